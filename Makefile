@@ -1,0 +1,60 @@
+# viva: `make run` sets up and starts a coaching session; `make test` sets up and runs every check.
+# Both work on a fresh Debian/Ubuntu machine: Debian packages come through apt-get when run as
+# root (otherwise the exact command is printed and the optional parts are skipped).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Debian packages the optional parts use (none are needed by the text coach).
+APT_PACKAGES ?=
+
+.PHONY: run test setup setup-dev apt lint typecheck pytest bench clean
+
+run: setup
+	@$(BIN)/viva
+
+test: setup-dev lint typecheck pytest
+
+setup: $(VENV)/.installed
+setup-dev: $(VENV)/.installed-dev
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "viva needs Python 3.11 or later"' \
+	  || { echo "viva needs Python 3.11+ (found: $$($(PYTHON) --version 2>&1))"; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run: sudo apt-get install -y python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) \
+	    || echo "apt-get failed; the optional parts that need$$missing are disabled"; \
+	else \
+	  echo "optional Debian packages missing; to enable them run: sudo apt-get install -y$$missing"; \
+	fi
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python apt
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck:
+	$(BIN)/mypy --strict src
+
+pytest:
+	$(BIN)/pytest -n 2
+
+bench: setup-dev
+	$(BIN)/python bench/bench_start.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""Allows ``python -m viva``."""
+
+from viva.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""The question bank: the typed content model, its parser, rules and the loader."""

@@ -1,0 +1,88 @@
+"""The loader: the only code that reads ``content/``.
+
+It reads every topic folder, parses each file and returns the bank together with every
+problem found, so that a broken file costs its own entry and a clear ``file:line`` message
+rather than the whole bank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from viva.bank.model import Bank, Entry, Topic
+from viva.bank.parse import parse_entry, parse_topic
+from viva.bank.rules import check_bank, check_entry
+from viva.bank.source import SourceDoc, read_source
+from viva.errors import Problem
+
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A loaded bank with the problems found and the parsed documents (for line lookups)."""
+
+    bank: Bank
+    problems: list[Problem] = field(default_factory=list)
+    entry_docs: dict[str, SourceDoc] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def content_files(root: Path) -> list[Path]:
+    """Every YAML file of the bank, in a stable order (the cache key hashes these)."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.glob("*/*.yaml") if p.is_file())
+
+
+def _read(path: Path, root: Path) -> SourceDoc:
+    rel = str(path.relative_to(root.parent)) if root.parent in path.parents else str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return SourceDoc(rel, error=f"the file is {size} bytes (max {MAX_FILE_BYTES})")
+        return read_source(path.read_bytes(), rel)
+    except OSError as exc:
+        return SourceDoc(rel, error=f"cannot read the file: {exc.strerror}")
+
+
+def load(root: Path, *, content_rules: bool = True) -> Loaded:
+    """Read and parse the whole bank under ``root``."""
+    problems: list[Problem] = []
+    topics: dict[str, tuple[Topic, SourceDoc]] = {}
+    entries: list[tuple[Entry, SourceDoc]] = []
+    folders: set[str] = set()
+    if not root.is_dir():
+        problems.append(Problem(str(root), 1, "V001", "the content folder does not exist"))
+    for path in content_files(root):
+        folder = path.parent.name
+        folders.add(folder)
+        doc = _read(path, root)
+        if doc.error:
+            problems.append(Problem(doc.path, doc.error_line, "V001", doc.error))
+            continue
+        if path.name == "_topic.yaml":
+            topic, found = parse_topic(doc, folder)
+            problems.extend(found)
+            if topic:
+                topics[folder] = (topic, doc)
+            continue
+        entry, found = parse_entry(doc, folder, path.stem)
+        problems.extend(found)
+        if entry:
+            entries.append((entry, doc))
+    if content_rules:
+        for entry, doc in entries:
+            problems.extend(check_entry(entry, doc))
+    problems.extend(check_bank(topics, entries, folders))
+    # duplicates keep the first file; later ones are reported and dropped
+    unique: dict[str, tuple[Entry, SourceDoc]] = {}
+    for entry, doc in entries:
+        unique.setdefault(entry.id, (entry, doc))
+    bank = Bank.build([t for t, _ in topics.values()], [e for e, _ in unique.values()])
+    problems.sort(key=lambda p: (p.path, p.line, p.code))
+    return Loaded(bank, problems, {eid: d for eid, (_, d) in unique.items()})

@@ -1,0 +1,129 @@
+"""``viva bank lint`` end to end: schema, content rules and snippet runs.
+
+The bank package does the pure checks; this module adds the ones with effects (running
+snippets in subprocesses) and puts every problem in one sorted list. Snippet outcomes are
+remembered by a hash of the snippet and the interpreter, so a second lint only runs what
+changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from viva import __version__
+from viva.bank.loader import Loaded, load
+from viva.bank.model import Bank, Snippet
+from viva.errors import Problem
+from viva.sandbox import Outcome, run_many
+
+
+@dataclass(frozen=True, slots=True)
+class SnippetStats:
+    total: int
+    run: int
+    passed: int
+
+
+@dataclass(frozen=True, slots=True)
+class LintReport:
+    loaded: Loaded
+    problems: list[Problem]
+    snippets: SnippetStats
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def _runnable(snippet: Snippet) -> bool:
+    return snippet.run and snippet.lang == "python" and snippet.expected_output is not None
+
+
+def _key(snippet: Snippet) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in (
+        __version__,
+        sys.version,
+        snippet.code,
+        snippet.expected_output or "",
+        str(snippet.check),
+    ):
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def run_cached(snippets: list[Snippet], cache_dir: Path | None) -> list[Outcome]:
+    """Outcomes for ``snippets``, running only those not remembered from an earlier run."""
+    path = cache_dir / "snippets.json" if cache_dir else None
+    memo: dict[str, list[object]] = {}
+    if path:
+        try:
+            memo = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(memo, dict):
+                memo = {}
+        except (OSError, ValueError):
+            memo = {}
+    keys = [_key(s) for s in snippets]
+    todo = [i for i, k in enumerate(keys) if k not in memo]
+    for i, outcome in zip(todo, run_many([snippets[i] for i in todo]), strict=True):
+        memo[keys[i]] = [outcome.ok, outcome.code, outcome.message]
+    if path and todo:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps({k: memo[k] for k in keys} | memo), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            pass  # remembering is an optimisation only
+    return [Outcome(bool(memo[k][0]), str(memo[k][1]), str(memo[k][2])) for k in keys]
+
+
+def snippet_stats(bank: Bank, cache_dir: Path | None, *, run: bool = True) -> SnippetStats:
+    snippets = [s for e in bank.entries for s in e.snippets]
+    runnable = [s for s in snippets if _runnable(s)]
+    if not run:
+        return SnippetStats(len(snippets), 0, 0)
+    outcomes = run_cached(runnable, cache_dir)
+    return SnippetStats(len(snippets), len(outcomes), sum(o.ok for o in outcomes))
+
+
+def lint(
+    root: Path,
+    *,
+    run_snippets: bool = True,
+    topics: set[str] | None = None,
+    cache_dir: Path | None = None,
+) -> LintReport:
+    """Every problem of the bank under ``root`` (restricted to ``topics`` when given)."""
+    loaded = load(root)
+    problems = list(loaded.problems)
+    jobs: list[tuple[str, int, Snippet]] = []
+    total = 0
+    for entry in loaded.bank.entries:
+        if topics and entry.topic not in topics:
+            continue
+        for i, snippet in enumerate(entry.snippets):
+            total += 1
+            if _runnable(snippet):
+                doc = loaded.entry_docs[entry.id]
+                jobs.append((doc.path, doc.line("snippets", i, "code"), snippet))
+    outcomes = run_cached([s for _, _, s in jobs], cache_dir) if run_snippets else []
+    for (path, line, snippet), outcome in zip(jobs, outcomes, strict=False):
+        if not outcome.ok:
+            problems.append(
+                Problem(path, line, outcome.code, f"snippet '{snippet.id}': {outcome.message}")
+            )
+    if topics:
+        problems = [p for p in problems if any(f"/{t}/" in f"/{p.path}" for t in topics)]
+    problems.sort(key=lambda p: (p.path, p.line, p.code))
+    passed = sum(o.ok for o in outcomes)
+    return LintReport(loaded, problems, SnippetStats(total, len(outcomes), passed))

@@ -1,0 +1,1 @@
+"""Retrieval: free questions (typed or misheard) to ranked bank entries."""

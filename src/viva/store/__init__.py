@@ -1,0 +1,1 @@
+"""Edges that keep data on disk: the compiled bank cache and (later) the learner's database."""

@@ -1,0 +1,93 @@
+"""The compiled bank cache: parsing hundreds of YAML files at every start is too slow.
+
+The bank and its search index are pickled under ``<data dir>/cache/``. The key is a hash of
+viva's version and every content file's path and bytes, so any edit (or an upgrade) makes a
+new cache; stale files are removed. A cache that cannot be read is rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from viva import __version__
+from viva.bank.loader import content_files, load
+from viva.bank.model import Bank
+from viva.errors import Problem
+from viva.search.index import SearchIndex, build_index
+
+FORMAT = 1
+# Problems that cost an entry its place in the bank (the rest only matter to the linter).
+DROPPING = frozenset({"V001", "V002", "V011", "V012", "V013", "V020", "V021", "V022"})
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """What a start needs: the bank, its search index and the problems found loading it."""
+
+    bank: Bank
+    index: SearchIndex
+    problems: tuple[Problem, ...]
+    key: str
+
+
+def cache_key(root: Path) -> str:
+    h = hashlib.blake2b(f"viva {__version__} format {FORMAT}".encode(), digest_size=16)
+    for path in content_files(root):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def compile_bank(root: Path) -> Compiled:
+    """Load the YAML and build the index (what the cache stores)."""
+    loaded = load(root, content_rules=False)
+    errors = tuple(p for p in loaded.problems if p.code in DROPPING)
+    return Compiled(loaded.bank, build_index(loaded.bank), errors, cache_key(root))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_bank(root: Path, cache_dir: Path | None) -> tuple[Compiled, bool]:
+    """The compiled bank, from the cache when it is fresh; returns (compiled, was_cached)."""
+    key = cache_key(root)
+    if cache_dir is not None:
+        path = cache_dir / f"bank-{key}.pickle"
+        try:
+            with path.open("rb") as fh:
+                got = pickle.load(fh)
+            if isinstance(got, Compiled) and got.key == key:
+                return got, True
+        except FileNotFoundError:
+            pass
+        except Exception:  # a damaged cache file is rebuilt, whatever is wrong with it
+            path.unlink(missing_ok=True)
+    compiled = compile_bank(root)
+    if cache_dir is not None:
+        try:
+            _write_atomically(path, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
+            for old in cache_dir.glob("bank-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only data dir costs speed, not correctness
+    return compiled, False
