@@ -18,7 +18,7 @@ from viva import __version__
 from viva.bank.loader import Loaded, load
 from viva.bank.model import Bank, Snippet
 from viva.errors import Problem
-from viva.sandbox import Outcome, run_many
+from viva.sandbox import TIMEOUT_S, Outcome, run_many
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,9 @@ def _key(snippet: Snippet) -> str:
     return h.hexdigest()
 
 
-def run_cached(snippets: list[Snippet], cache_dir: Path | None) -> list[Outcome]:
+def run_cached(
+    snippets: list[Snippet], cache_dir: Path | None, *, timeout: float = TIMEOUT_S
+) -> list[Outcome]:
     """Outcomes for ``snippets``, running only those not remembered from an earlier run."""
     path = cache_dir / "snippets.json" if cache_dir else None
     memo: dict[str, list[object]] = {}
@@ -74,7 +76,9 @@ def run_cached(snippets: list[Snippet], cache_dir: Path | None) -> list[Outcome]
             memo = {}
     keys = [_key(s) for s in snippets]
     todo = [i for i, k in enumerate(keys) if k not in memo]
-    for i, outcome in zip(todo, run_many([snippets[i] for i in todo]), strict=True):
+    for i, outcome in zip(
+        todo, run_many([snippets[i] for i in todo], timeout=timeout), strict=True
+    ):
         memo[keys[i]] = [outcome.ok, outcome.code, outcome.message]
     if path and todo:
         try:
@@ -102,6 +106,7 @@ def lint(
     run_snippets: bool = True,
     topics: set[str] | None = None,
     cache_dir: Path | None = None,
+    timeout: float = TIMEOUT_S,
 ) -> LintReport:
     """Every problem of the bank under ``root`` (restricted to ``topics`` when given)."""
     loaded = load(root)
@@ -116,7 +121,9 @@ def lint(
             if _runnable(snippet):
                 doc = loaded.entry_docs[entry.id]
                 jobs.append((doc.path, doc.line("snippets", i, "code"), snippet))
-    outcomes = run_cached([s for _, _, s in jobs], cache_dir) if run_snippets else []
+    outcomes = (
+        run_cached([s for _, _, s in jobs], cache_dir, timeout=timeout) if run_snippets else []
+    )
     for (path, line, snippet), outcome in zip(jobs, outcomes, strict=False):
         if not outcome.ok:
             problems.append(

@@ -128,9 +128,11 @@ def run_snippet(
     return judge(snippet, done.returncode, done.stdout, done.stderr)
 
 
-def run_many(snippets: list[Snippet], *, workers: int | None = None) -> list[Outcome]:
+def run_many(
+    snippets: list[Snippet], *, timeout: float = TIMEOUT_S, workers: int | None = None
+) -> list[Outcome]:
     """Run snippets in parallel (one interpreter each), results in the same order."""
     if not snippets:
         return []
     with ThreadPoolExecutor(max_workers=workers or min(4, (os.cpu_count() or 2))) as pool:
-        return list(pool.map(run_snippet, snippets))
+        return list(pool.map(lambda s: run_snippet(s, timeout=timeout), snippets))

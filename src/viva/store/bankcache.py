@@ -77,8 +77,8 @@ def load_bank(root: Path, cache_dir: Path | None) -> tuple[Compiled, bool]:
                 got = pickle.load(fh)
             if isinstance(got, Compiled) and got.key == key:
                 return got, True
-        except FileNotFoundError:
-            pass
+        except OSError:
+            pass  # missing or unreadable: build it again
         except Exception:  # a damaged cache file is rebuilt, whatever is wrong with it
             path.unlink(missing_ok=True)
     compiled = compile_bank(root)
