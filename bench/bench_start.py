@@ -23,21 +23,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import generate  # noqa: E402
+from synthetic import generate
 
-from viva.bank.loader import load  # noqa: E402
-from viva.search.index import build_index  # noqa: E402
-from viva.search.query import search  # noqa: E402
-from viva.store.bankcache import compile_bank  # noqa: E402
+from viva.bank.loader import load
+from viva.search.index import build_index
+from viva.search.query import search
+from viva.store.bankcache import compile_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 VIVA = str(Path(sys.executable).with_name("viva"))
 QUERIES = [
-    "what is the g i l", "give example for this service discourse", "how do I bake bread",
-    "difference between jenkins and kubernetes", "cache queue worker", "retry timeout circuit",
-    "what is cooper netties", "see i see d pipeline", "decorator generator closure",
+    "what is the g i l",
+    "give example for this service discourse",
+    "how do I bake bread",
+    "difference between jenkins and kubernetes",
+    "cache queue worker",
+    "retry timeout circuit",
+    "what is cooper netties",
+    "see i see d pipeline",
+    "decorator generator closure",
     "how does the index replica interact with the shard",
-]  # fmt: skip
+]
 
 
 def fmt(samples: list[float], unit: str = "ms", scale: float = 1000.0) -> str:

@@ -53,7 +53,7 @@ def generate(content: Path, out: Path, n: int, seed: int = 7) -> Path:
                     "phrases": rng.sample(WORDS, 3),
                 }
                 for j, w in enumerate((40, 30, 30))
-            ],  # fmt: skip
+            ],
             "misconceptions": [{"claim": " ".join(rng.sample(WORDS, 8)), "correction": "no"}],
             "sources": [{"title": "docs", "url": "https://example.org/docs"}],
         }
