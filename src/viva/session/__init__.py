@@ -1,0 +1,1 @@
+"""The coaching conversation as a pure state machine: (state, intent) -> (state, effects)."""

@@ -1,0 +1,373 @@
+"""The session engine: ``step(state, intent, ctx) -> (state, effects)``.
+
+Pure: no printing, no clock, no database. The context carries the bank, the search index,
+the vocabulary for understanding and, when there is one, the last session's position (for
+"continue"). Every intent gets a reply; nothing the learner says can raise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from viva.bank.model import Bank, Entry, Level
+from viva.search.index import SearchIndex
+from viva.search.query import search
+from viva.session import teach
+from viva.session.state import Detail, Effect, End, Pace, Remember, SavePref, Say, Stage, State
+from viva.understand.intents import Intent, Kind
+
+DEFAULT_SET = 10
+MAX_SET = 50
+
+HELP = (
+    "You can say: 'top 10 Python questions for beginners', 'next', 'previous', 'go to question 3', "
+    "'how many left', 'example', 'another example', 'in simple words', 'why', 'more detail', "
+    "'repeat', 'repeat the last word', 'slower', 'faster', 'questions only', 'with answers', "
+    "'top 10 topics in microservices', any question like 'what is the GIL', "
+    "'from now on explain slowly', 'give me two minutes', or 'quit'."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    bank: Bank
+    index: SearchIndex
+    resume: dict[str, Any] | None = None  # the last session's saved position
+
+
+Handler = Callable[[State, Intent, Ctx], tuple[State, list[Effect]]]
+
+
+def _focus(state: State, ctx: Ctx) -> Entry | None:
+    return ctx.bank.get(state.focus) if state.focus else None
+
+
+def _needs_focus(fn: Callable[[State, Entry], tuple[State, list[Effect]]]) -> Handler:
+    def handler(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+        entry = _focus(state, ctx)
+        if entry is None:
+            return state, [Say("We haven't started on a question yet. Ask me one, or say "
+                               "'top 10 Python questions'.", "note")]  # fmt: skip
+        return fn(state, entry)
+
+    return handler
+
+
+def _level_words(levels: tuple[Level, ...]) -> str:
+    if not levels:
+        return "all levels"
+    if len(levels) == 1:
+        return levels[0].label
+    return f"{levels[0].label} to {levels[-1].label}"
+
+
+def _start_set(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    entries = [e for e in ctx.bank.entries if intent.topic in (None, e.topic)]
+    if intent.levels:
+        entries = [e for e in entries if e.level in intent.levels]
+    topic = ctx.bank.topic(intent.topic) if intent.topic else None
+    order = {s.id: i for i, s in enumerate(topic.subtopics)} if topic else {}
+    entries.sort(key=lambda e: (-e.frequency, e.level, order.get(e.subtopic, 99), e.id))
+    count = min(intent.count or DEFAULT_SET, MAX_SET)
+    chosen = tuple(e.id for e in entries[:count])
+    name = topic.name if topic else "backend"
+    if not chosen:
+        return state, [Say(f"I have no {name} questions at {_level_words(intent.levels)}. "
+                           "Say 'help' to see what I can do.", "note")]  # fmt: skip
+    prefs = state.prefs
+    if intent.fact and intent.fact[0] == "with_answers":
+        prefs = replace(prefs, with_answers=intent.fact[1] == "True")
+    title = f"{name}, {_level_words(intent.levels)}"
+    state = replace(state, prefs=prefs, queue=chosen, pos=0, title=title, levels=intent.levels)
+    short = f" I only have {len(chosen)}." if intent.count and len(chosen) < intent.count else ""
+    mode = "with answers" if prefs.with_answers else "questions only"
+    intro = Say(f"Here are {len(chosen)} {name} questions, {_level_words(intent.levels)}, "
+                f"one at a time, {mode}.{short}", "note")  # fmt: skip
+    state, effects = _ask_at(state, 0, ctx)
+    return state, [intro, *effects]
+
+
+def _ask_at(state: State, pos: int, ctx: Ctx) -> tuple[State, list[Effect]]:
+    entry = ctx.bank.get(state.queue[pos])
+    if entry is None:  # the bank changed since the set was made
+        return state, [Say("That question is no longer in the bank. Say 'next'.", "note")]
+    state = replace(state, pos=pos)
+    return teach.ask_question(state, entry, f"Question {pos + 1} of {len(state.queue)}: ")
+
+
+def _next(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    if not state.queue:
+        return state, [
+            Say("We're not in a question set. Say, for example, 'top 10 Python questions'.", "note")
+        ]
+    if state.pos + 1 >= len(state.queue):
+        return state, [Say(f"That was the last of the {len(state.queue)} questions. Well done. "
+                           "Ask for another set, or ask me anything.", "note")]  # fmt: skip
+    return _ask_at(state, state.pos + 1, ctx)
+
+
+def _previous(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    if not state.queue or state.pos <= 0:
+        return state, [Say("There is no question before this one.", "note")]
+    return _ask_at(state, state.pos - 1, ctx)
+
+
+def _goto(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    if not state.queue:
+        return state, [Say("We're not in a question set yet.", "note")]
+    n = len(state.queue) if intent.number == -1 else (intent.number or 0)
+    if not 1 <= n <= len(state.queue):
+        return state, [
+            Say(
+                f"There are {len(state.queue)} questions in this set; pick 1 to {len(state.queue)}.",
+                "note",
+            )
+        ]
+    return _ask_at(state, n - 1, ctx)
+
+
+def _how_many(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    if not state.queue:
+        return state, [Say("We're not in a question set yet.", "note")]
+    left = len(state.queue) - state.pos - 1
+    return state, [
+        Say(f"You're on question {state.pos + 1} of {len(state.queue)}; {left} left.", "note")
+    ]
+
+
+def _repeat(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    if not state.last_turn:
+        return state, [Say("I haven't said anything yet.", "note")]
+    if intent.kind is Kind.REPEAT_SENTENCE:
+        return state, [Say(state.last_turn[-1])]
+    if intent.kind is Kind.REPEAT_WORD:
+        words = [w.strip(".,!?;:'\"()") for w in state.last_turn[-1].split()]
+        word = next((w for w in reversed(words) if w), "")
+        return state, [Say(f"The last word was: {word}.")]
+    return state, [Say(" ".join(state.last_turn))]
+
+
+def _pace(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    delta = -1 if intent.kind is Kind.SLOWER else 1
+    pace = state.prefs.pace.step(delta)
+    effects: list[Effect] = []
+    if intent.persistent:
+        effects.append(SavePref("pace", pace.value))
+    when = " From now on, in every session." if intent.persistent else ""
+    if pace is state.prefs.pace and not intent.persistent:
+        word = "slowest" if delta < 0 else "fastest"
+        return state, [Say(f"I'm already at my {word} pace.", "note")]
+    what = {
+        Pace.SLOW: "I'll go slowly: two sentences at a time, and I'll check in before moving on.",
+        Pace.NORMAL: "Normal pace: a few sentences at a time.",
+        Pace.FAST: "I'll go faster: whole answers at once.",
+    }[pace]
+    state = replace(state, prefs=replace(state.prefs, pace=pace))
+    return state, [*effects, Say(what + when, "note")]
+
+
+def _answers_mode(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    on = intent.kind is Kind.WITH_ANSWERS
+    state = replace(state, prefs=replace(state.prefs, with_answers=on))
+    effects: list[Effect] = [SavePref("with_answers", str(on).lower())] if intent.persistent else []
+    if on:
+        entry = _focus(state, ctx)
+        if entry and state.stage is Stage.ASKED:
+            state, more = teach.answer(state, entry)
+            return state, [*effects, Say("Okay, with answers.", "note"), *more]
+        return state, [*effects, Say("Okay, I'll give the answer after each question.", "note")]
+    return state, [
+        *effects,
+        Say("Okay, questions only. Say 'answer' whenever you want it.", "note"),
+    ]
+
+
+def _shorter(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    entry = _focus(state, ctx)
+    state = replace(state, prefs=replace(state.prefs, detail=Detail.SHORT))
+    effects: list[Effect] = [SavePref("detail", "short")] if intent.persistent else []
+    if entry is None:
+        return state, [*effects, Say("Okay, I'll keep answers short.", "note")]
+    first = teach.sentences(entry.short_answer)[0]
+    state = replace(state, pending=(), stage=Stage.DONE)
+    return state, [
+        *effects,
+        Say(f"In short: {first}", "answer"),
+        Say(teach.prompt(state, entry), "note"),
+    ]
+
+
+def _more_detail(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    effects: list[Effect] = []
+    if intent.persistent:
+        state = replace(state, prefs=replace(state.prefs, detail=Detail.FULL))
+        effects.append(SavePref("detail", "full"))
+    entry = _focus(state, ctx)
+    if entry is None:
+        return state, [*effects, Say("Okay. Ask me a question and I'll go into detail.", "note")]
+    state, more = teach.detail(state, entry)
+    return state, effects + more
+
+
+def _always_example(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    state = replace(state, prefs=replace(state.prefs, always_example=True))
+    effects: list[Effect] = [SavePref("always_example", "true"),
+                             Say("Okay: from now on I'll always give an example after an answer.", "note")]  # fmt: skip
+    entry = _focus(state, ctx)
+    if entry and state.examples_given == 0:
+        state, more = teach.example(state, entry)
+        effects += more
+    return state, effects
+
+
+def _ask(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    result = search(ctx.index, intent.text[:2000])
+    entry = ctx.bank.get(result.answer_id) if result.answer_id else None
+    if entry is None:
+        near = [e.question for h in result.hits[:2] if (e := ctx.bank.get(h.entry_id))]
+        tail = (
+            (" The closest I have: " + " / ".join(near))
+            if near
+            else " Say 'help' to see what I can do."
+        )
+        return state, [Say("I don't have a good answer for that in the bank." + tail, "note")]
+    state = replace(state, focus=entry.id, examples_given=0, follow_ups_given=0)
+    state, effects = teach.answer(state, entry)
+    return state, [Say(entry.question, "question"), *effects]
+
+
+def _topics(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    topic = ctx.bank.topic(intent.topic) if intent.topic else None
+    if topic is None:
+        names = ", ".join(t.name for t in ctx.bank.topics)
+        return state, [Say(f"I cover these topics: {names}.", "list")]
+    subs = topic.subtopics[: intent.count or 10]
+    lines = [f"{i}. {s.name}: {s.summary}" for i, s in enumerate(subs, 1)]
+    head = (
+        f"The {len(subs)} most important {topic.name} topics for interviews, most important first:"
+    )
+    return state, [Say(head + "\n" + "\n".join(lines), "list"),
+                   Say(f"Say 'top 10 {topic.name} questions' to practise them.", "note")]  # fmt: skip
+
+
+def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    result = search(ctx.index, intent.text[:2000])
+    entry = ctx.bank.get(result.answer_id or (result.hits[0].entry_id if result.hits else ""))
+    honest = "I can't verify statements yet, so I won't tell you that's right."
+    if entry is None:
+        return state, [Say(honest + " I don't have an entry on that either.", "note")]
+    state = replace(state, focus=entry.id, examples_given=0)
+    return state, [Say(honest + f" Here is what the bank says on '{entry.question}', so you can compare:", "note"),
+                   Say(entry.short_answer, "answer")]  # fmt: skip
+
+
+def _profile(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    assert intent.fact is not None
+    key, value = intent.fact
+    names = ", ".join((t.name if (t := ctx.bank.topic(v)) else v) for v in value.split(","))
+    reply = {
+        "target_role": f"Noted: you're preparing for a {value} role. I'll remember that.",
+        "strong": f"Noted: you're strong in {names}. We'll keep that as review.",
+        "weak": f"Noted: {names} is new to you. We'll give it more time.",
+        "interview_in_days": f"Noted: your interview is in {value} days.",
+    }.get(key, "Noted.")
+    return state, [Remember(key, value), Say(reply, "note")]
+
+
+def _pause(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    return replace(state, paused=True), [
+        Say("Sure, take your time. Say 'resume' when you're back.", "note")
+    ]
+
+
+def _resume(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    if state.paused:
+        state = replace(state, paused=False)
+        entry = _focus(state, ctx)
+        where = f" We were on: {entry.question}" if entry else ""
+        return state, [Say("Welcome back." + where, "note")]
+    return _continue(state, intent, ctx)
+
+
+def _continue(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    if state.pending:
+        return teach.more(state, _focus(state, ctx))
+    saved = ctx.resume
+    if not state.queue and saved and saved.get("queue"):
+        queue = tuple(q for q in saved["queue"] if ctx.bank.get(q))
+        pos = max(0, min(int(saved.get("pos", 0)), len(queue) - 1))
+        if queue:
+            state = replace(state, queue=queue, title=str(saved.get("title", "")))
+            state, effects = _ask_at(state, pos, ctx)
+            return state, [Say(f"Picking up where we left off: {state.title}.", "note"), *effects]
+    if state.queue:
+        return _next(state, intent, ctx)
+    return state, [
+        Say("There's no earlier session to continue. Ask me anything, or say 'help'.", "note")
+    ]
+
+
+def _quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    return state, [Say("Graded mock interviews aren't ready yet. Say 'questions only' and a topic, "
+                       "and I'll ask without giving the answers.", "note")]  # fmt: skip
+
+
+def _quit(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    return replace(state, ended=True), [
+        Say("Bye for now. Good luck with the interview.", "note"),
+        End(),
+    ]
+
+
+def _help(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    return state, [Say(HELP, "note")]
+
+
+def _unknown(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    if not intent.text.strip():
+        return state, []
+    return state, [Say("Sorry, I didn't understand that. Try 'next', 'example', 'in simple words', "
+                       "'repeat', 'slower', or ask a question. Say 'help' for more.", "note")]  # fmt: skip
+
+
+HANDLERS: dict[Kind, Handler] = {
+    Kind.START_SET: _start_set, Kind.NEXT: _next, Kind.SKIP: _next, Kind.PREVIOUS: _previous,
+    Kind.GOTO: _goto, Kind.HOW_MANY_LEFT: _how_many,
+    Kind.MORE: lambda s, i, c: teach.more(s, _focus(s, c)),
+    Kind.REPEAT: _repeat, Kind.REPEAT_SENTENCE: _repeat, Kind.REPEAT_WORD: _repeat,
+    Kind.SLOWER: _pace, Kind.FASTER: _pace, Kind.SHORTER: _shorter, Kind.MORE_DETAIL: _more_detail,
+    Kind.WITH_ANSWERS: _answers_mode, Kind.QUESTIONS_ONLY: _answers_mode,
+    Kind.EXAMPLE: _needs_focus(teach.example), Kind.ANOTHER_EXAMPLE: _needs_focus(teach.example),
+    Kind.ALWAYS_EXAMPLE: _always_example, Kind.SIMPLER: _needs_focus(teach.simpler),
+    Kind.WHY: _needs_focus(teach.why), Kind.ANSWER: _needs_focus(teach.answer),
+    Kind.FOLLOW_UP: _needs_focus(teach.follow_up), Kind.ASK: _ask, Kind.TOPICS: _topics,
+    Kind.CHECK: _check, Kind.PROFILE: _profile, Kind.QUIZ: _quiz, Kind.PAUSE: _pause,
+    Kind.RESUME: _resume, Kind.CONTINUE: _continue, Kind.HELP: _help, Kind.QUIT: _quit,
+    Kind.UNKNOWN: _unknown,
+}  # fmt: skip
+
+
+def step(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    """One turn: the learner's intent in, the new state and what to do out."""
+    if state.paused and intent.kind not in (Kind.PAUSE, Kind.QUIT):
+        state = replace(state, paused=False)
+        if intent.kind is Kind.RESUME:
+            return _resume(replace(state, paused=True), intent, ctx)
+    state, effects = HANDLERS[intent.kind](state, intent, ctx)
+    return teach.said(state, effects), effects
+
+
+def opening(state: State, profile: dict[str, str], has_saved: bool) -> list[Effect]:
+    """The coach's first turn, shaped by what it remembers."""
+    parts = ["Hi, I'm viva, your backend interview coach."]
+    if state.prefs.pace is Pace.SLOW:
+        parts.append("I'll go slowly, as you asked.")
+    if profile.get("target_role"):
+        parts.append(f"You're preparing for a {profile['target_role']} role.")
+    parts.append("Ask me anything, or say 'top 10 Python questions'.")
+    if has_saved:
+        parts.append("Say 'continue' to pick up where we left off.")
+    parts.append("Say 'help' for more.")
+    return [Say(" ".join(parts), "note")]

@@ -1,0 +1,141 @@
+"""Session state, preferences and the effects the engine asks the edges to carry out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from viva.bank.model import Level
+
+
+class Pace(StrEnum):
+    SLOW = "slow"
+    NORMAL = "normal"
+    FAST = "fast"
+
+    @property
+    def sentences(self) -> int:
+        """How many sentences go in one turn before the coach checks in."""
+        return {"slow": 2, "normal": 4, "fast": 99}[self.value]
+
+    def step(self, delta: int) -> Pace:
+        order = [Pace.SLOW, Pace.NORMAL, Pace.FAST]
+        return order[max(0, min(2, order.index(self) + delta))]
+
+
+class Detail(StrEnum):
+    SHORT = "short"
+    NORMAL = "normal"
+    FULL = "full"
+
+
+@dataclass(frozen=True, slots=True)
+class Prefs:
+    """How the learner wants to be taught; the persistent ones are saved by the store."""
+
+    pace: Pace = Pace.NORMAL
+    detail: Detail = Detail.NORMAL
+    with_answers: bool = True
+    always_example: bool = False
+
+    def as_dict(self) -> dict[str, str]:
+        return {"pace": self.pace.value, "detail": self.detail.value,
+                "with_answers": str(self.with_answers).lower(),
+                "always_example": str(self.always_example).lower()}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str]) -> Prefs:
+        def flag(key: str, default: bool) -> bool:
+            value = data.get(key)
+            return default if value is None else value.lower() in {"true", "1", "yes", "on"}
+
+        try:
+            pace = Pace(data.get("pace", "normal"))
+        except ValueError:
+            pace = Pace.NORMAL
+        try:
+            detail = Detail(data.get("detail", "normal"))
+        except ValueError:
+            detail = Detail.NORMAL
+        return cls(pace, detail, flag("with_answers", True), flag("always_example", False))
+
+
+class Stage(StrEnum):
+    IDLE = "idle"  # nothing under way
+    ASKED = "asked"  # a question was asked, its answer not given yet
+    ANSWERING = "answering"  # part of an answer was given; more can follow
+    DONE = "done"  # the answer (or all of it that was asked for) was given
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    prefs: Prefs = field(default_factory=Prefs)
+    queue: tuple[str, ...] = ()  # entry ids of the current set
+    pos: int = -1
+    focus: str | None = None  # the entry under discussion
+    stage: Stage = Stage.IDLE
+    pending: tuple[str, ...] = ()  # sentences still to say for the current answer
+    examples_given: int = 0
+    follow_ups_given: int = 0
+    last_turn: tuple[str, ...] = ()  # the sentences just said, for "repeat"
+    paused: bool = False
+    title: str = ""  # what the set is, e.g. "Python, beginner to intermediate"
+    levels: tuple[Level, ...] = ()
+    ended: bool = False
+
+    def position(self) -> dict[str, Any]:
+        """What the store keeps to resume this session later."""
+        return {
+            "queue": list(self.queue),
+            "pos": self.pos,
+            "focus": self.focus,
+            "title": self.title,
+        }
+
+
+# Effects: what should happen. The engine returns them; the edges carry them out.
+
+
+@dataclass(frozen=True, slots=True)
+class Say:
+    """Words for the learner (printed, or spoken by the voice edge)."""
+
+    text: str
+    style: str = "plain"  # plain, question, answer, example, note, list
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    """Something to show but not read aloud: markdown with code."""
+
+    markdown: str
+
+
+@dataclass(frozen=True, slots=True)
+class SavePref:
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Remember:
+    """A profile fact ("strong": "django")."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """The learner was shown this entry (kept for history and plans)."""
+
+    entry_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    pass
+
+
+Effect = Say | Show | SavePref | Remember | Seen | End

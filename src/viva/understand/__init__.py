@@ -1,0 +1,1 @@
+"""Understanding what the learner says: free text (maybe misheard) to an ``Intent``."""

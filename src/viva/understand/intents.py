@@ -1,0 +1,59 @@
+"""The intents the coach understands, as typed values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from viva.bank.model import Level
+
+
+class Kind(StrEnum):
+    START_SET = "start_set"
+    NEXT = "next"
+    PREVIOUS = "previous"
+    SKIP = "skip"
+    GOTO = "goto"
+    HOW_MANY_LEFT = "how_many_left"
+    MORE = "more"  # go on with the current answer
+    REPEAT = "repeat"
+    REPEAT_SENTENCE = "repeat_sentence"
+    REPEAT_WORD = "repeat_word"
+    SLOWER = "slower"
+    FASTER = "faster"
+    SHORTER = "shorter"
+    MORE_DETAIL = "more_detail"
+    WITH_ANSWERS = "with_answers"
+    QUESTIONS_ONLY = "questions_only"
+    EXAMPLE = "example"
+    ANOTHER_EXAMPLE = "another_example"
+    SIMPLER = "simpler"
+    WHY = "why"
+    ANSWER = "answer"
+    FOLLOW_UP = "follow_up"
+    ASK = "ask"
+    TOPICS = "topics"
+    CHECK = "check"
+    PROFILE = "profile"
+    ALWAYS_EXAMPLE = "always_example"
+    QUIZ = "quiz"
+    PAUSE = "pause"
+    RESUME = "resume"
+    CONTINUE = "continue"  # pick up the last session
+    HELP = "help"
+    QUIT = "quit"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What the learner wants. ``persistent`` marks "from now on" preferences."""
+
+    kind: Kind
+    text: str = ""
+    topic: str | None = None
+    levels: tuple[Level, ...] = ()
+    count: int | None = None
+    number: int | None = None
+    persistent: bool = False
+    fact: tuple[str, str] | None = None  # profile statement: (key, value)
