@@ -255,7 +255,7 @@ def _topics(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
 def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     result = search(ctx.index, intent.text[:2000])
     entry = ctx.bank.get(result.answer_id or (result.hits[0].entry_id if result.hits else ""))
-    honest = "I can't verify statements yet, so I won't tell you that's right."
+    honest = "I can't verify statements yet, so I won't agree or disagree."
     if entry is None:
         return state, [Say(honest + " I don't have an entry on that either.", "note")]
     state = replace(state, focus=entry.id, examples_given=0)

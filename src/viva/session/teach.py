@@ -30,8 +30,14 @@ def prose(markdown: str) -> str:
 
 
 def said(state: State, effects: list[Effect]) -> State:
-    """Remember what was just said so "repeat" can say it again."""
-    words = tuple(s for e in effects if isinstance(e, Say) for s in sentences(e.text))
+    """Remember what was just said so "repeat" can say it again.
+
+    Prompts ("Say 'next' ...") are left out when the turn had content: "the last word" means
+    the last word of the answer, not of the menu that followed it.
+    """
+    says = [e for e in effects if isinstance(e, Say)]
+    content = [e for e in says if e.style != "note"] or says
+    words = tuple(s for e in content for s in sentences(e.text))
     return replace(state, last_turn=words) if words else state
 
 

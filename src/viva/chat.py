@@ -1,0 +1,110 @@
+"""Runs a coaching conversation: reads utterances, steps the engine, carries out effects.
+
+Front ends differ only in how they read a line and show a turn (``Channel``); this module
+owns the order of things: every learner line and every coach turn is saved as it happens,
+with the session's position, so a crash or Ctrl-C loses nothing already said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from viva.search.text import fold
+from viva.service import Service
+from viva.session.engine import Ctx, opening, step
+from viva.session.state import Effect, End, Prefs, Remember, SavePref, Say, Seen, Show, State
+from viva.store.db import Store
+from viva.understand.intents import Kind
+from viva.understand.parse import Vocabulary, parse
+
+MAX_LINE = 10_000
+
+
+class Channel(Protocol):
+    """Where utterances come from and turns go to (plain text, Rich, voice)."""
+
+    def read(self) -> str | None: ...  # None at end of input
+
+    def show(self, effects: Sequence[Effect]) -> None: ...
+
+
+def vocabulary(svc: Service) -> Vocabulary:
+    pairs: list[tuple[str, str]] = []
+    for t in svc.bank.topics:
+        pairs += [(t.id, t.id), (t.id.replace("-", " "), t.id), (t.name, t.id)]
+        pairs += [(a, t.id) for a in t.aliases]
+    return Vocabulary.from_pairs(pairs)
+
+
+def turn_text(effects: Sequence[Effect]) -> str:
+    parts = []
+    for e in effects:
+        if isinstance(e, Say):
+            parts.append(e.text)
+        elif isinstance(e, Show):
+            parts.append(e.markdown)
+    return "\n".join(parts)
+
+
+@dataclass
+class Conversation:
+    svc: Service
+    store: Store
+    channel: Channel
+    now: Callable[[], datetime]
+    front_end: str = "plain"
+
+    def run(self) -> int:
+        prefs = Prefs.from_dict(self.store.prefs())
+        state = State(prefs=prefs)
+        session = self.store.start_session(self.front_end, self.now())
+        ctx = Ctx(self.svc.bank, self.svc.index, resume=self.store.last_position(before=session))
+        vocab = vocabulary(self.svc)
+        first = opening(state, self.store.profile(), ctx.resume is not None)
+        self._emit(session, first)
+        try:
+            while not state.ended:
+                line = self.channel.read()
+                if line is None:
+                    break
+                line = clean_line(line)
+                if not line:
+                    continue
+                self.store.add_turn(session, "learner", line, self.now())
+                intent = parse(line, vocab)
+                state, effects = step(state, intent, ctx)
+                self._apply(session, effects)
+                self._emit(session, effects)
+                self.store.save_position(session, state.position())
+                if intent.kind is Kind.QUIT:
+                    break
+        finally:
+            self.store.end_session(session, self.now())
+        return session
+
+    def _apply(self, session: int, effects: list[Effect]) -> None:
+        for e in effects:
+            if isinstance(e, SavePref):
+                self.store.set_pref(e.key, e.value, self.now())
+            elif isinstance(e, Remember):
+                self.store.remember(e.key, e.value, self.now())
+            elif isinstance(e, Seen):
+                self.store.mark_seen(e.entry_id, session, self.now())
+
+    def _emit(self, session: int, effects: list[Effect]) -> None:
+        shown = [e for e in effects if not isinstance(e, End)]
+        if not shown:
+            return
+        words = turn_text(shown)
+        if words:  # saved before it is shown: what the learner saw is never lost
+            self.store.add_turn(session, "coach", words, self.now())
+        self.channel.show(shown)
+
+
+def clean_line(line: str) -> str:
+    """A line fit to understand: control bytes dropped, length capped."""
+    line = "".join(ch if ch.isprintable() or ch == " " else " " for ch in line[:MAX_LINE])
+    return " ".join(line.split()) if fold(line) or line.strip() else ""

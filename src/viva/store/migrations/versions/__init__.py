@@ -1,0 +1,1 @@
+"""Migration scripts, named NNNN_what.py."""

@@ -1,0 +1,49 @@
+"""The learner database's tables (SQLAlchemy Core). Migrations create and change them."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+# key/value facts about the learner: target_role, strong, weak, interview_in_days, ...
+profile = Table(
+    "profile", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)  # fmt: skip
+
+# how the learner wants to be taught: pace, detail, with_answers, always_example, voice
+preferences = Table(
+    "preferences", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)  # fmt: skip
+
+sessions = Table(
+    "sessions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String(32), nullable=False),
+    Column("ended_at", String(32)),
+    Column("front_end", String(16), nullable=False),
+    Column("position", Text, nullable=False, server_default="{}"),
+)  # fmt: skip
+
+turns = Table(
+    "turns", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("role", String(8), nullable=False),  # learner | coach
+    Column("text", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)  # fmt: skip
+
+seen = Table(
+    "seen", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entry_id", String(200), nullable=False, index=True),
+    Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
+    Column("at", String(32), nullable=False),
+)  # fmt: skip
