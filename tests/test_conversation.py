@@ -39,7 +39,7 @@ def test_founding_conversation_and_memory_across_processes() -> None:
     t = turns(done.stdout)
     assert len(t) == 1 + len(FOUNDING), t
     (
-        greet,
+        _greet,
         start,
         answers,
         slow,
