@@ -81,9 +81,12 @@ def _start_set(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effe
         prefs = replace(prefs, with_answers=intent.fact[1] == "True")
     title = f"{name}, {_level_words(intent.levels)}"
     state = replace(state, prefs=prefs, queue=chosen, pos=0, title=title, levels=intent.levels)
-    short = f" I only have {len(chosen)}." if intent.count and len(chosen) < intent.count else ""
+    short = (
+        " That's all I have at this level." if intent.count and len(chosen) < intent.count else ""
+    )
     mode = "with answers" if prefs.with_answers else "questions only"
-    intro = Say(f"Here are {len(chosen)} {name} questions, {_level_words(intent.levels)}, "
+    what = f"{len(chosen)} {name} questions" if len(chosen) > 1 else f"one {name} question"
+    intro = Say(f"Here {'are' if len(chosen) > 1 else 'is'} {what}, {_level_words(intent.levels)}, "
                 f"one at a time, {mode}.{short}", "note")  # fmt: skip
     state, effects = _ask_at(state, 0, ctx)
     return state, [intro, *effects]
@@ -103,7 +106,7 @@ def _next(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
             Say("We're not in a question set. Say, for example, 'top 10 Python questions'.", "note")
         ]
     if state.pos + 1 >= len(state.queue):
-        return state, [Say(f"That was the last of the {len(state.queue)} questions. Well done. "
+        return state, [Say("That was the last question of this set. Well done. "
                            "Ask for another set, or ask me anything.", "note")]  # fmt: skip
     return _ask_at(state, state.pos + 1, ctx)
 

@@ -102,7 +102,7 @@ def example(state: State, entry: Entry) -> tuple[State, list[Effect]]:
     i = state.examples_given
     if i >= len(entry.examples):
         offer = f" A related question: {entry.related[0]}." if entry.related else ""
-        return state, [Say(f"That's all {len(entry.examples)} examples I have for this one. "
+        return state, [Say("That's all the examples I have for this one. "
                            f"Say 'in simple words' for the plain explanation.{offer}", "note")]  # fmt: skip
     ex = entry.examples[i]
     label = "Example" if i == 0 else f"Example {i + 1}"
