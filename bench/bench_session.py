@@ -1,0 +1,95 @@
+"""Conversation figures on a 1,000-entry synthetic bank.
+
+- per-turn latency of the engine in-process (parse + step) over a scripted 500-turn session,
+  median and p99;
+- start-up of ``viva chat --plain`` to its first turn (a new process, warm bank cache),
+  beside ``python -c pass``.
+
+Run: ``.venv/bin/python bench/bench_session.py [--turns 500] [--runs 10]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_start import fmt  # noqa: E402
+from synthetic import generate  # noqa: E402
+
+from viva.chat import vocabulary  # noqa: E402
+from viva.service import Service  # noqa: E402
+from viva.session.engine import Ctx, step  # noqa: E402
+from viva.session.state import State  # noqa: E402
+from viva.understand.parse import parse  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = [
+    "top 20 python questions for beginner to intermediate", "give an example", "another example",
+    "in simple words", "repeat the last word", "next", "why", "go on", "slower", "how many left",
+    "what is the difference between cache and queue", "next", "more detail", "faster",
+    "top 10 important topics in microservices", "so a cache is a queue right", "go back to question 2",
+    "questions only", "answer", "with answers", "follow up", "previous", "next", "help", "blah blah",
+]  # fmt: skip
+
+
+def first_turn_time(env: dict[str, str]) -> float:
+    t = time.perf_counter()
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("viva")), "chat", "--plain"], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)  # fmt: skip
+    assert proc.stdout and proc.stdin
+    proc.stdout.readline()
+    elapsed = time.perf_counter() - t
+    proc.communicate("quit\n", timeout=30)
+    return elapsed
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--turns", type=int, default=500)
+    ap.add_argument("--runs", type=int, default=10)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="viva-bench-"))
+    try:
+        content = generate(ROOT / "content", tmp / "content", 1000)
+        svc = Service(content=content, data=tmp / "home")
+        ctx = Ctx(svc.bank, svc.index)
+        vocab = vocabulary(svc)
+        state = State()
+        per_turn = []
+        for i in range(args.turns):
+            line = SCRIPT[i % len(SCRIPT)]
+            t = time.perf_counter()
+            state, _ = step(state, parse(line, vocab), ctx)
+            per_turn.append(time.perf_counter() - t)
+        xs = sorted(per_turn)
+        p99 = xs[min(len(xs) - 1, int(0.99 * len(xs)))] * 1000
+        print(
+            f"synthetic bank: 1000 entries; python {sys.version.split()[0]}, cores: {os.cpu_count()}\n"
+        )
+        print(f"engine turn (parse+step)     {fmt(per_turn)}  p99 {p99:.2f} ms")
+        env = {**os.environ, "VIVA_CONTENT": str(content), "VIVA_HOME": str(tmp / "home")}
+        first_turn_time(env)  # builds the cache and the database once
+        floor = []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-c", "pass"], check=True)
+            floor.append(time.perf_counter() - t)
+        starts = [first_turn_time(env) for _ in range(args.runs)]
+        print(f"python -c pass               {fmt(floor)}")
+        print(f"viva chat --plain first turn {fmt(starts)}")
+        print(f"ratio (medians): {statistics.median(starts) / statistics.median(floor):.1f}x")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
