@@ -51,7 +51,7 @@ typecheck:
 	$(BIN)/mypy --strict src
 
 pytest:
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadfile
 
 bench: setup-dev
 	$(BIN)/python bench/bench_start.py

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -14,8 +15,14 @@ from viva.linting import LintReport, lint
 
 
 @pytest.fixture(scope="module")
-def report() -> LintReport:
-    return lint(CONTENT)  # runs every run: true snippet in a sandboxed subprocess
+def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("viva-home")
+
+
+@pytest.fixture(scope="module")
+def report(shared_home: Path) -> LintReport:
+    # runs every run: true snippet in a sandboxed subprocess, remembering the outcomes
+    return lint(CONTENT, cache_dir=shared_home / "cache")
 
 
 def test_bank_lints_clean_with_every_snippet_run(report: LintReport) -> None:
@@ -45,8 +52,12 @@ def test_coverage_floors_of_the_content_issue() -> None:
             assert len(e.compare) >= 2, e.id
 
 
-def test_bank_stats_counts_snippets() -> None:
-    doc = json.loads(run_viva("bank", "stats", "--json", timeout=900).stdout)
+def test_bank_stats_counts_snippets(report: LintReport, shared_home: Path) -> None:
+    # same snippet cache as the lint above, so the CLI reports those runs without redoing them
+    doc = json.loads(
+        run_viva("bank", "stats", "--json", env={"VIVA_HOME": str(shared_home)}).stdout
+    )
+    assert doc["snippets"]["run"] == report.snippets.run
     assert doc["snippets"]["run"] >= 100
     assert doc["snippets"]["passed"] == doc["snippets"]["run"]
     assert doc["total"] >= 150
