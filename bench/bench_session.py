@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_start import fmt  # noqa: E402
-from synthetic import generate  # noqa: E402
+from bench_start import fmt
+from synthetic import generate
 
-from viva.chat import vocabulary  # noqa: E402
-from viva.service import Service  # noqa: E402
-from viva.session.engine import Ctx, step  # noqa: E402
-from viva.session.state import State  # noqa: E402
-from viva.understand.parse import parse  # noqa: E402
+from viva.chat import vocabulary
+from viva.service import Service
+from viva.session.engine import Ctx, step
+from viva.session.state import State
+from viva.understand.parse import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = [

@@ -7,13 +7,15 @@ else is a bug and shows a traceback only with ``--debug``.
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import IntEnum
 from typing import Annotated, Any
 
 import typer
 
+from viva.cli.app_common import JsonOpt
+from viva.cli.app_common import emit as _emit
+from viva.cli.app_common import open_store as _store
 from viva.errors import ContentError, VivaError
 
 
@@ -37,7 +39,6 @@ bank_app = typer.Typer(help="Inspect and check the question bank.", no_args_is_h
 app.add_typer(bank_app, name="bank")
 
 INTERRUPTED = "viva: interrupted - everything up to the last turn is saved"
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 
 
 def _service() -> Any:
@@ -52,10 +53,6 @@ def _console() -> Any:
     return Console(highlight=False)
 
 
-def _emit(doc: Any) -> None:
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-
-
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -68,16 +65,6 @@ def root(
         from viva.cli.channels import RichChannel
 
         _converse(RichChannel(_console()), "terminal")
-
-
-def _store() -> Any:
-    import os
-
-    from viva import settings
-    from viva.store.db import Store
-
-    url = os.environ.get("VIVA_DB")
-    return Store.open(url if url else settings.data_dir() / "viva.db")
 
 
 def _converse(channel: Any, front_end: str) -> None:
@@ -114,147 +101,9 @@ def chat(
     _converse(RichChannel(_console()), "terminal")
 
 
-profile_app = typer.Typer(
-    help="See and edit what viva remembers about you.", invoke_without_command=True
-)
-app.add_typer(profile_app, name="profile")
+from viva.cli import memory  # noqa: E402  (registers profile and history)
 
-
-@profile_app.callback()
-def profile_show(ctx: typer.Context, json_out: JsonOpt = False) -> None:
-    """Show what viva remembers: your profile and how you like to be taught."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from viva.session.state import Prefs
-
-    store = _store()
-    try:
-        facts, prefs = store.profile(), Prefs.from_dict(store.prefs()).as_dict()
-    finally:
-        store.close()
-    if json_out:
-        _emit({"profile": facts, "preferences": prefs})
-        return
-    typer.echo("Profile:" if facts else "Profile: nothing remembered yet.")
-    for k, v in sorted(facts.items()):
-        typer.echo(f"  {k}: {v}")
-    typer.echo("Preferences:")
-    for k, v in prefs.items():
-        typer.echo(f"  {k}: {v}")
-
-
-PREF_VALUES = {
-    "pace": {"slow", "normal", "fast"},
-    "detail": {"short", "normal", "full"},
-    "with_answers": {"true", "false"},
-    "always_example": {"true", "false"},
-}
-PROFILE_KEYS = {
-    "target_role",
-    "strong",
-    "weak",
-    "interview_in_days",
-    "minutes_per_day",
-    "target_level",
-}
-
-
-@profile_app.command("set")
-def profile_set(key: str, value: str) -> None:
-    """Set a preference (pace, detail, with_answers, always_example) or a profile fact."""
-    from viva.clock import utc_now
-    from viva.errors import UserError
-
-    key, value = key.strip().lower(), value.strip()
-    store = _store()
-    try:
-        if key in PREF_VALUES:
-            if value.lower() not in PREF_VALUES[key]:
-                raise UserError(
-                    f"'{value}' is not a value for {key}",
-                    "use one of: " + ", ".join(sorted(PREF_VALUES[key])),
-                )
-            store.set_pref(key, value.lower(), utc_now())
-        elif key in PROFILE_KEYS:
-            if not value:
-                raise UserError(f"give a value for {key}")
-            store.remember(key, value, utc_now())
-        else:
-            raise UserError(
-                f"unknown setting '{key}'",
-                "settings: " + ", ".join(sorted([*PREF_VALUES, *PROFILE_KEYS])),
-            )
-    finally:
-        store.close()
-    typer.echo(f"Saved: {key} = {value}")
-
-
-@profile_app.command("forget")
-def profile_forget(
-    key: Annotated[str | None, typer.Argument(help="What to forget.")] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Forget everything remembered.")] = False,
-) -> None:
-    """Forget one remembered item, or everything with --all (history is kept)."""
-    from viva.errors import UserError
-
-    if not key and not all_:
-        raise UserError("say what to forget", "viva profile forget KEY, or --all")
-    store = _store()
-    try:
-        if all_:
-            store.forget_all()
-            typer.echo("Forgot your profile and preferences.")
-            return
-        assert key is not None
-        if not store.forget(key.strip().lower()):
-            raise UserError(f"nothing remembered under '{key}'", "see `viva profile`")
-    finally:
-        store.close()
-    typer.echo(f"Forgot {key}.")
-
-
-@app.command()
-def history(
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 20,
-    json_out: JsonOpt = False,
-    show_id: Annotated[
-        int | None, typer.Option("--show", help="Print one session's transcript.")
-    ] = None,
-) -> None:
-    """Past sessions, newest first (or one session's transcript)."""
-    store = _store()
-    try:
-        if show_id is not None:
-            lines = store.transcript(show_id)
-            if json_out:
-                _emit({"session": show_id, "turns": [{"role": r, "text": t} for r, t in lines]})
-            for role, words in [] if json_out else lines:
-                typer.echo(f"{'you' if role == 'learner' else 'viva'}: {words}")
-            return
-        rows = store.sessions(limit)
-    finally:
-        store.close()
-    if json_out:
-        _emit(
-            {
-                "sessions": [
-                    {
-                        "id": r.id,
-                        "started_at": r.started_at,
-                        "ended_at": r.ended_at,
-                        "front_end": r.front_end,
-                        "turns": r.turns,
-                        "title": r.title,
-                    }
-                    for r in rows
-                ]
-            }
-        )
-        return
-    if not rows:
-        typer.echo("No sessions yet. Start one with `viva`.")
-    for r in rows:
-        typer.echo(f"#{r.id}  {r.started_at}  {r.turns:>3} turns  {r.title or '-'}")
+memory.register(app)
 
 
 @app.command()

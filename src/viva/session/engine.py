@@ -331,6 +331,9 @@ def _help(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
 def _unknown(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if not intent.text.strip():
         return state, []
+    # a bare term ("GIL", "decorators") is a question when the bank has a confident answer
+    if len(intent.text) <= 200 and search(ctx.index, intent.text).answer_id:
+        return _ask(state, intent, ctx)
     return state, [Say("Sorry, I didn't understand that. Try 'next', 'example', 'in simple words', "
                        "'repeat', 'slower', or ask a question. Say 'help' for more.", "note")]  # fmt: skip
 
