@@ -54,7 +54,7 @@ pytest:
 	$(BIN)/pytest -n 2 --dist loadfile
 
 bench: setup-dev
-	$(BIN)/python bench/bench_start.py
+	$(BIN)/python bench/bench_start.py --runs 15
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -25,11 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_start import fmt
 from synthetic import generate
 
-from viva.chat import vocabulary
 from viva.service import Service
 from viva.session.engine import Ctx, step
 from viva.session.state import State
-from viva.understand.parse import parse
+from viva.understand.parse import Vocabulary, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = [
@@ -62,7 +61,7 @@ def main() -> None:
         content = generate(ROOT / "content", tmp / "content", 1000)
         svc = Service(content=content, data=tmp / "home")
         ctx = Ctx(svc.bank, svc.index)
-        vocab = vocabulary(svc)
+        vocab = Vocabulary.from_bank(svc.bank)
         state = State()
         per_turn = []
         for i in range(args.turns):

@@ -382,12 +382,7 @@ FIELDS = ("topic", "levels", "count", "number", "fact")
 @pytest.fixture(scope="module")
 def vocab() -> Vocabulary:
     """The vocabulary the product builds: every topic's id, name and aliases."""
-    bank = load(ROOT / "content", content_rules=False).bank
-    pairs: list[tuple[str, str]] = []
-    for topic in bank.topics:
-        pairs += [(topic.id, topic.id), (topic.name, topic.id)]
-        pairs += [(alias, topic.id) for alias in topic.aliases]
-    return Vocabulary.from_pairs(pairs)
+    return Vocabulary.from_bank(load(ROOT / "content", content_rules=False).bank)
 
 
 @pytest.mark.parametrize(("text", "kind", "fields"), TABLE)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from viva.search.text import fold
 from viva.service import Service
 from viva.session.engine import Ctx, opening, step
 from viva.session.state import Effect, End, Prefs, Remember, SavePref, Say, Seen, Show, State
@@ -29,14 +28,6 @@ class Channel(Protocol):
     def read(self) -> str | None: ...  # None at end of input
 
     def show(self, effects: Sequence[Effect]) -> None: ...
-
-
-def vocabulary(svc: Service) -> Vocabulary:
-    pairs: list[tuple[str, str]] = []
-    for t in svc.bank.topics:
-        pairs += [(t.id, t.id), (t.id.replace("-", " "), t.id), (t.name, t.id)]
-        pairs += [(a, t.id) for a in t.aliases]
-    return Vocabulary.from_pairs(pairs)
 
 
 def turn_text(effects: Sequence[Effect]) -> str:
@@ -62,7 +53,7 @@ class Conversation:
         state = State(prefs=prefs)
         session = self.store.start_session(self.front_end, self.now())
         ctx = Ctx(self.svc.bank, self.svc.index, resume=self.store.last_position(before=session))
-        vocab = vocabulary(self.svc)
+        vocab = Vocabulary.from_bank(self.svc.bank)
         first = opening(state, self.store.profile(), ctx.resume is not None)
         self._emit(session, first)
         try:
@@ -106,5 +97,5 @@ class Conversation:
 
 def clean_line(line: str) -> str:
     """A line fit to understand: control bytes dropped, length capped."""
-    line = "".join(ch if ch.isprintable() or ch == " " else " " for ch in line[:MAX_LINE])
-    return " ".join(line.split()) if fold(line) or line.strip() else ""
+    line = "".join(ch if ch.isprintable() else " " for ch in line[:MAX_LINE])
+    return " ".join(line.split())

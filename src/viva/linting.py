@@ -84,7 +84,7 @@ def run_cached(
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps({k: memo[k] for k in keys} | memo), encoding="utf-8")
+            tmp.write_text(json.dumps(memo), encoding="utf-8")
             tmp.replace(path)
         except OSError:
             pass  # remembering is an optimisation only

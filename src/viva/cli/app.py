@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from enum import IntEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,12 @@ from viva.cli.app_common import JsonOpt
 from viva.cli.app_common import emit as _emit
 from viva.cli.app_common import open_store as _store
 from viva.errors import ContentError, VivaError
+
+if TYPE_CHECKING:  # imported lazily at run time: the --json paths never load Rich
+    from rich.console import Console
+
+    from viva.chat import Channel
+    from viva.service import Service
 
 
 class ExitStatus(IntEnum):
@@ -41,13 +47,13 @@ app.add_typer(bank_app, name="bank")
 INTERRUPTED = "viva: interrupted - everything up to the last turn is saved"
 
 
-def _service() -> Any:
+def _service() -> Service:
     from viva.service import Service
 
     return Service()
 
 
-def _console() -> Any:
+def _console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False)
@@ -67,7 +73,7 @@ def root(
         _converse(RichChannel(_console()), "terminal")
 
 
-def _converse(channel: Any, front_end: str) -> None:
+def _converse(channel: Channel, front_end: str) -> None:
     from viva.chat import Conversation
     from viva.clock import utc_now
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:  # imported lazily: commands that never touch the database stay fast
+    from viva.store.db import Store
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 
@@ -17,7 +20,7 @@ def emit(doc: Any) -> None:
     sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
-def open_store() -> Any:
+def open_store() -> Store:
     """The learner's database: ``VIVA_DB`` (a SQLAlchemy URL) or ``viva.db`` in the data dir."""
     from viva import settings
     from viva.store.db import Store

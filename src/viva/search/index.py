@@ -9,6 +9,7 @@ names) - the only words a misheard query token may be corrected to.
 from __future__ import annotations
 
 import math
+import statistics
 from dataclasses import dataclass
 
 import jellyfish
@@ -44,6 +45,7 @@ class SearchIndex:
     tech_keys: dict[str, str]  # metaphone key of a squashed term -> term
     compare_terms: dict[int, tuple[frozenset[str], ...]]
     topic_terms: dict[str, frozenset[str]]  # topic id -> stemmed name and alias tokens
+    median_idf: float  # the weight of a word the bank has never seen
 
     def tokens(self, text: str) -> list[str]:
         """Folded, letter-joined, alias-rewritten tokens (display form, not stemmed)."""
@@ -182,6 +184,7 @@ def build_index(bank: Bank) -> SearchIndex:
         tech_keys=keys,
         compare_terms=compare_terms,
         topic_terms=topic_terms,
+        median_idf=statistics.median(idf.values()) if idf else 1.0,
     )
 
 

@@ -10,7 +10,6 @@ most of what the question is about; otherwise the caller gets near misses and to
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -98,7 +97,7 @@ def _sound_alike(text: str, index: SearchIndex) -> str | None:
         return index.tech_keys[key]
     if " " not in text or len(key) < 5:
         return None
-    found = process.extractOne(key, list(index.tech_keys), scorer=fuzz.ratio, score_cutoff=80)
+    found = process.extractOne(key, index.tech_keys.keys(), scorer=fuzz.ratio, score_cutoff=80)
     return index.tech_keys[str(found[0])] if found else None
 
 
@@ -113,8 +112,10 @@ def _compare_parts(tokens: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _bm25(terms: list[str], index: SearchIndex) -> dict[int, float]:
+def _bm25(terms: list[str], index: SearchIndex) -> tuple[dict[int, float], dict[int, list[str]]]:
+    """BM25 scores per document, and which query terms each document contains."""
     scores: dict[int, float] = {}
+    matched: dict[int, list[str]] = {}
     for term in terms:
         idf = index.idf.get(term)
         if idf is None:
@@ -122,7 +123,8 @@ def _bm25(terms: list[str], index: SearchIndex) -> dict[int, float]:
         for doc, tf in index.postings[term]:
             norm = tf + K1 * (1 - B + B * index.doc_len[doc] / index.avgdl)
             scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / norm
-    return scores
+            matched.setdefault(doc, []).append(term)
+    return scores, matched
 
 
 def search(index: SearchIndex, query: str, *, limit: int = 5) -> SearchResult:
@@ -132,11 +134,10 @@ def search(index: SearchIndex, query: str, *, limit: int = 5) -> SearchResult:
     terms = list(dict.fromkeys(terms_of(tokens)))
     if not terms or not index.ids:
         return SearchResult(query, understood, (), None, 0.0, None, (), tuple(fixes))
-    scores = _bm25(terms, index)
+    scores, matched = _bm25(terms, index)
     known = [index.idf[t] for t in terms if t in index.idf]
     # unknown words weigh like an ordinary known word: they count against coverage
-    fallback = statistics.median(index.idf.values()) if index.idf else 1.0
-    weight = {t: index.idf.get(t, fallback) for t in terms}
+    weight = {t: index.idf.get(t, index.median_idf) for t in terms}
     total = sum(weight.values())
     mentioned = [tid for tid, words in index.topic_terms.items() if words & set(terms)]
 
@@ -160,15 +161,13 @@ def search(index: SearchIndex, query: str, *, limit: int = 5) -> SearchResult:
     best = ranked[0][1] if ranked else 0.0
     top_coverage = 0.0
     for rank, (doc, score) in enumerate(ranked):
-        present = sum(
-            w for t, w in weight.items() if any(d == doc for d, _ in index.postings.get(t, ()))
-        )
+        present = sum(weight[t] for t in matched.get(doc, ()))
         coverage = present / total if total else 0.0
         if rank == 0:
             top_coverage = coverage
         hits.append(Hit(index.ids[doc], round(coverage * score / best, 3) if best else 0.0))
     answer = hits[0].entry_id if hits and known and top_coverage >= ANSWER_COVERAGE else None
-    near = _near_topics(tokens, terms, index, mentioned)
+    near = _near_topics(tokens, index, mentioned)
     return SearchResult(
         query,
         understood,
@@ -181,9 +180,7 @@ def search(index: SearchIndex, query: str, *, limit: int = 5) -> SearchResult:
     )
 
 
-def _near_topics(
-    tokens: list[str], terms: list[str], index: SearchIndex, mentioned: list[str]
-) -> list[str]:
+def _near_topics(tokens: list[str], index: SearchIndex, mentioned: list[str]) -> list[str]:
     near = list(mentioned)
     for tid, words in index.topic_terms.items():
         if tid in near:

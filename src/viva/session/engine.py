@@ -13,7 +13,7 @@ from typing import Any
 
 from viva.bank.model import Bank, Entry, Level
 from viva.search.index import SearchIndex
-from viva.search.query import search
+from viva.search.query import SearchResult, search
 from viva.session import teach
 from viva.session.state import Detail, Effect, End, Pace, Remember, SavePref, Say, Stage, State
 from viva.understand.intents import Intent, Kind
@@ -198,7 +198,7 @@ def _shorter(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
     return state, [
         *effects,
         Say(f"In short: {first}", "answer"),
-        Say(teach.prompt(state, entry), "note"),
+        Say(teach.prompt(state), "note"),
     ]
 
 
@@ -226,7 +226,10 @@ def _always_example(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list
 
 
 def _ask(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    result = search(ctx.index, intent.text[:2000])
+    return _answer(state, search(ctx.index, intent.text[:2000]), ctx)
+
+
+def _answer(state: State, result: SearchResult, ctx: Ctx) -> tuple[State, list[Effect]]:
     entry = ctx.bank.get(result.answer_id) if result.answer_id else None
     if entry is None:
         near = [e.question for h in result.hits[:2] if (e := ctx.bank.get(h.entry_id))]
@@ -332,8 +335,10 @@ def _unknown(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
     if not intent.text.strip():
         return state, []
     # a bare term ("GIL", "decorators") is a question when the bank has a confident answer
-    if len(intent.text) <= 200 and search(ctx.index, intent.text).answer_id:
-        return _ask(state, intent, ctx)
+    if len(intent.text) <= 200:
+        result = search(ctx.index, intent.text)
+        if result.answer_id:
+            return _answer(state, result, ctx)
     return state, [Say("Sorry, I didn't understand that. Try 'next', 'example', 'in simple words', "
                        "'repeat', 'slower', or ask a question. Say 'help' for more.", "note")]  # fmt: skip
 

@@ -41,7 +41,7 @@ def said(state: State, effects: list[Effect]) -> State:
     return replace(state, last_turn=words) if words else state
 
 
-def prompt(state: State, entry: Entry | None) -> str:
+def prompt(state: State) -> str:
     if state.stage is Stage.ANSWERING:
         return "Say 'go on' for more, 'example', 'in simple words', or 'next'."
     if state.stage is Stage.ASKED:
@@ -64,7 +64,7 @@ def deliver(state: State, text: str, style: str, entry: Entry | None) -> tuple[S
         state, more = example(state, entry)
         effects += more
         return state, effects
-    effects.append(Say(prompt(state, entry), "note"))
+    effects.append(Say(prompt(state), "note"))
     return state, effects
 
 
@@ -74,7 +74,7 @@ def ask_question(state: State, entry: Entry, header: str) -> tuple[State, list[E
     effects: list[Effect] = [Say(f"{header}{entry.question}", "question"), Seen(entry.id)]
     if not state.prefs.with_answers:
         state = replace(state, stage=Stage.ASKED)
-        return state, [*effects, Say(prompt(state, entry), "note")]
+        return state, [*effects, Say(prompt(state), "note")]
     state, more = answer(state, entry)
     return state, effects + more
 

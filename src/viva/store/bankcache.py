@@ -48,11 +48,16 @@ def cache_key(root: Path) -> str:
     return h.hexdigest()
 
 
-def compile_bank(root: Path) -> Compiled:
-    """Load the YAML and build the index (what the cache stores)."""
+def compile_bank(root: Path, key: str | None = None) -> Compiled:
+    """Load the YAML and build the index (what the cache stores).
+
+    ``key`` is the hash taken *before* loading, so a file edited while loading makes the
+    next start's key differ and rebuild, rather than caching old text under a new key.
+    """
+    key = key or cache_key(root)
     loaded = load(root, content_rules=False)
     errors = tuple(p for p in loaded.problems if p.code in DROPPING)
-    return Compiled(loaded.bank, build_index(loaded.bank), errors, cache_key(root))
+    return Compiled(loaded.bank, build_index(loaded.bank), errors, key)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -81,7 +86,7 @@ def load_bank(root: Path, cache_dir: Path | None) -> tuple[Compiled, bool]:
             pass  # missing or unreadable: build it again
         except Exception:  # a damaged cache file is rebuilt, whatever is wrong with it
             path.unlink(missing_ok=True)
-    compiled = compile_bank(root)
+    compiled = compile_bank(root, key)
     if cache_dir is not None:
         try:
             _write_atomically(path, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))

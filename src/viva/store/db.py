@@ -114,11 +114,7 @@ class Store:
         return {k: v for k, v in rows}
 
     def _put(self, table: Any, key: str, value: str, now: datetime) -> None:
-        def go(conn: Any) -> None:
-            conn.execute(delete(table).where(table.c.key == key))
-            conn.execute(insert(table).values(key=key, value=value, updated_at=_stamp(now)))
-
-        self._run(go)
+        self._run(lambda conn: _upsert(conn, table, key, value, now))
 
     def prefs(self) -> dict[str, str]:
         return self._kv(preferences)
@@ -134,17 +130,20 @@ class Store:
         if key not in LIST_KEYS:
             self._put(profile, key, value, now)
             return
-        current = self.profile()
-        other = "weak" if key == "strong" else "strong"
-        new = [v for v in value.split(",") if v]
-        mine = [v for v in current.get(key, "").split(",") if v]
-        theirs = [v for v in current.get(other, "").split(",") if v and v not in new]
-        self._put(profile, key, ",".join(dict.fromkeys(mine + new)), now)
-        if other in current:
+
+        def go(conn: Any) -> None:  # one transaction: a topic is never left in both lists
+            current = {k: v for k, v in conn.execute(select(profile.c.key, profile.c.value))}
+            other = "weak" if key == "strong" else "strong"
+            new = [v for v in value.split(",") if v]
+            mine = [v for v in current.get(key, "").split(",") if v]
+            theirs = [v for v in current.get(other, "").split(",") if v and v not in new]
+            _upsert(conn, profile, key, ",".join(dict.fromkeys(mine + new)), now)
             if theirs:
-                self._put(profile, other, ",".join(theirs), now)
+                _upsert(conn, profile, other, ",".join(theirs), now)
             else:
-                self.forget(other)
+                conn.execute(delete(profile).where(profile.c.key == other))
+
+        self._run(go)
 
     def forget(self, key: str) -> bool:
         def go(conn: Any) -> bool:
@@ -242,6 +241,11 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _upsert(conn: Any, table: Any, key: str, value: str, now: datetime) -> None:
+    conn.execute(delete(table).where(table.c.key == key))
+    conn.execute(insert(table).values(key=key, value=value, updated_at=_stamp(now)))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

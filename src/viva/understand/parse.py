@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from viva.bank.model import Level
+from viva.bank.model import Bank, Level
 from viva.search.text import STOPWORDS, fold, join_spelled_letters
 from viva.understand.intents import Intent, Kind
 
@@ -95,6 +95,15 @@ class Vocabulary:
     topics: dict[str, str] = field(default_factory=dict)
     # every word of every topic phrase: never "corrected" into a command word
     words: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_bank(cls, bank: Bank) -> Vocabulary:
+        """Every topic's id (also with spaces), name and aliases."""
+        pairs: list[tuple[str, str]] = []
+        for t in bank.topics:
+            pairs += [(t.id, t.id), (t.id.replace("-", " "), t.id), (t.name, t.id)]
+            pairs += [(a, t.id) for a in t.aliases]
+        return cls.from_pairs(pairs)
 
     @classmethod
     def from_pairs(cls, pairs: list[tuple[str, str]]) -> Vocabulary:
