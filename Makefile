@@ -5,10 +5,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages the optional parts use (none are needed by the text coach).
-APT_PACKAGES ?=
+# Debian packages the optional parts use (none are needed by the text coach): speech out
+# (espeak-ng), audio tools (sox), playback (alsa-utils); the tests also print through Chromium.
+APT_PACKAGES ?= espeak-ng sox alsa-utils
+APT_TEST_PACKAGES ?= chromium
 
-.PHONY: run test setup setup-dev apt lint typecheck pytest bench clean
+.PHONY: run test setup setup-dev apt apt-test lint typecheck pytest bench clean
 
 run: setup
 	@$(BIN)/viva
@@ -35,11 +37,14 @@ apt:
 	  echo "optional Debian packages missing; to enable them run: sudo apt-get install -y$$missing"; \
 	fi
 
+apt-test:
+	@$(MAKE) --no-print-directory apt APT_PACKAGES="$(APT_PACKAGES) $(APT_TEST_PACKAGES)"
+
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python apt
 	$(BIN)/pip install --quiet -e .
 	@touch $@
 
-$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed | apt-test
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $@
 
