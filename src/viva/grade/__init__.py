@@ -1,0 +1,1 @@
+"""Grading: check a statement against the bank, grade an answer against key points."""
