@@ -1,0 +1,117 @@
+"""The bank as facts to check against: what each entry asserts and what it refutes.
+
+Built once per bank. Positive facts are key points, the short answer, the simple
+explanation, the corrections of misconceptions and the sentences of the answer's prose;
+negative facts are misconception claims and red flags, each carrying the correction to say.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+
+from viva.bank.model import Bank, Entry
+from viva.grade.words import Clause, Lexicon
+from viva.search.index import SearchIndex
+from viva.session.teach import prose, sentences
+
+_TABLE_ROW = re.compile(r"^\s*\|.*$", re.MULTILINE)
+
+
+class FactKind(StrEnum):
+    POINT = "point"
+    SHORT = "short"
+    SIMPLE = "simple"
+    CORRECTION = "correction"
+    ANSWER = "answer"
+    MISCONCEPTION = "misconception"
+    RED_FLAG = "red_flag"
+
+    @property
+    def negative(self) -> bool:
+        return self in (FactKind.MISCONCEPTION, FactKind.RED_FLAG)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    entry_id: str
+    kind: FactKind
+    text: str
+    clauses: tuple[Clause, ...]
+    tokens: frozenset[str]
+    correction: str | None = None  # for negative facts: what is true instead
+    point_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FactBook:
+    lexicon: Lexicon
+    facts: dict[str, tuple[Fact, ...]]  # entry id -> its facts
+    vocab: dict[str, frozenset[str]]  # entry id -> every token the entry uses
+
+    def of(self, entry_id: str) -> tuple[Fact, ...]:
+        return self.facts.get(entry_id, ())
+
+
+def _entities(bank: Bank, lex: Lexicon) -> frozenset[str]:
+    out: set[str] = set()
+    for entry in bank.entries:
+        for term in entry.compare:
+            out.update(lex.clause(term).tokens[:1])
+    for topic in bank.topics:
+        out.update(lex.clause(topic.name).tokens[:1])
+    return frozenset(out)
+
+
+def _texts(entry: Entry) -> list[tuple[FactKind, str, str | None, str | None]]:
+    rows: list[tuple[FactKind, str, str | None, str | None]] = []
+    rows += [(FactKind.POINT, k.point, None, k.id) for k in entry.key_points]
+    rows += [(FactKind.SHORT, s, None, None) for s in sentences(entry.short_answer)]
+    rows += [(FactKind.SIMPLE, s, None, None) for s in sentences(entry.simple)]
+    for m in entry.misconceptions:
+        rows.append((FactKind.MISCONCEPTION, m.claim, m.correction, None))
+        rows += [(FactKind.CORRECTION, s, None, None) for s in sentences(m.correction)]
+    first = sentences(entry.short_answer)[:1]
+    rows += [(FactKind.RED_FLAG, r, first[0] if first else None, None) for r in entry.red_flags]
+    body = prose(_TABLE_ROW.sub(" ", entry.answer))
+    rows += [(FactKind.ANSWER, s, None, None) for s in sentences(body) if len(s) < 400]
+    return rows
+
+
+def build(bank: Bank, index: SearchIndex) -> FactBook:
+    """Every entry's facts, and the idf of each grading token over the bank's entries."""
+    bare = Lexicon(index.phrases, index.longest_phrase, frozenset(), {}, 1.0)
+    lex = Lexicon(index.phrases, index.longest_phrase, _entities(bank, bare), {}, 1.0)
+    raw: dict[str, list[tuple[FactKind, str, list[Clause], str | None, str | None]]] = {}
+    df: Counter[str] = Counter()
+    for entry in bank.entries:
+        rows = []
+        seen: set[str] = set()
+        for kind, text, correction, point_id in _texts(entry):
+            clauses = lex.clauses(text)
+            rows.append((kind, text, clauses, correction, point_id))
+            for c in clauses:
+                seen.update(c.tokens)
+        for t in (entry.question, *entry.tags, *entry.compare):
+            seen.update(lex.clause(t).tokens)
+        df.update(seen)
+        raw[entry.id] = rows
+    n = max(1, len(bank.entries))
+    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    default = math.log(1 + (n + 0.5) / 0.5)
+    lex = Lexicon(lex.phrases, lex.longest, lex.entities, idf, default)
+    facts: dict[str, tuple[Fact, ...]] = {}
+    vocab: dict[str, frozenset[str]] = {}
+    for entry_id, rows in raw.items():
+        built = []
+        words: set[str] = set()
+        for kind, text, clauses, correction, point_id in rows:
+            tokens = frozenset(t for c in clauses for t in c.tokens)
+            words |= tokens
+            built.append(Fact(entry_id, kind, text, tuple(clauses), tokens, correction, point_id))
+        facts[entry_id] = tuple(built)
+        vocab[entry_id] = frozenset(words)
+    return FactBook(lex, facts, vocab)

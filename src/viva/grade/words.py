@@ -1,0 +1,201 @@
+"""Words as the grader sees them: clauses of stemmed content tokens with a polarity.
+
+Grading turns on small words the search index throws away: "not", "never", "only",
+"immutable". Here a text becomes clauses; each clause keeps its content tokens (folded,
+alias-rewritten, stemmed a little harder than search does so "deployed" meets "deploy"),
+the entity it is about (for reversed roles: "tuples are mutable, lists are not"), its
+polarity (negations and antonyms, counted mod 2) and the absolute words it uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from viva.search.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
+
+_CONTRACTIONS = [
+    (re.compile(r"\bcan['’]?t\b|\bcannot\b", re.I), "can not"),
+    (re.compile(r"\bwon['’]t\b", re.I), "will not"),
+    (re.compile(r"n['’]t\b", re.I), " not"),
+]
+# "isnt", "doesnt" as speech recognisers and hurried typists write them
+_BARE = {"isnt", "doesnt", "dont", "cant", "wont", "arent", "wasnt", "shouldnt", "couldnt",
+         "didnt", "hasnt", "havent", "werent"}  # fmt: skip
+
+NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without", "nothing"})
+ABSOLUTES = frozenset({"always", "never", "only", "all", "every", "must", "none", "nothing",
+                       "guarantee", "guaranteed", "impossible", "entirely", "completely"})  # fmt: skip
+# Comparatives whose direction matters: "more" vs "less" is a contradiction, not a synonym.
+# word -> (base, flipped)
+ANTONYMS: dict[str, tuple[str, bool]] = {
+    "immutable": ("mutable", True), "unhashable": ("hashable", True),
+    "unordered": ("ordered", True), "stateless": ("stateful", True),
+    "asynchronous": ("synchronous", True), "async": ("synchronous", True),
+    "sync": ("synchronous", False), "nonblocking": ("blocking", True),
+    "less": ("more", True), "fewer": ("more", True), "slower": ("faster", True),
+    "slow": ("fast", True), "lower": ("higher", True), "smaller": ("larger", True),
+    "bigger": ("larger", False), "decrease": ("increase", True), "decreases": ("increase", True),
+    "false": ("true", True), "disable": ("enable", True),
+    "disabled": ("enable", True), "enabled": ("enable", False), "different": ("same", True),
+    "separate": ("shared", True), "outside": ("inside", True), "vertical": ("horizontal", True),
+    "vertically": ("horizontal", True), "horizontally": ("horizontal", False),
+    "pessimistic": ("optimistic", True), "private": ("public", True), "pull": ("push", True),
+    "worse": ("better", True), "weaker": ("stronger", True), "unsafe": ("safe", True),
+    "insecure": ("secure", True), "unsorted": ("sorted", True), "sequential": ("parallel", True),
+    "sequentially": ("parallel", True), "parallelism": ("parallel", False),
+    "concurrently": ("concurrent", False), "optional": ("required", True),
+}  # fmt: skip
+# Verbs of change all mean the same thing for mutability.
+SYNONYMS: dict[str, str] = {
+    "change": "mutable", "changed": "mutable", "modify": "mutable", "modified": "mutable",
+    "mutate": "mutable", "mutated": "mutable", "alter": "mutable", "altered": "mutable",
+    "changeable": "mutable", "modifiable": "mutable", "quicker": "faster",
+    "simultaneously": "parallel", "quick": "fast", "greater": "higher",
+    "containerized": "container", "containerised": "container",
+    "dockerized": "container", "dockerised": "container", "k8s": "kubernetes",
+}  # fmt: skip
+FILLERS = frozenset({"um", "uh", "erm", "er", "hmm", "basically", "actually", "like", "literally",
+                     "right", "so", "yeah", "okay", "ok", "well", "just", "really", "mean"})  # fmt: skip
+KEEP = NEGATIONS | ABSOLUTES | {"more", "before", "same", "both"}
+_PUNCT = re.compile(r"[;:!?,()]|\.(?:\s|$)|\s[-–—]\s")
+CONNECTIVES = frozenset({"but", "whereas", "while", "however", "although", "though", "because",
+                         "which", "so", "since", "whereby", "unlike", "instead"})  # fmt: skip
+# A learner's scaffolding around a claim: "so ...", "..., right?", "is it true that ...".
+_WRAPPERS = [
+    re.compile(r"^\s*(so|ok|okay|well|um+|uh+|hmm+|and|basically|actually)\b[\s,]*", re.I),
+    re.compile(r"^\s*(is it (true|correct|right) that|am i right that|if i understand(ood)?( it)?( correctly)?,?|"
+               r"my understanding is( that)?|i think( that)?|i believe( that)?|i guess|correct me if i'?m wrong,?|"
+               r"does (that|this|it) mean( that)?|in other words,?|you mean,?)\s*", re.I),
+    re.compile(r"[\s,]*(right|correct|yes|true|no|isn'?t it|is it|aren'?t they|am i right|is that (right|correct|true)|"
+               r"correct me if i'?m wrong|or not|yeah)\s*\??\s*$", re.I),
+]  # fmt: skip
+
+
+def gstem(token: str) -> str:
+    """Stem harder than search does: plurals, -ing, -ed, a final -e ("created" = "create")."""
+    token = stem(token)
+    if not token.isalpha() or len(token) <= 4:
+        return token
+    for suffix in ("ing", "ed"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            token = token[: -len(suffix)]
+            if len(token) >= 3 and token[-1] == token[-2] and token[-1] not in "lsz":
+                token = token[:-1]  # running -> run, but not "install" -> "instal"
+            break
+    return token[:-1] if token.endswith("e") and len(token) > 3 else token
+
+
+def strip_wrappers(text: str) -> str:
+    """The claim inside "so ..., right?" and "is it correct that ...?"."""
+    prev = None
+    text = text.strip()
+    while prev != text:
+        prev = text
+        for pattern in _WRAPPERS:
+            text = pattern.sub("", text).strip()
+    return text
+
+
+def expand(text: str) -> str:
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: str
+    tokens: tuple[str, ...]  # content tokens, stemmed and antonym-normalised, in order
+    flips: tuple[bool, ...]  # per token: said in its negative form ("immutable")
+    negated: bool  # an odd number of negations in the clause
+    absolutes: frozenset[str]
+    subject: str | None  # the first entity token, for reversed roles
+
+    @property
+    def polarity(self) -> bool:
+        """True when the clause says the opposite of its bare tokens (odd flips + negations)."""
+        return (self.negated + sum(self.flips)) % 2 == 1
+
+    def token_polarity(self, token: str) -> bool | None:
+        """The sign the clause gives one token: its own flip combined with the clause's negation."""
+        for t, f in zip(self.tokens, self.flips, strict=True):
+            if t == token:
+                return f != self.negated
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The bank's vocabulary for grading: alias phrases, entity tokens, idf weights."""
+
+    phrases: dict[tuple[str, ...], tuple[str, ...]]
+    longest: int
+    entities: frozenset[str]
+    idf: dict[str, float]
+    default_idf: float
+
+    def weight(self, token: str) -> float:
+        return self.idf.get(token, self.default_idf)
+
+    def words(self, text: str) -> list[str]:
+        """Folded, letter-joined, alias-rewritten words (not yet stemmed)."""
+        toks = join_spelled_letters(fold(expand(text)).split())
+        toks = [t[:-1] + " not" if t in _BARE else t for t in toks]
+        return rewrite(" ".join(toks).split(), self.phrases, self.longest)
+
+    def clause(self, text: str) -> Clause:
+        """All of ``text`` as one clause (for short phrases and whole-statement matching)."""
+        return self._make(text, self.words(text))
+
+    def _make(self, text: str, words: list[str]) -> Clause:
+        tokens: list[str] = []
+        flips: list[bool] = []
+        negations = 0
+        absolutes: set[str] = set()
+        subject: str | None = None
+        for word in words:
+            if word in NEGATIONS:
+                negations += 1
+            if word in ABSOLUTES:
+                absolutes.add(word)
+            if word in NEGATIONS or (word in STOPWORDS and word not in KEEP):
+                continue
+            base, flip = ANTONYMS.get(word, (word, False))
+            base = SYNONYMS.get(base, base)
+            token = gstem(base)
+            if subject is None and token in self.entities:
+                subject = token
+            tokens.append(token)
+            flips.append(flip)
+        return Clause(text, tuple(tokens), tuple(flips), negations % 2 == 1,
+                      frozenset(absolutes), subject)  # fmt: skip
+
+    def clauses(self, text: str) -> list[Clause]:
+        """Clauses split at punctuation, at connectives, and at "and" before a new subject.
+
+        A negation never reaches across a boundary, so "tuples can't change, which makes
+        them hashable" says nothing negative about hashability.
+        """
+        out: list[Clause] = []
+        for part in _PUNCT.split(expand(text)):
+            words = self.words(part)
+            start = 0
+            for i, word in enumerate(words):
+                cut = word in CONNECTIVES or (
+                    word in {"and", "or"} and self._entity_follows(words, i + 1)
+                )
+                if cut:
+                    if i > start:
+                        out.append(self._make(" ".join(words[start:i]), words[start:i]))
+                    start = i + 1
+            if start < len(words):
+                out.append(self._make(" ".join(words[start:]), words[start:]))
+        return [c for c in out if c.tokens]
+
+    def _entity_follows(self, words: list[str], i: int) -> bool:
+        for word in words[i:]:
+            if word in STOPWORDS:
+                continue
+            return gstem(SYNONYMS.get(word, word)) in self.entities
+        return False
