@@ -24,6 +24,7 @@ PART_AT = 0.55  # ... for "partly"
 CONTRA_AT = 0.6  # a fact this close but with the opposite sign contradicts the clause
 MISC_AT = 0.62  # a misconception or red flag this close is what the learner said
 CANDIDATES = 4
+KEY_WORD = 0.8  # idf above which a word the fact lacks blocks "agree"
 # when two facts back a clause equally, quote the most central one
 PRIORITY = {FactKind.POINT: 5, FactKind.SHORT: 4, FactKind.CORRECTION: 3, FactKind.SIMPLE: 2,
             FactKind.ANSWER: 1, FactKind.MISCONCEPTION: 0, FactKind.RED_FLAG: 0}  # fmt: skip
@@ -67,6 +68,10 @@ def _align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
         # created" still denies "tuples are mutable"
         s = max(s, overlap(lex, fc.tokens, frozenset(clause.tokens)))
         pred_cover = max(pred_cover, overlap(lex, fc_pred, frozenset(clause.tokens)))
+    # one shared word is too little to call a contradiction ("even with the GIL")
+    shared = len(set(clause.tokens) & set(fc.tokens))
+    if shared < 2:
+        return Match(fact, score, False)
     if s >= CONTRA_AT and pred_cover >= CONTRA_AT and clause.polarity != fc.polarity:
         return Match(fact, score, True, "opposite")
     if (
@@ -112,9 +117,12 @@ def check_statement(text: str, bank: Bank, index: SearchIndex, book: FactBook) -
     wrong = max(((_misconception(lex, whole, f), f) for f in negatives), default=None,
                 key=lambda x: x[0])  # fmt: skip
     per_clause = [_best(lex, c, positives) for c in clauses]
-    backing = [m for m in per_clause if m and not m.contradicts]
-    best_pos = max((m.score for m in backing), default=0.0)
-    if wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05 and not _negates(lex, clauses, wrong[1]):
+    best_pos = max((_misconception(lex, whole, f) for f in positives), default=0.0)
+    # saying the opposite of a misconception is right - unless it also contradicts a fact
+    denies = wrong is not None and _negates(lex, clauses, wrong[1]) and not any(
+        m and m.contradicts for m in per_clause
+    )
+    if wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05 and not denies:
         fact = wrong[1]
         return Check(Verdict.DISAGREE,
                      f"No - that's a common misconception: \"{fact.text}\" isn't right. {fact.correction or ''}".strip(),
@@ -123,9 +131,9 @@ def check_statement(text: str, bank: Bank, index: SearchIndex, book: FactBook) -
     # 2. clause by clause: backed, contradicted, or not covered
     contradicted = [(c, m) for c, m in zip(clauses, per_clause, strict=True) if m and m.contradicts]
     backed = [(c, m) for c, m in zip(clauses, per_clause, strict=True)
-              if m and not m.contradicts and m.score >= AGREE_AT]  # fmt: skip
+              if m and not m.contradicts and m.score >= AGREE_AT and not _unbacked(lex, c, m.fact)]  # fmt: skip
     loose = [(c, m) for c, m in zip(clauses, per_clause, strict=True)
-             if m and not m.contradicts and PART_AT <= m.score < AGREE_AT]  # fmt: skip
+             if m and not m.contradicts and m.score >= PART_AT and (c, m) not in backed]  # fmt: skip
     if contradicted:
         c, m = contradicted[0]
         what = "has the roles the wrong way round" if m.reason == "reversed" else "says the opposite of what's true"
@@ -170,6 +178,12 @@ def _best(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
     if strongest_contra and (backing is None or strongest_contra.score >= backing.score - 0.1):
         return strongest_contra
     return backing
+
+
+def _unbacked(lex: Lexicon, clause: Clause, fact: Fact) -> list[str]:
+    """Words of weight the fact doesn't use: one changed word ("process" for "thread") is
+    enough to withhold agreement."""
+    return [t for t in clause.tokens if t not in fact.tokens and lex.weight(t) >= KEY_WORD]
 
 
 def _overreach(clauses: list[Clause], backing: list[Match]) -> str | None:

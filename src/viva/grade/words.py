@@ -18,13 +18,14 @@ _CONTRACTIONS = [
     (re.compile(r"\bcan['’]?t\b|\bcannot\b", re.I), "can not"),
     (re.compile(r"\bwon['’]t\b", re.I), "will not"),
     (re.compile(r"n['’]t\b", re.I), " not"),
+    (re.compile(r"['’](re|ve|ll|d|m|s)\b", re.I), ""),  # "you're" says nothing to grade
 ]
 # "isnt", "doesnt" as speech recognisers and hurried typists write them
 _BARE = {"isnt", "doesnt", "dont", "cant", "wont", "arent", "wasnt", "shouldnt", "couldnt",
          "didnt", "hasnt", "havent", "werent"}  # fmt: skip
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without", "nothing"})
-ABSOLUTES = frozenset({"always", "never", "only", "all", "every", "must", "none", "nothing",
+ABSOLUTES = frozenset({"always", "never", "only", "all", "every", "any", "must", "none", "nothing",
                        "guarantee", "guaranteed", "impossible", "entirely", "completely"})  # fmt: skip
 # Comparatives whose direction matters: "more" vs "less" is a contradiction, not a synonym.
 # word -> (base, flipped)
