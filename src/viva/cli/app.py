@@ -111,6 +111,11 @@ from viva.cli import memory  # noqa: E402  (registers profile and history)
 
 memory.register(app)
 
+from viva.cli import export_cmds, plan_cmds  # noqa: E402  (registers plan and export)
+
+plan_cmds.register(app)
+export_cmds.register(app)
+
 
 @app.command()
 def ask(

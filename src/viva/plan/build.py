@@ -50,7 +50,7 @@ class _Candidate:
 
 def _topic_order(req: Requirements, goal: Goal, bank: Bank) -> list[str]:
     """Weak asked-for topics first, then by how strongly asked for; strong topics last."""
-    bank_order = {t.id: i for i, t in enumerate(bank.topics)}
+    bank_order: dict[str, int] = {t.id: i for i, t in enumerate(bank.topics)}
 
     def group(t: str) -> int:
         return 0 if t in goal.weak else 2 if t in goal.strong else 1

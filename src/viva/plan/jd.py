@@ -244,7 +244,7 @@ def extract(text: str, bank: Bank) -> Requirements:
         by_topic[topic] += ms
     items = [_requirement((t, None), ms) for t, ms in by_topic.items()]
     items += [_requirement(k, ms) for k, ms in by_target.items() if k[1] is not None]
-    order = {t.id: i for i, t in enumerate(bank.topics)}
+    order: dict[str, int] = {t.id: i for i, t in enumerate(bank.topics)}
     items.sort(
         key=lambda r: (-r.weight, r.subtopic is not None, order.get(r.topic, 99), r.subtopic or "")
     )

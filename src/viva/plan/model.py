@@ -61,7 +61,7 @@ class Requirements:
                     "evidence": list(r.evidence),
                 }
                 for r in self.items
-            ],  # fmt: skip
+            ],
             "unknown_skills": list(self.unknown_skills),
         }
 

@@ -1,0 +1,221 @@
+"""``viva plan`` and ``viva plan show``: a study plan from a job description, saved for later.
+
+Reads the job description (a file or stdin) with the checks a person's input needs (empty,
+binary, not UTF-8, too large: one line naming the file and line), turns the profile into a
+``Goal``, asks the store for measured mastery when it has it, and keeps the plan as JSON in
+the preferences table under ``plan`` (no migration; ``viva profile forget plan`` drops it).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from viva.cli.app_common import JsonOpt, emit, open_store
+from viva.errors import InputError, UserError
+
+if TYPE_CHECKING:
+    from viva.bank.model import Bank, Level
+    from viva.plan.model import Goal, Plan, Requirements
+    from viva.store.db import Store
+
+MAX_JD_BYTES = 100_000  # job ads run to a few kilobytes; anything this big is a wrong file
+DEFAULT_DAYS = 14
+DEFAULT_MINUTES = 60
+PLAN_KEY = "plan"
+
+plan_app = typer.Typer(
+    help="A day-by-day study plan from a job description.", invoke_without_command=True
+)
+
+
+def read_jd(path: Path | None) -> tuple[str, str]:
+    """The job description's text and a name for messages ("FILE" or "stdin")."""
+    where = str(path) if path and str(path) != "-" else "stdin"
+    if where == "stdin":
+        if sys.stdin.isatty():
+            raise UserError(
+                "give a job description", "viva plan --jd FILE, or pipe it in: viva plan < jd.txt"
+            )
+        data = sys.stdin.buffer.read(MAX_JD_BYTES + 1)
+    else:
+        assert path is not None
+        try:
+            size = path.stat().st_size
+            if size > MAX_JD_BYTES:
+                raise InputError(
+                    f"{where} is {size / 1_000_000:.1f} MB; a job description is at most "
+                    f"{MAX_JD_BYTES // 1000} KB",
+                    "save just the job ad as a text file",
+                )
+            with path.open("rb") as fh:
+                data = fh.read(MAX_JD_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read {where}: {exc.strerror or exc}") from None
+    return check_jd(data, where), where
+
+
+def check_jd(data: bytes, where: str) -> str:
+    if len(data) > MAX_JD_BYTES:
+        raise InputError(f"{where} is over {MAX_JD_BYTES // 1000} KB; a job description is shorter",
+                         "give just the job ad as text")  # fmt: skip
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(f"{where}:{line}: binary data, not a job description",
+                         "give the job description as plain text")  # fmt: skip
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{where}:{line}: not UTF-8 text", "save the job description as UTF-8 text"
+        ) from None
+    if not text.strip():
+        raise InputError(
+            f"{where}: the job description is empty", "paste the job ad's text into it"
+        )
+    return text
+
+
+def requirements_or_fail(text: str, where: str, bank: Bank) -> Requirements:
+    from viva.plan.jd import extract
+
+    req = extract(text, bank)
+    if not req.items:
+        named = f"it names {', '.join(req.unknown_skills[:6])}; " if req.unknown_skills else ""
+        raise InputError(
+            f"{where}: no backend skills viva covers were found in this job description",
+            f"{named}viva covers " + ", ".join(t.id for t in bank.topics),
+        )
+    return req
+
+
+def _ints(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def goal_from(
+    profile: Mapping[str, str], req: Requirements, days: int | None, minutes: int | None,
+    level: Level | None,
+) -> Goal:  # fmt: skip
+    """The learner's goal: options first, then the profile, then the job, then defaults."""
+    from viva.bank.model import Level
+    from viva.plan.jd import level_of
+    from viva.plan.model import Goal
+
+    def topics(key: str) -> frozenset[str]:
+        return frozenset(t for t in profile.get(key, "").split(",") if t)
+
+    target = level
+    if target is None and profile.get("target_level"):
+        try:
+            target = Level.parse(profile["target_level"])
+        except KeyError:
+            target = None
+    target = target or level_of(profile.get("target_role", "")) or req.level or Level.INTERMEDIATE
+    return Goal(
+        days=days or _ints(profile.get("interview_in_days")) or DEFAULT_DAYS,
+        minutes_per_day=minutes or _ints(profile.get("minutes_per_day")) or DEFAULT_MINUTES,
+        level=target,
+        strong=topics("strong"),
+        weak=topics("weak"),
+    )
+
+
+def mastery_of(store: Store) -> Mapping[str, float]:
+    """Measured mastery when the store keeps it (the grading work adds ``Store.mastery``)."""
+    fn = getattr(store, "mastery", None)
+    return dict(fn()) if callable(fn) else {}
+
+
+def saved_plan(store: Store) -> Plan | None:
+    from viva.plan.model import Plan
+
+    raw = store.prefs().get(PLAN_KEY)
+    if not raw:
+        return None
+    try:
+        doc: Any = json.loads(raw)
+        return Plan.from_dict(doc)
+    except (ValueError, KeyError, TypeError):
+        return None  # a plan saved by an incompatible version: make a new one
+
+
+@plan_app.callback()
+def plan(
+    ctx: typer.Context,
+    jd: Annotated[
+        Path | None, typer.Option("--jd", help="The job description: a text file, or - for stdin.")
+    ] = None,
+    days: Annotated[int | None, typer.Option("--days", min=1, max=365, help="Days until the interview.")] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", min=15, max=720, help="Minutes a day.")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="Target level (default: the job's).")] = None,
+    json_out: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Make (and save) a study plan for a job: `viva plan --jd job.txt --days 10`."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from viva.clock import utc_now
+    from viva.plan.build import build_plan
+    from viva.plan.text import render
+    from viva.service import Service, parse_level
+
+    text, where = read_jd(jd)
+    bank = Service().bank
+    req = requirements_or_fail(text, where, bank)
+    store = open_store()
+    try:
+        now = utc_now()
+        goal = goal_from(store.profile(), req, days, minutes, parse_level(level) if level else None)
+        made = build_plan(req, goal, bank, mastery_of(store))
+        made = replace(made, created=now.date().isoformat())
+        store.set_pref(PLAN_KEY, json.dumps(made.to_dict()), now)
+    finally:
+        store.close()
+    if json_out:
+        emit(made.to_dict())
+        return
+    typer.echo(render(made, today=1))
+    typer.echo(
+        "\nSaved. `viva plan show` prints it again; in `viva`, ask 'what should I study today?'."
+    )
+
+
+@plan_app.command("show")
+def show(json_out: JsonOpt = False) -> None:
+    """Print the saved plan, marking today's day."""
+    from viva.clock import utc_now
+    from viva.plan.text import day_index, render
+
+    store = open_store()
+    try:
+        made = saved_plan(store)
+    finally:
+        store.close()
+    if made is None:
+        raise UserError("no saved plan yet", "make one: viva plan --jd job.txt")
+    today = day_index(made.created, utc_now().date(), len(made.days))
+    if json_out:
+        emit({**made.to_dict(), "today": today})
+        return
+    typer.echo(render(made, today=today))
+
+
+def today_of(made: Plan, today: date) -> int:
+    from viva.plan.text import day_index
+
+    return day_index(made.created, today, len(made.days))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(plan_app, name="plan")
