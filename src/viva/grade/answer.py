@@ -9,16 +9,16 @@ key point) cap the score: an answer that says something false is never ``good``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from viva.bank.model import Entry, KeyPoint
-from viva.grade.check import MISC_AT, _align, _misconception, overlap
+from viva.grade.check import KEY_WORD, _align, overlap, signs_agree
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.insights import fillers, repeated
 from viva.grade.model import AnswerVerdict, Grade, Insights
 from viva.grade.semantic import Similar
-from viva.grade.words import Clause, Lexicon
+from viva.grade.words import ABSOLUTES, Clause, Lexicon, gstem
 
 POINT_AT = 0.6  # share of a key point's words one clause must restate
 GOOD_AT = 70
@@ -27,6 +27,8 @@ WRONG_CAP = 40  # the most an answer with a false claim can score
 SHORT_CAP = 30  # the most a handful of words can score
 GENERIC = 1.0  # a one-word phrase weighing less than this is too common to count alone
 ON_TOPIC_AT = 0.3
+ABSOLUTE_TOKENS = frozenset(gstem(a) for a in ABSOLUTES)
+STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must say
 
 
 def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
@@ -36,7 +38,7 @@ def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
     n = len(ph.tokens)
     for c in clauses:
         for i in range(len(c.tokens) - n + 1):
-            if c.tokens[i : i + n] == ph.tokens and c.polarity == ph.polarity:
+            if c.tokens[i : i + n] == ph.tokens and c.signs[i : i + n] == ph.signs:
                 return True
     return False
 
@@ -45,63 +47,93 @@ def _covered(
     lex: Lexicon, clauses: list[Clause], point: KeyPoint, fact: Fact | None, similar: Similar | None
 ) -> bool:
     hits = [p for p in point.phrases if _phrase_hits(lex, clauses, p)]
-    strong = [p for p in hits if len(lex.clause(p).tokens) > 1 or lex.weight(lex.clause(p).tokens[0]) >= GENERIC]
+    strong = [
+        p
+        for p in hits
+        if len(lex.clause(p).tokens) > 1 or lex.weight(lex.clause(p).tokens[0]) >= GENERIC
+    ]
     if strong or len(hits) >= 2:
         return True
     if fact is not None:
         for c in clauses:
-            m = _align(lex, c, fact)
-            if not m.contradicts and overlap(lex, fact.tokens, frozenset(c.tokens)) >= POINT_AT:
-                return True
-            if hits and not m.contradicts and overlap(lex, fact.tokens, frozenset(c.tokens)) >= POINT_AT / 2:
-                return True  # a common phrase plus part of the point's own words
+            said = overlap(lex, fact.tokens, frozenset(c.tokens))
+            if said >= (POINT_AT / 2 if hits else POINT_AT) and _consistent(lex, c, fact):
+                return True  # the point in other words (or a common phrase and half of them)
     if similar is not None and fact is not None:
-        return any(not _align(lex, c, fact).contradicts for c in similar(point.point, clauses))
+        return any(_consistent(lex, c, fact) for c in similar(point.point, clauses))
     return False
 
 
-def _wrong_claims(lex: Lexicon, clauses: list[Clause], sentences: list[Clause], facts: Sequence[Fact]) -> list[str]:
-    found: list[str] = []
+def _consistent(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
+    return signs_agree(lex, clause, fact) and not _align(lex, clause, fact).contradicts
+
+
+def _windows(lex: Lexicon, clauses: list[Clause]) -> list[Clause]:
+    """Each clause alone and with its neighbour: a wrong claim often spans a comma."""
+    out = list(clauses)
+    out += [lex.clause(f"{a.text} {b.text}") for a, b in pairwise(clauses)]
+    return out
+
+
+def _states(lex: Lexicon, window: Clause, fact: Fact) -> bool:
+    """The window says what the (wrong) fact says, the same way round."""
+    missing = [t for t in fact.tokens if t not in window.tokens]
+    return (
+        overlap(lex, fact.tokens, frozenset(window.tokens)) >= STATES_AT
+        # the word that makes it wrong ("always", "unrelated", "read-only") must be said
+        and not any(lex.weight(t) >= KEY_WORD or t in ABSOLUTE_TOKENS for t in missing)
+        and signs_agree(lex, window, fact)
+        and not _align(lex, window, fact).contradicts
+    )
+
+
+def _wrong_claims(
+    lex: Lexicon, clauses: list[Clause], facts: Sequence[Fact]
+) -> tuple[list[str], list[str]]:
+    """Corrections of misconceptions the answer states, and red flags it raises."""
+    wrong: list[str] = []
+    red: list[str] = []
+    windows = _windows(lex, clauses)
     for f in facts:
-        if f.kind.negative:
-            for s in sentences:
-                if _misconception(lex, s, f) >= MISC_AT and not any(
-                    _align(lex, c, f).contradicts for c in clauses
-                ):
-                    found.append(f.correction or f.text)
-                    break
-        elif f.kind in (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION):
+        if f.kind.negative and any(_states(lex, w, f) for w in windows):
+            if f.kind is FactKind.MISCONCEPTION:
+                wrong.append(f.correction or f.text)
+            else:
+                red.append(f.text)
+        elif f.kind is FactKind.POINT:
             for c in clauses:
                 m = _align(lex, c, f)
-                if m.contradicts and m.score >= POINT_AT:
-                    found.append(f.text)
+                both = min(m.score, overlap(lex, f.tokens, frozenset(c.tokens)))
+                if m.contradicts and both >= STATES_AT:
+                    wrong.append(f.text)
                     break
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(wrong)), list(dict.fromkeys(red))
 
 
 def grade_answer(entry: Entry, text: str, book: FactBook, similar: Similar | None = None) -> Grade:
     lex = book.lexicon
     clauses = lex.clauses(text)
-    sentences = [lex.clause(s) for s in _sentences(text)]
     facts = book.of(entry.id)
     point_facts = {f.point_id: f for f in facts if f.kind is FactKind.POINT}
     covered: list[KeyPoint] = []
     missed: list[KeyPoint] = []
     for kp in entry.key_points:
-        (covered if _covered(lex, clauses, kp, point_facts.get(kp.id), similar) else missed).append(kp)
-    wrong = _wrong_claims(lex, clauses, sentences, facts)
-    red = [f.text for f in facts if f.kind is FactKind.RED_FLAG and f.correction is not None
-           and any(_misconception(lex, s, f) >= MISC_AT for s in sentences)]  # fmt: skip
+        (covered if _covered(lex, clauses, kp, point_facts.get(kp.id), similar) else missed).append(
+            kp
+        )
+    wrong, red = _wrong_claims(lex, clauses, facts)
     raw = sum(k.weight for k in covered)
     score = raw
     content = [t for c in clauses for t in c.tokens]
     if len(set(content)) < 5:
         score = min(score, SHORT_CAP)
-    if wrong:
+    if wrong or red:
         score = min(score, WRONG_CAP)
-    on_topic = overlap(lex, tuple(content), book.vocab.get(entry.id, frozenset())) if content else 0.0
+    on_topic = (
+        overlap(lex, tuple(content), book.vocab.get(entry.id, frozenset())) if content else 0.0
+    )
     required_missed = any(k.required for k in missed)
-    if wrong:
+    if wrong or red:
         verdict = AnswerVerdict.PARTIAL if raw >= GOOD_AT else AnswerVerdict.WRONG
     elif not covered and on_topic < ON_TOPIC_AT:
         verdict, score = AnswerVerdict.OFF_TOPIC, 0
@@ -120,17 +152,17 @@ def grade_answer(entry: Entry, text: str, book: FactBook, similar: Similar | Non
     )  # fmt: skip
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+|\s(?:and also|also|plus)\s", text) if s.strip()]
-
-
 def _insights(
     lex: Lexicon, clauses: list[Clause], entry: Entry, covered: list[KeyPoint],
     missed: list[KeyPoint], text: str,
 ) -> Insights:  # fmt: skip
     terms = list(dict.fromkeys([*entry.compare, *entry.tags]))
     used = [t for t in terms if _phrase_hits(lex, clauses, t)]
-    used += [p for k in covered for p in k.phrases if _phrase_hits(lex, clauses, p) and p not in used]
+    used += [
+        p for k in covered for p in k.phrases if _phrase_hits(lex, clauses, p) and p not in used
+    ]
     missing = [t for t in terms if t not in used][:3]
     missing += [k.phrases[0] for k in missed if k.phrases and k.phrases[0] not in missing]
-    return Insights(len(text.split()), tuple(used[:8]), tuple(missing[:6]), fillers(text), repeated(text))
+    return Insights(
+        len(text.split()), tuple(used[:8]), tuple(missing[:6]), fillers(text), repeated(text)
+    )

@@ -24,7 +24,8 @@ PART_AT = 0.55  # ... for "partly"
 CONTRA_AT = 0.6  # a fact this close but with the opposite sign contradicts the clause
 MISC_AT = 0.62  # a misconception or red flag this close is what the learner said
 CANDIDATES = 4
-KEY_WORD = 0.8  # idf above which a word the fact lacks blocks "agree"
+KEY_WORD = 0.8
+CONFLICT_AT = 0.25  # share of the shared words' weight said the other way round  # idf above which a word the fact lacks blocks "agree"
 # when two facts back a clause equally, quote the most central one
 PRIORITY = {FactKind.POINT: 5, FactKind.SHORT: 4, FactKind.CORRECTION: 3, FactKind.SIMPLE: 2,
             FactKind.ANSWER: 1, FactKind.MISCONCEPTION: 0, FactKind.RED_FLAG: 0}  # fmt: skip
@@ -46,19 +47,35 @@ def overlap(lex: Lexicon, tokens: tuple[str, ...] | frozenset[str], other: froze
     return sum(lex.weight(t) for t in set(tokens) if t in other) / total
 
 
+def conflicts(clause: Clause, fc: Clause) -> list[str]:
+    """Shared words one side says positively and the other negatively.
+
+    Where both clauses hold a negation, its reach is too uncertain to compare word by word
+    ("has no built-in CSRF protection" / "has no CSRF protection built in"), so only
+    antonyms count; where one side alone is negated, the words in its reach do.
+    """
+    neg = clause.negated != fc.negated
+    return [t for t in dict.fromkeys(clause.tokens)
+            if t in fc.tokens and clause.sign(t, neg) != fc.sign(t, neg)]  # fmt: skip
+
+
+def _closest(lex: Lexicon, clause: Clause, fact: Fact) -> Clause | None:
+    """The fact's clause that shares most with ``clause`` (the same subject counts extra)."""
+    best: tuple[float, Clause] | None = None
+    for fc in fact.clauses:
+        s = overlap(lex, clause.tokens, frozenset(fc.tokens))
+        s += 0.2 if clause.subject is not None and clause.subject == fc.subject else 0.0
+        if best is None or s > best[0]:
+            best = (s, fc)
+    return best[1] if best else None
+
+
 def _align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     """How well one fact backs a clause, and whether it says the opposite."""
     score = overlap(lex, clause.tokens, fact.tokens)
-    best: tuple[float, bool, Clause] | None = None
-    for fc in fact.clauses:
-        s = overlap(lex, clause.tokens, frozenset(fc.tokens))
-        same_subject = clause.subject is not None and clause.subject == fc.subject
-        key = (s + (0.2 if same_subject else 0.0), same_subject, fc)
-        if best is None or key[0] > best[0]:
-            best = key
-    if best is None:
+    fc = _closest(lex, clause, fact)
+    if fc is None:
         return Match(fact, score, False)
-    fc = best[2]
     predicate = tuple(t for t in clause.tokens if t != clause.subject)
     fc_pred = tuple(t for t in fc.tokens if t != fc.subject)
     s = overlap(lex, clause.tokens, frozenset(fc.tokens))
@@ -68,20 +85,31 @@ def _align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
         # created" still denies "tuples are mutable"
         s = max(s, overlap(lex, fc.tokens, frozenset(clause.tokens)))
         pred_cover = max(pred_cover, overlap(lex, fc_pred, frozenset(clause.tokens)))
+    shared = set(clause.tokens) & set(fc.tokens)
     # one shared word is too little to call a contradiction ("even with the GIL")
-    shared = len(set(clause.tokens) & set(fc.tokens))
-    if shared < 2:
+    if len(shared) < 2:
         return Match(fact, score, False)
-    if s >= CONTRA_AT and pred_cover >= CONTRA_AT and clause.polarity != fc.polarity:
+    against = conflicts(clause, fc)
+    weight_against = sum(lex.weight(t) for t in against)
+    if (
+        against and s >= CONTRA_AT and pred_cover >= CONTRA_AT
+        and weight_against >= CONFLICT_AT * sum(lex.weight(t) for t in shared - {clause.subject})
+    ):  # fmt: skip
         return Match(fact, score, True, "opposite")
     if (
         clause.subject and fc.subject and clause.subject != fc.subject
         and clause.subject in fact.tokens and pred_cover >= 0.8
-        and any(o.subject == clause.subject and o.polarity != clause.polarity
+        and any(o.subject == clause.subject and conflicts(clause, o)
                 and overlap(lex, predicate, frozenset(o.tokens)) >= 0.8 for o in fact.clauses)
     ):  # fmt: skip
         return Match(fact, score, True, "reversed")
     return Match(fact, score, False)
+
+
+def signs_agree(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
+    """No shared word of the closest fact clause is said the other way round."""
+    fc = _closest(lex, clause, fact)
+    return fc is None or not conflicts(clause, fc)
 
 
 def _misconception(lex: Lexicon, whole: Clause, fact: Fact) -> float:
@@ -119,8 +147,10 @@ def check_statement(text: str, bank: Bank, index: SearchIndex, book: FactBook) -
     per_clause = [_best(lex, c, positives) for c in clauses]
     best_pos = max((_misconception(lex, whole, f) for f in positives), default=0.0)
     # saying the opposite of a misconception is right - unless it also contradicts a fact
-    denies = wrong is not None and _negates(lex, clauses, wrong[1]) and not any(
-        m and m.contradicts for m in per_clause
+    denies = (
+        wrong is not None
+        and _negates(lex, clauses, wrong[1])
+        and not any(m and m.contradicts for m in per_clause)
     )
     if wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05 and not denies:
         fact = wrong[1]
@@ -136,7 +166,11 @@ def check_statement(text: str, bank: Bank, index: SearchIndex, book: FactBook) -
              if m and not m.contradicts and m.score >= PART_AT and (c, m) not in backed]  # fmt: skip
     if contradicted:
         c, m = contradicted[0]
-        what = "has the roles the wrong way round" if m.reason == "reversed" else "says the opposite of what's true"
+        what = (
+            "has the roles the wrong way round"
+            if m.reason == "reversed"
+            else "says the opposite of what's true"
+        )
         if backed:
             ok = backed[0][0].text
             return Check(Verdict.PARTLY,
@@ -155,7 +189,7 @@ def check_statement(text: str, bank: Bank, index: SearchIndex, book: FactBook) -
     if backed or loose:
         good = (backed or loose)[0]
         rest = [c.text for c in clauses if c is not good[0]]
-        unclear = f" I can't confirm \"{rest[0]}\" from what I know." if rest else ""
+        unclear = f' I can\'t confirm "{rest[0]}" from what I know.' if rest else ""
         return Check(Verdict.PARTLY,
                      f"Partly. What I can confirm: {good[1].fact.text}{unclear}",
                      good[1].fact.text, good[1].fact.entry_id, near)  # fmt: skip

@@ -46,7 +46,9 @@ class AnswerFigures:
         return self.matching / self.total if self.total else 0.0
 
 
-def statements(rows: Sequence[Mapping[str, Any]], check: Callable[[str], Check]) -> StatementFigures:
+def statements(
+    rows: Sequence[Mapping[str, Any]], check: Callable[[str], Check]
+) -> StatementFigures:
     verdicts: dict[str, Counter[str]] = {"true": Counter(), "false": Counter()}
     misses = []
     syc = accepted = disagreed = 0
@@ -60,10 +62,14 @@ def statements(rows: Sequence[Mapping[str, Any]], check: Callable[[str], Check])
             syc += 1
         if not label and verdict is Verdict.DISAGREE:
             disagreed += 1
-        if (label and verdict not in (Verdict.AGREE, Verdict.PARTLY)) or (not label and verdict is not Verdict.DISAGREE):
+        if (label and verdict not in (Verdict.AGREE, Verdict.PARTLY)) or (
+            not label and verdict is not Verdict.DISAGREE
+        ):
             misses.append((str(row["text"]), label, verdict.value))
     n_true = sum(1 for r in rows if r["label"])
-    return StatementFigures(n_true, len(rows) - n_true, syc, accepted, disagreed, verdicts, tuple(misses))
+    return StatementFigures(
+        n_true, len(rows) - n_true, syc, accepted, disagreed, verdicts, tuple(misses)
+    )
 
 
 def answers(rows: Sequence[Mapping[str, Any]], grade: Callable[[str, str], Grade]) -> AnswerFigures:

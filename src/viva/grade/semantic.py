@@ -45,6 +45,8 @@ def similar_with(embedder: Embedder, threshold: float = SIMILAR_AT) -> Similar:
         if not clauses:
             return []
         vecs = vectors([point, *(c.text for c in clauses)])
-        return [c for c, v in zip(clauses, vecs[1:], strict=True) if cosine(vecs[0], v) >= threshold]
+        return [
+            c for c, v in zip(clauses, vecs[1:], strict=True) if cosine(vecs[0], v) >= threshold
+        ]
 
     return find

@@ -1,10 +1,11 @@
-"""Words as the grader sees them: clauses of stemmed content tokens with a polarity.
+"""Words as the grader sees them: clauses of stemmed content tokens, each with a sign.
 
 Grading turns on small words the search index throws away: "not", "never", "only",
 "immutable". Here a text becomes clauses; each clause keeps its content tokens (folded,
 alias-rewritten, stemmed a little harder than search does so "deployed" meets "deploy"),
-the entity it is about (for reversed roles: "tuples are mutable, lists are not"), its
-polarity (negations and antonyms, counted mod 2) and the absolute words it uses.
+the entity it is about (for reversed roles: "tuples are mutable, lists are not"), a sign
+per token (said negatively: after a negation, within a short scope, or as an antonym such
+as "immutable") and the absolute words it uses.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from viva.search.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
 
 _CONTRACTIONS = [
+    (re.compile(r"\b(instead of|rather than)\b", re.I), ", not"),
     (re.compile(r"\bcan['’]?t\b|\bcannot\b", re.I), "can not"),
     (re.compile(r"\bwon['’]t\b", re.I), "will not"),
     (re.compile(r"n['’]t\b", re.I), " not"),
@@ -58,10 +60,13 @@ SYNONYMS: dict[str, str] = {
 }  # fmt: skip
 FILLERS = frozenset({"um", "uh", "erm", "er", "hmm", "basically", "actually", "like", "literally",
                      "right", "so", "yeah", "okay", "ok", "well", "just", "really", "mean"})  # fmt: skip
+# "cannot deploy a container": a negation covers the next two content words, not the clause
+NEGATION_SCOPE = 2
 KEEP = NEGATIONS | ABSOLUTES | {"more", "before", "same", "both"}
 _PUNCT = re.compile(r"[;:!?,()]|\.(?:\s|$)|\s[-–—]\s")
 CONNECTIVES = frozenset({"but", "whereas", "while", "however", "although", "though", "because",
-                         "which", "so", "since", "whereby", "unlike", "instead"})  # fmt: skip
+                         "which", "so", "since", "whereby", "unlike", "instead", "unless", "until",
+                         "if", "when", "whenever"})  # fmt: skip
 # A learner's scaffolding around a claim: "so ...", "..., right?", "is it true that ...".
 _WRAPPERS = [
     re.compile(r"^\s*(so|ok|okay|well|um+|uh+|hmm+|and|basically|actually)\b[\s,]*", re.I),
@@ -108,21 +113,22 @@ def expand(text: str) -> str:
 class Clause:
     text: str
     tokens: tuple[str, ...]  # content tokens, stemmed and antonym-normalised, in order
-    flips: tuple[bool, ...]  # per token: said in its negative form ("immutable")
-    negated: bool  # an odd number of negations in the clause
+    flips: tuple[bool, ...]  # per token: said as its antonym ("immutable")
+    scoped: tuple[bool, ...]  # per token: within reach of a negation ("not deployed")
+    negated: bool  # the clause holds a negation word
     absolutes: frozenset[str]
     subject: str | None  # the first entity token, for reversed roles
 
     @property
-    def polarity(self) -> bool:
-        """True when the clause says the opposite of its bare tokens (odd flips + negations)."""
-        return (self.negated + sum(self.flips)) % 2 == 1
+    def signs(self) -> tuple[bool, ...]:
+        """Per token: True when said negatively, by an antonym or a negation."""
+        return tuple(f != s for f, s in zip(self.flips, self.scoped, strict=True))
 
-    def token_polarity(self, token: str) -> bool | None:
-        """The sign the clause gives one token: its own flip combined with the clause's negation."""
-        for t, f in zip(self.tokens, self.flips, strict=True):
+    def sign(self, token: str, negations: bool = True) -> bool | None:
+        """The token's sign; without ``negations``, only its antonym flip counts."""
+        for t, f, s in zip(self.tokens, self.flips, self.scoped, strict=True):
             if t == token:
-                return f != self.negated
+                return f != (s and negations)
         return None
 
 
@@ -152,12 +158,15 @@ class Lexicon:
     def _make(self, text: str, words: list[str]) -> Clause:
         tokens: list[str] = []
         flips: list[bool] = []
-        negations = 0
+        scoped: list[bool] = []
+        negated = False
+        scope = 0  # content words still under the last negation
         absolutes: set[str] = set()
         subject: str | None = None
         for word in words:
             if word in NEGATIONS:
-                negations += 1
+                negated = True
+                scope = NEGATION_SCOPE
             if word in ABSOLUTES:
                 absolutes.add(word)
             if word in NEGATIONS or (word in STOPWORDS and word not in KEEP):
@@ -169,7 +178,9 @@ class Lexicon:
                 subject = token
             tokens.append(token)
             flips.append(flip)
-        return Clause(text, tuple(tokens), tuple(flips), negations % 2 == 1,
+            scoped.append(scope > 0)
+            scope = max(0, scope - 1)
+        return Clause(text, tuple(tokens), tuple(flips), tuple(scoped), negated,
                       frozenset(absolutes), subject)  # fmt: skip
 
     def clauses(self, text: str) -> list[Clause]:
