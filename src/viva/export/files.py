@@ -29,6 +29,9 @@ def write_atomic(target: Path, fill: Callable[[Path], None]) -> None:
     tmp = Path(name)
     try:
         fill(tmp)
+        mask = os.umask(0)  # mkstemp makes the file private; give it the usual permissions
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, target)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None

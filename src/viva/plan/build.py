@@ -177,6 +177,7 @@ def _pack(
     days: list[Day] = []
     per_day_reviews = math.ceil(len(review) / goal.days) if review else 0
     block: list[Item] = []
+    everything: list[Item] = []
     mocks = 0
     for d in range(1, goal.days + 1):
         cap = goal.minutes_per_day - (MOCK_MINUTES if d in block_ends else 0)
@@ -195,9 +196,11 @@ def _pack(
             used += new[0].minutes
             today.append(new.pop(0))
         block += today
-        if d in block_ends:
+        everything += today
+        if d in block_ends and (block or everything):
+            # a block with nothing new (the plan ran out early) still gets a mock, on it all
             mocks += 1
-            today.append(_mock(mocks, block, d == goal.days))
+            today.append(_mock(mocks, block or everything, d == goal.days))
             block = []
         days.append(Day(d, tuple(today)))
     return days, new + review

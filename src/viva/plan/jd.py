@@ -51,11 +51,12 @@ SENIOR = re.compile(r"\b(senior|sr\.?|lead|staff|principal|architect|head of)\b"
 JUNIOR = re.compile(
     r"\b(junior|jr\.?|graduate|entry[- ]level|intern|internship|trainee|fresher|apprentice)\b", re.I
 )
-MID = re.compile(r"\b(mid[- ]level|mid[- ]senior|intermediate|mid)\b", re.I)
+MID = re.compile(r"\b(mid[- ]level|mid[- ]senior|intermediate)\b|\bmid\b(?![- ]\w)", re.I)
 YEARS = re.compile(r"(\d{1,2})\s*(?:\+|-\s*\d{1,2}|to\s+\d{1,2})?\s*\+?\s*(?:years|yrs)", re.I)
 ROLE_WORDS = re.compile(
     r"engineer|developer|programmer|architect|lead|manager|designer|analyst|scientist|"
-    r"administrator|specialist|consultant|intern|sre|devops|officer|coordinator|nurse|teacher",
+    r"administrator|specialist|consultant|intern|sre|devops|officer|coordinator|nurse|teacher|"
+    r"executive|representative",
     re.I)  # fmt: skip
 TECH_SHAPE = re.compile(r"^(?:[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]*[+#]+|[A-Za-z]*\.[A-Za-z]+)$")
 CAPS = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
@@ -63,7 +64,7 @@ NOT_SKILLS = frozenset(
     """API APIS REST HTTP HTTPS JSON XML YAML CEO CTO CFO COO VP HR UK US USA EU EOE PTO WFH
     OKR OKRS KPI KPIS B2B B2C SAAS TBD ASAP FAQ IT UI UX QA CV PR PRS OR AND BS BA MS BSC MSC
     PHD GPA NYC SF EMEA APAC LATAM CET UTC EST PST ID IDS NDA ROI SLA SLAS SLO SLOS KYC AML GDPR
-    ISO SOC CI CD OSS MVP ETA DM FTE IC WE YOU OUR THE NOT SaaS PaaS IaaS GitHub GitLab LinkedIn
+    ISO SOC TLS SSL CI CD OSS MVP ETA DM FTE IC WE YOU OUR THE NOT SaaS PaaS IaaS GitHub GitLab LinkedIn
     YouTube iPhone eCommerce FinTech HealthTech EdTech PropTech e.g i.e etc vs a.m p.m Inc.
     JavaScript""".split()
 )
@@ -113,12 +114,32 @@ def _cased_ok(key: str, original: list[str]) -> bool:
     return True
 
 
+BULLET = re.compile(r"^\s*(?:[-*•#>]|\d{1,2}[.)])\s*")
+
+
+def _logical_lines(text: str) -> list[str]:
+    """Lines as written, with a sentence wrapped over several lines joined back together."""
+    out: list[str] = []
+    joinable = False
+    for raw in text.splitlines():
+        if not raw.strip():
+            joinable = False
+            continue
+        if joinable and not BULLET.match(raw):
+            out[-1] = f"{out[-1]} {raw.strip()}"
+        else:
+            out.append(raw)
+        # the title and headings stand alone; a bullet or sentence may run on
+        joinable = len(out) > 1 and not out[-1].rstrip().endswith(":")
+    return out
+
+
 def _sentences(text: str) -> list[tuple[str, float]]:
     """Sentences with the weight their section gives them (title, plain or nice to have)."""
     out: list[tuple[str, float]] = []
     section = 1.0
     first = True
-    for raw in text.splitlines():
+    for raw in _logical_lines(text):
         line = raw.strip(" \t-*•#>")
         if not line:
             continue

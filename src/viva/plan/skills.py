@@ -89,7 +89,8 @@ SKILLS: dict[str, tuple[Target, ...]] = {
     "distributed tracing": (("microservices", "observability"),),
     "opentelemetry": (("microservices", "observability"),),
     "oauth": (("microservices", "security"),), "oauth2": (("microservices", "security"),),
-    "jwt": (("microservices", "security"),),
+    "jwt": (("microservices", "security"),), "mutual tls": (("microservices", "security"),),
+    "mtls": (("microservices", "security"),),
     # system design
     "system design": (("system-design", None),), "systems design": (("system-design", None),),
     "distributed systems": (("system-design", None),),
@@ -163,7 +164,7 @@ SKILLS: dict[str, tuple[Target, ...]] = {
 GENERIC = frozenset(
     """pipeline pipelines production hosting patterns pattern architecture deploy deploying
     go live container containers db dbs events framework py msa solid rest helm""".split()
-)
+) | {"build pipeline", "go live"}
 
 # Technologies the bank does not cover (yet): listed as unknown skills when a job names them.
 # Words that count only in a job ad that names some clearer backend skill too: on their own
@@ -197,5 +198,6 @@ OUTSIDE.update({
     "c++": "C++", "c#": "C#", ".net": ".NET", "node.js": "Node.js", "nodejs": "Node.js",
     "next.js": "Next.js", "linux": "Linux", "bash": "Bash", "jira": "Jira",
     "machine learning": "machine learning", "google cloud": "Google Cloud",
-    "spring boot": "Spring Boot", "power bi": "Power BI", "ruby on rails": "Ruby on Rails",
+    "spring boot": "Spring Boot", "pytorch": "PyTorch", "pandas": "pandas", "numpy": "NumPy",
+    "tensorflow": "TensorFlow", "hubspot": "HubSpot", "airflow": "Airflow", "power bi": "Power BI", "ruby on rails": "Ruby on Rails",
 })  # fmt: skip
