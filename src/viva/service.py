@@ -16,6 +16,10 @@ from rapidfuzz import process
 from viva import settings
 from viva.bank.model import Bank, Entry, Level, Topic
 from viva.errors import ContentError, InputError, NotFoundError
+from viva.grade.answer import grade_answer
+from viva.grade.check import check_statement
+from viva.grade.facts import FactBook
+from viva.grade.model import Check, Grade
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
 from viva.store.bankcache import Compiled, load_bank
@@ -69,6 +73,19 @@ class Service:
     @property
     def index(self) -> SearchIndex:
         return self.compiled.index
+
+    @property
+    def facts(self) -> FactBook:
+        return self.compiled.facts
+
+    def check(self, text: str) -> Check:
+        """A learner's statement checked against the bank (agree/partly/disagree/unsure)."""
+        return check_statement(clean_query(text), self.bank, self.index, self.facts)
+
+    def grade(self, entry_id: str, answer: str) -> Grade:
+        """An answer in the learner's words graded against the entry's key points."""
+        entry = self.entry(entry_id)
+        return grade_answer(entry, clean_query(answer), self.facts)
 
     def ask(self, text: str, limit: int = 5) -> Answer:
         query = clean_query(text)

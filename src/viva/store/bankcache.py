@@ -18,21 +18,25 @@ from viva import __version__
 from viva.bank.loader import content_files, load
 from viva.bank.model import Bank
 from viva.errors import Problem
+from viva.grade.facts import FactBook
+from viva.grade.facts import build as build_facts
 from viva.search.index import SearchIndex, build_index
 
-FORMAT = 1
+FORMAT = 2  # bump when Compiled changes
 # Problems that cost an entry its place in the bank (the rest only matter to the linter).
 DROPPING = frozenset({"V001", "V002", "V011", "V012", "V013", "V020", "V021", "V022"})
 
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
-    """What a start needs: the bank, its search index and the problems found loading it."""
+    """What a start needs: the bank, its search index, the grader's facts and the problems
+    found loading it."""
 
     bank: Bank
     index: SearchIndex
     problems: tuple[Problem, ...]
     key: str
+    facts: FactBook
 
 
 def cache_key(root: Path) -> str:
@@ -57,7 +61,8 @@ def compile_bank(root: Path, key: str | None = None) -> Compiled:
     key = key or cache_key(root)
     loaded = load(root, content_rules=False)
     errors = tuple(p for p in loaded.problems if p.code in DROPPING)
-    return Compiled(loaded.bank, build_index(loaded.bank), errors, key)
+    index = build_index(loaded.bank)
+    return Compiled(loaded.bank, index, errors, key, build_facts(loaded.bank, index))
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

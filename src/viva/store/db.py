@@ -21,7 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from viva.errors import StoreError
 from viva.store.schema import preferences, profile, seen, sessions, turns
 
-HEAD = "0001"  # the newest migration; bump with every new file in migrations/versions
+HEAD = "0002"  # the newest migration; bump with every new file in migrations/versions
 LIST_KEYS = {"strong", "weak"}
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -238,6 +238,13 @@ class Store:
                 SessionRow(row.id, row.started_at, row.ended_at, row.front_end, int(row[-1]), title)
             )
         return out
+
+    def mastery(self, now: datetime | None = None) -> dict[str, float]:
+        """Entry id -> measured mastery (0-1) from reviews and mock interviews."""
+        from viva.clock import utc_now
+        from viva.store.practice import mastery
+
+        return mastery(self, now or utc_now())
 
     def close(self) -> None:
         self.engine.dispose()

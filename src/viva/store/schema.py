@@ -47,3 +47,25 @@ seen = Table(
     Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
     Column("at", String(32), nullable=False),
 )  # fmt: skip
+
+# one FSRS card per entry the learner has practised (the card as the fsrs package's JSON)
+cards = Table(
+    "cards", metadata,
+    Column("entry_id", String(200), primary_key=True),
+    Column("card", Text, nullable=False),
+    Column("due", String(32), nullable=False, index=True),
+    Column("updated_at", String(32), nullable=False),
+)  # fmt: skip
+
+# every graded answer or self-rating: what progress, streaks and plans are measured from
+attempts = Table(
+    "attempts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entry_id", String(200), nullable=False, index=True),
+    Column("at", String(32), nullable=False),
+    Column("source", String(16), nullable=False),  # interview | review | chat | self
+    Column("rating", Integer, nullable=False),  # FSRS rating 1-4
+    Column("score", Integer),  # 0-100 when graded
+    Column("verdict", String(16)),
+    Column("answer", Text),
+)  # fmt: skip

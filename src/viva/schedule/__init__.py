@@ -1,0 +1,1 @@
+"""Spaced repetition: FSRS cards per entry, the due queue with a daily cap, catch-up, mastery."""
