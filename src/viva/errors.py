@@ -7,6 +7,7 @@ show one friendly line; anything else is a bug and gets a traceback only with ``
     +-- UserError            safe to show: bad input from a person (message + hint)
     |   +-- NotFoundError    an id, topic or level that does not exist
     |   +-- InputError       empty, binary, huge or malformed input
+    |   +-- VoiceError       speech cannot be made or heard (no engine, no device, bad WAV)
     +-- ContentError         the bank's files are broken (carries file:line problems)
     +-- StoreError           the learner's database cannot be read or written
 """
@@ -39,6 +40,13 @@ class NotFoundError(UserError):
 
 class InputError(UserError):
     """Input that cannot be used: empty, binary, too large or malformed."""
+
+
+class VoiceError(UserError):
+    """Speech cannot be made or heard: no espeak-ng, no sound device, an unusable WAV file.
+
+    The text coach never depends on it: the message says what is missing and how to go on.
+    """
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,118 @@
+"""Speech in with pocketsphinx: a command grammar and an answer language model.
+
+One decoder holds both searches and switches between them per utterance (switching is free;
+loading is not). pocketsphinx is imported here only, on first use, so the text coach never
+pays for it. Words the dictionary lacks get pronunciations from ``lexicon`` before any
+search that uses them is added.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from viva.bank.model import Bank
+from viva.errors import VoiceError
+from viva.voice import grammar, lm
+from viva.voice.base import SAMPLE_RATE, Audio, Mode
+from viva.voice.lexicon import Lexicon, load_cmudict
+
+DEFAULT = "default"  # the wheel's general English model, for comparison in the benchmark
+NOT_INSTALLED = "pocketsphinx is not installed, so viva cannot listen"
+INSTALL = "install the voice extra: pip install 'viva[voice]' (the text coach works without it)"
+
+
+def topic_phrases(bank: Bank) -> list[str]:
+    """How the grammar names each topic: its id and its name, when short and sayable."""
+    out: list[str] = []
+    for t in bank.topics:
+        out.append(" ".join(lm.words(t.id.replace("-", " "))))
+        name = " ".join(lm.words(t.name.replace("/", " ")))
+        if len(name.split()) <= 3:
+            out.append(name)
+    return [p for p in dict.fromkeys(out) if p]
+
+
+class PocketsphinxSTT:
+    """``SpeechToText`` over pocketsphinx: a grammar decoder for commands and, built on the
+    first answer, a language-model decoder for answers."""
+
+    def __init__(self, bank: Bank, cache: Path) -> None:
+        try:
+            import pocketsphinx
+        except ImportError:
+            raise VoiceError(NOT_INSTALLED, INSTALL) from None
+        self._ps: Any = pocketsphinx
+        self.bank = bank
+        self.cache = cache
+        model = Path(pocketsphinx.get_model_path()) / "en-us"
+        self.default_lm = model / "en-us.lm.bin"
+        self.lexicon = Lexicon(load_cmudict(model / "cmudict-en-us.dict"))
+        self._decoders: dict[str, Any] = {}
+        self._active: dict[str, str] = {}  # kept here: current_search() crashes before any
+
+    def _decoder(self, name: str) -> Any:
+        """The decoder that runs search ``name``, creating decoder and search on first use."""
+        kind = "command" if name == Mode.COMMAND else "free"
+        dec = self._decoders.get(kind)
+        if dec is None:
+            # bestpath (a lattice rescoring pass) is off for the grammar: it returned partial
+            # phrases there ("quit" heard as the "wait" of "wait a minute")
+            dec = self._ps.Decoder(samprate=SAMPLE_RATE, lm=None, loglevel="FATAL",
+                                   bestpath=kind != "command")  # fmt: skip
+            self._decoders[kind] = dec
+            self._active[kind] = ""
+        if name not in self._active.get(f"{kind}:searches", "").split():
+            self._add_search(dec, name)
+            self._active[f"{kind}:searches"] = self._active.get(f"{kind}:searches", "") + f" {name}"
+        if self._active[kind] != name:
+            dec.activate_search(name)
+            self._active[kind] = name
+        return dec
+
+    def _add_search(self, dec: Any, name: str) -> None:
+        if name == Mode.COMMAND:
+            text = grammar.jsgf(topic_phrases(self.bank))
+            words = {}
+            for w in sorted(grammar.words(text)):
+                phones = self.lexicon.phones(w)
+                if phones is None:
+                    raise VoiceError(f"the command grammar has a word with no pronunciation: {w}")
+                words[w] = phones
+            _add_words(dec, words)
+            dec.add_jsgf_string(name, text)
+        elif name == Mode.ANSWER:
+            files = lm.build(self.bank, self.cache, self.lexicon, self.default_lm)
+            extra = {}
+            for line in files.dictionary.read_text(encoding="utf-8").splitlines():
+                word, _, phones = line.partition(" ")
+                if phones:
+                    extra[word] = phones
+            _add_words(dec, extra)
+            dec.add_lm_file(name, str(files.lm))
+        elif name == DEFAULT:
+            dec.add_lm_file(name, str(self.default_lm))
+        else:
+            raise VoiceError(f"unknown listening mode '{name}'", "use command or answer")
+
+    def prepare(self, *modes: str) -> None:
+        """Load searches ahead of time, so the first utterance is not the slow one."""
+        for m in modes:
+            self._decoder(str(m))
+
+    def transcribe(self, audio: Audio, mode: Mode | str) -> str:
+        if audio.rate != SAMPLE_RATE:
+            raise VoiceError(f"audio must be {SAMPLE_RATE} Hz for the recogniser, not {audio.rate}")
+        dec = self._decoder(str(mode))
+        dec.start_utt()
+        dec.process_raw(audio.pcm, False, True)
+        dec.end_utt()
+        hyp = dec.hyp()
+        return " ".join(str(hyp.hypstr).split()) if hyp is not None else ""
+
+
+def _add_words(dec: Any, words: dict[str, str]) -> None:
+    """Add pronunciations the decoder's dictionary lacks (rebuilding its index once)."""
+    new = [(w, p) for w, p in words.items() if dec.lookup_word(w) is None]
+    for i, (w, p) in enumerate(new):
+        dec.add_word(w, p, i == len(new) - 1)

@@ -1,0 +1,108 @@
+"""WAV files in and out: reading any plain PCM WAV as 16 kHz mono, writing replies.
+
+The recogniser wants 16 kHz mono 16-bit audio; people hand us whatever their recorder made.
+Stereo is mixed down and other rates are resampled here (linear interpolation: enough for
+speech, and no dependency); anything that is not 16-bit PCM gets one line saying how to
+convert it. A damaged file is a ``VoiceError``, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import wave
+from array import array
+from pathlib import Path
+
+from viva.errors import VoiceError
+from viva.voice.base import SAMPLE_RATE, Audio
+
+MAX_SECONDS = 120  # a spoken answer; anything longer is not a turn in a conversation
+CONVERT = "convert it with: sox IN.wav -r 16000 -c 1 -b 16 OUT.wav"
+
+
+def _samples(pcm: bytes) -> array[int]:
+    a = array("h")
+    a.frombytes(pcm[: len(pcm) - len(pcm) % 2])
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
+
+
+def _bytes(a: array[int]) -> bytes:
+    if sys.byteorder == "big":
+        a = array("h", a)
+        a.byteswap()
+    return a.tobytes()
+
+
+def decode(data: bytes, name: str = "the audio") -> Audio:
+    """A WAV file's bytes as mono 16-bit audio at its own rate."""
+    try:
+        with wave.open(io.BytesIO(data), "rb") as w:
+            channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
+            frames = w.readframes(min(w.getnframes(), rate * MAX_SECONDS))
+    except (wave.Error, EOFError, ValueError) as exc:
+        raise VoiceError(f"{name} is not a readable WAV file ({exc})", CONVERT) from None
+    if width != 2:
+        raise VoiceError(f"{name} is {8 * width}-bit audio; viva reads 16-bit PCM WAV", CONVERT)
+    if not frames or rate < 4000:
+        raise VoiceError(f"{name} holds no usable audio", CONVERT)
+    samples = _samples(frames)
+    if channels > 1:
+        samples = array("h", (sum(samples[i : i + channels]) // channels
+                              for i in range(0, len(samples) - channels + 1, channels)))  # fmt: skip
+    return Audio(_bytes(samples), rate)
+
+
+def resample(audio: Audio, rate: int = SAMPLE_RATE) -> Audio:
+    """``audio`` at ``rate`` (linear interpolation)."""
+    if audio.rate == rate:
+        return audio
+    src = _samples(audio.pcm)
+    n = int(len(src) * rate / audio.rate)
+    step = audio.rate / rate
+    out = array("h", bytes(2 * n))
+    last = len(src) - 1
+    for i in range(n):
+        x = i * step
+        j = int(x)
+        k = j + 1 if j < last else last
+        out[i] = int(src[j] + (src[k] - src[j]) * (x - j))
+    return Audio(_bytes(out), rate)
+
+
+def read(path: Path) -> Audio:
+    """A WAV file as 16 kHz mono audio for the recogniser."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise VoiceError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return resample(decode(data, str(path)))
+
+
+def encode(audio: Audio) -> bytes:
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(audio.rate)
+        w.writeframes(audio.pcm)
+    return buf.getvalue()
+
+
+def write(path: Path, audio: Audio) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(encode(audio))
+    except OSError as exc:
+        raise VoiceError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def concat(parts: list[Audio], gap_ms: int = 0) -> Audio:
+    """Sentences joined into one recording, with ``gap_ms`` of silence between them."""
+    if not parts:
+        return Audio(b"", SAMPLE_RATE)
+    rate = parts[0].rate
+    gap = bytes(2 * (rate * gap_ms // 1000))
+    return Audio(gap.join(resample(p, rate).pcm for p in parts), rate)
