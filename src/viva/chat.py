@@ -14,7 +14,18 @@ from typing import Protocol
 
 from viva.service import Service
 from viva.session.engine import Ctx, opening, step
-from viva.session.state import Effect, End, Prefs, Remember, SavePref, Say, Seen, Show, State
+from viva.session.state import (
+    Effect,
+    End,
+    Graded,
+    Prefs,
+    Remember,
+    SavePref,
+    Say,
+    Seen,
+    Show,
+    State,
+)  # fmt: skip
 from viva.store.db import Store
 from viva.understand.intents import Kind
 from viva.understand.parse import Vocabulary, parse
@@ -52,7 +63,8 @@ class Conversation:
         prefs = Prefs.from_dict(self.store.prefs())
         state = State(prefs=prefs)
         session = self.store.start_session(self.front_end, self.now())
-        ctx = Ctx(self.svc.bank, self.svc.index, resume=self.store.last_position(before=session))
+        ctx = Ctx(self.svc.bank, self.svc.index, resume=self.store.last_position(before=session),
+                  facts=self.svc.facts)  # fmt: skip
         vocab = Vocabulary.from_bank(self.svc.bank)
         first = opening(state, self.store.profile(), ctx.resume is not None)
         self._emit(session, first)
@@ -84,6 +96,8 @@ class Conversation:
                 self.store.remember(e.key, e.value, self.now())
             elif isinstance(e, Seen):
                 self.store.mark_seen(e.entry_id, session, self.now())
+            elif isinstance(e, Graded):
+                record_grade(self.store, e, self.front_end, self.now())
 
     def _emit(self, session: int, effects: list[Effect]) -> None:
         shown = [e for e in effects if not isinstance(e, End)]
@@ -93,6 +107,18 @@ class Conversation:
         if words:  # saved before it is shown: what the learner saw is never lost
             self.store.add_turn(session, "coach", words, self.now())
         self.channel.show(shown)
+
+
+def record_grade(store: Store, g: Graded, source: str, now: datetime) -> None:
+    """A graded answer moves the entry's FSRS card and is logged, in one transaction."""
+    from viva.grade.model import AnswerVerdict
+    from viva.schedule import cards
+    from viva.store import practice
+
+    rating = cards.rating_of(AnswerVerdict(g.verdict), g.score)
+    reviewed = cards.review(g.entry_id, practice.card(store, g.entry_id), rating, now)
+    practice.record(store, g.entry_id, reviewed.card, reviewed.due, now, source=source,
+                    rating=int(rating), score=g.score, verdict=g.verdict, answer=g.answer or None)  # fmt: skip
 
 
 def clean_line(line: str) -> str:

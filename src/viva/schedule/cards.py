@@ -16,9 +16,10 @@ from enum import IntEnum
 
 from fsrs import Card, Rating, Scheduler
 
-from viva.grade.model import AnswerVerdict, Grade
+from viva.grade.model import AnswerVerdict
 
 RETENTION = 0.9
+EASY_AT = 90
 _SCHEDULER = Scheduler(desired_retention=RETENTION, enable_fuzzing=False)
 
 
@@ -37,10 +38,11 @@ class Rate(IntEnum):
         return words.get(text.strip().lower())
 
 
-def rating_of(grade: Grade) -> Rate:
-    if grade.verdict is AnswerVerdict.GOOD:
-        return Rate.EASY if grade.score >= 90 else Rate.GOOD
-    if grade.verdict is AnswerVerdict.PARTIAL:
+def rating_of(verdict: AnswerVerdict, score: int) -> Rate:
+    """A graded answer as an FSRS rating."""
+    if verdict is AnswerVerdict.GOOD:
+        return Rate.EASY if score >= EASY_AT else Rate.GOOD
+    if verdict is AnswerVerdict.PARTIAL:
         return Rate.HARD
     return Rate.AGAIN
 

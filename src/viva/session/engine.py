@@ -12,13 +12,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from viva.bank.model import Bank, Entry, Level
+from viva.grade.facts import FactBook
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
-from viva.session import teach
+from viva.session import practice, teach
 from viva.session.state import Detail, Effect, End, Pace, Remember, SavePref, Say, Stage, State
 from viva.understand.intents import Intent, Kind
 
 DEFAULT_SET = 10
+QUIZ_SET = 5
+# what a learner's answer to a mock-interview question parses as, when it isn't a command
+ANSWERS = frozenset({Kind.UNKNOWN, Kind.ASK, Kind.CHECK, Kind.PROFILE, Kind.TOPICS})
 MAX_SET = 50
 
 HELP = (
@@ -35,6 +39,7 @@ class Ctx:
     bank: Bank
     index: SearchIndex
     resume: dict[str, Any] | None = None  # the last session's saved position
+    facts: FactBook | None = None  # the grader's view of the bank (checks and mock interviews)
 
 
 Handler = Callable[[State, Intent, Ctx], tuple[State, list[Effect]]]
@@ -85,6 +90,8 @@ def _start_set(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effe
         " That's all I have at this level." if intent.count and len(chosen) < intent.count else ""
     )
     mode = "with answers" if prefs.with_answers else "questions only"
+    if state.quiz:
+        mode = "as a mock interview: you answer in your own words and I grade each answer"
     what = f"{len(chosen)} {name} questions" if len(chosen) > 1 else f"one {name} question"
     intro = Say(f"Here {'are' if len(chosen) > 1 else 'is'} {what}, {_level_words(intent.levels)}, "
                 f"one at a time, {mode}.{short}", "note")  # fmt: skip
@@ -97,7 +104,10 @@ def _ask_at(state: State, pos: int, ctx: Ctx) -> tuple[State, list[Effect]]:
     if entry is None:  # the bank changed since the set was made
         return state, [Say("That question is no longer in the bank. Say 'next'.", "note")]
     state = replace(state, pos=pos)
-    return teach.ask_question(state, entry, f"Question {pos + 1} of {len(state.queue)}: ")
+    header = f"Question {pos + 1} of {len(state.queue)}: "
+    if state.quiz:
+        return practice.ask(state, entry, header)
+    return teach.ask_question(state, entry, header)
 
 
 def _next(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -259,6 +269,11 @@ def _topics(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
 
 
 def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    if ctx.facts is not None:
+        source, effects = practice.check(intent.text[:2000], ctx.bank, ctx.index, ctx.facts)
+        if source:
+            state = replace(state, focus=source, examples_given=0, stage=Stage.DONE, pending=())
+        return state, effects
     result = search(ctx.index, intent.text[:2000])
     entry = ctx.bank.get(result.answer_id or (result.hits[0].entry_id if result.hits else ""))
     honest = "I can't verify statements yet, so I won't agree or disagree."
@@ -316,8 +331,35 @@ def _continue(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effec
 
 
 def _quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    return state, [Say("Graded mock interviews aren't ready yet. Say 'questions only' and a topic, "
-                       "and I'll ask without giving the answers.", "note")]  # fmt: skip
+    if ctx.facts is None:
+        return state, [Say("Mock interviews need the grader, which isn't loaded here.", "note")]
+    count = intent.count or QUIZ_SET
+    return _start_set(replace(state, quiz=True), replace(intent, count=count), ctx)
+
+
+def _try_again(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    entry = _focus(state, ctx)
+    if entry is None or not state.quiz:
+        return state, [Say("Try again works in a mock interview. Say 'quiz me on Python' to "
+                           "start one.", "note")]  # fmt: skip
+    return practice.try_again(state, entry)
+
+
+def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]] | None:
+    """While a mock-interview question waits for an answer, free speech is the answer."""
+    entry = _focus(state, ctx)
+    if not (state.quiz and state.stage is Stage.ASKED and entry and ctx.facts):
+        return None
+    if intent.kind is Kind.ANSWER:
+        return (
+            practice.give_up(state, entry)
+            if state.last_score is None
+            else practice.model_answer(state, entry)
+        )
+    looks_like_question = intent.text.rstrip().endswith("?") and len(intent.text.split()) < 12
+    if intent.kind in ANSWERS and not looks_like_question:
+        return practice.grade_turn(state, entry, intent.text, ctx.facts)
+    return None
 
 
 def _quit(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -354,7 +396,7 @@ HANDLERS: dict[Kind, Handler] = {
     Kind.ALWAYS_EXAMPLE: _always_example, Kind.SIMPLER: _needs_focus(teach.simpler),
     Kind.WHY: _needs_focus(teach.why), Kind.ANSWER: _needs_focus(teach.answer),
     Kind.FOLLOW_UP: _needs_focus(teach.follow_up), Kind.ASK: _ask, Kind.TOPICS: _topics,
-    Kind.CHECK: _check, Kind.PROFILE: _profile, Kind.QUIZ: _quiz, Kind.PAUSE: _pause,
+    Kind.CHECK: _check, Kind.PROFILE: _profile, Kind.QUIZ: _quiz, Kind.TRY_AGAIN: _try_again, Kind.PAUSE: _pause,
     Kind.RESUME: _resume, Kind.CONTINUE: _continue, Kind.HELP: _help, Kind.QUIT: _quit,
     Kind.UNKNOWN: _unknown,
 }  # fmt: skip
@@ -366,7 +408,10 @@ def step(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
         state = replace(state, paused=False)
         if intent.kind is Kind.RESUME:
             return _resume(replace(state, paused=True), intent, ctx)
-    state, effects = HANDLERS[intent.kind](state, intent, ctx)
+    if intent.kind is Kind.START_SET:
+        state = replace(state, quiz=False)
+    graded = _in_quiz(state, intent, ctx)
+    state, effects = graded if graded else HANDLERS[intent.kind](state, intent, ctx)
     return teach.said(state, effects), effects
 
 

@@ -83,6 +83,8 @@ class State:
     title: str = ""  # what the set is, e.g. "Python, beginner to intermediate"
     levels: tuple[Level, ...] = ()
     ended: bool = False
+    quiz: bool = False  # a mock interview: the learner answers, the coach grades
+    last_score: int | None = None  # the last graded answer to the focused entry, for retries
 
     def position(self) -> dict[str, Any]:
         """What the store keeps to resume this session later."""
@@ -134,8 +136,18 @@ class Seen:
 
 
 @dataclass(frozen=True, slots=True)
+class Graded:
+    """An answer was graded (or given up on): the edge logs it and updates the FSRS card."""
+
+    entry_id: str
+    score: int
+    verdict: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
 class End:
     pass
 
 
-Effect = Say | Show | SavePref | Remember | Seen | End
+Effect = Say | Show | SavePref | Remember | Seen | Graded | End

@@ -37,6 +37,7 @@ class Kind(StrEnum):
     PROFILE = "profile"
     ALWAYS_EXAMPLE = "always_example"
     QUIZ = "quiz"
+    TRY_AGAIN = "try_again"
     PAUSE = "pause"
     RESUME = "resume"
     CONTINUE = "continue"  # pick up the last session

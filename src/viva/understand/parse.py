@@ -264,7 +264,8 @@ RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.MORE_DETAIL, re.compile(r"\b(more detail|more details|in detail|detailed|elaborate|deeper|in depth|explain more|full answer|tell me more|go deeper|detail)\b")),
     (Kind.FOLLOW_UP, re.compile(r"\b(follow up|followup|follow on|what (would|will|might) (they|the interviewer) ask next|next question (they|the interviewer))\b")),
     (Kind.WHY, re.compile(r"^(but |and )?(why|how come)\b|^(whats|what is) the reason\b|^reason$")),
-    (Kind.ANSWER, re.compile(r"^(answer|the answer|show (me )?the answer|tell me the answer|give (me )?the answer|whats the answer|what is the answer|reveal|answer please)\b|^(i dont know|no idea|i give up|i have no idea)$")),
+    (Kind.TRY_AGAIN, re.compile(r"^(ok |okay |can i |let me |i want to |ill |i will )?(try( it| that| this)? again|retry|have another go|another (try|attempt)|one more try|answer (it |that |this )?again)( please)?$")),
+    (Kind.ANSWER, re.compile(r"\b(model answer|(the )?(correct|right|ideal|best) answer)\b|^(answer|the answer|show (me )?the answer|tell me the answer|give (me )?the answer|whats the answer|what is the answer|reveal|answer please)\b|^(i dont know|no idea|i give up|i have no idea)$")),
     (Kind.HOW_MANY_LEFT, re.compile(r"\bhow many( questions?)?( are| do (we|i) have| is)?( left| remaining| more| to go)\b|\bhow much (is )?left\b|\bwhere are we\b|\bwhich question (are we|is this|am i)\b|\bwhat number\b")),
     (Kind.GOTO, GOTO),
     (Kind.PREVIOUS, re.compile(r"^((the )?previous( one| question)?|go back|back|last question|the one before|before that)$")),
@@ -335,7 +336,8 @@ def _command(t: str, raw: str, topic: str | None, levels: tuple[Level, ...]) -> 
         if kind in STYLE and _has_subject(t, topic):
             return Intent(Kind.ASK, raw, topic=topic)  # "explain docker in simple words"
         persistent = bool(PERSIST.search(t))
-        return Intent(kind, raw, topic=topic, levels=levels, persistent=persistent)
+        count = _count(t) if kind is Kind.QUIZ else None
+        return Intent(kind, raw, topic=topic, levels=levels, count=count, persistent=persistent)
     return None
 
 

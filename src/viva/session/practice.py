@@ -1,0 +1,114 @@
+"""Mock interviews and honest checking inside the conversation.
+
+"Quiz me on FastAPI" starts a set in which the coach asks and the learner answers in their
+own words; each answer is graded against the entry's key points and logged (``Graded``)
+for spaced repetition. "Try again" re-asks the same question and reports the change in
+score. "..., right?" is checked against the bank and never agreed with unless it holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from viva.bank.model import Bank, Entry
+from viva.grade.answer import grade_answer
+from viva.grade.check import check_statement
+from viva.grade.facts import FactBook
+from viva.grade.model import AnswerVerdict, Grade, Verdict
+from viva.search.index import SearchIndex
+from viva.session.state import Effect, Graded, Say, Seen, Stage, State
+
+QUIZ_PROMPT = "Answer in your own words. Say 'answer' for the model answer, or 'skip'."
+AFTER_GRADE = "Say 'try again' to answer again, 'answer' for the model answer, or 'next'."
+VERDICT_WORDS = {
+    AnswerVerdict.GOOD: "Good answer",
+    AnswerVerdict.PARTIAL: "Partly there",
+    AnswerVerdict.WRONG: "Not right yet",
+    AnswerVerdict.OFF_TOPIC: "That doesn't answer this question",
+}
+
+
+def ask(state: State, entry: Entry, header: str) -> tuple[State, list[Effect]]:
+    """Put a mock-interview question and wait for the learner's answer."""
+    state = replace(state, focus=entry.id, examples_given=0, follow_ups_given=0, pending=(),
+                    stage=Stage.ASKED, last_score=None)  # fmt: skip
+    return state, [Say(f"{header}{entry.question}", "question"), Seen(entry.id),
+                   Say(QUIZ_PROMPT, "note")]  # fmt: skip
+
+
+def feedback(grade: Grade, before: int | None) -> list[str]:
+    """The grade in words: verdict and score, what was covered and missed, what was wrong,
+    how it was said. Short lines, so a slow pace still reads well."""
+    lines = [f"{VERDICT_WORDS[grade.verdict]}: {grade.score} out of 100."]
+    if before is not None:
+        delta = grade.score - before
+        change = f"up {delta}" if delta > 0 else f"down {-delta}" if delta < 0 else "no change"
+        lines[0] += f" Last time {before}, so {change}."
+    if grade.misconceptions or grade.red_flags:
+        wrong = [*grade.misconceptions, *grade.red_flags][0]
+        lines.append(f"One thing you said is wrong, which caps the score. {wrong}")
+    if grade.covered:
+        lines.append("You covered: " + "; ".join(grade.covered) + ".")
+    if grade.missed:
+        lines.append("You missed: " + "; ".join(grade.missed) + ".")
+    ins = grade.insights
+    delivery = [f"{ins.words} words"]
+    if ins.fillers:
+        top = ", ".join(
+            f"'{w}' {n} times" if n > 1 else f"'{w}' once" for w, n in list(ins.fillers.items())[:3]
+        )
+        delivery.append(f"fillers: {top}")
+    if ins.repeated:
+        delivery.append("repeated: " + ", ".join(f"'{w}' {n} times" for w, n in ins.repeated))
+    if ins.terms_missed:
+        delivery.append("terms worth using: " + ", ".join(ins.terms_missed[:3]))
+    lines.append("Delivery: " + "; ".join(delivery) + ".")
+    return lines
+
+
+def grade_turn(
+    state: State, entry: Entry, text: str, facts: FactBook
+) -> tuple[State, list[Effect]]:
+    """The learner answered the question in focus: grade it, say how it went, log it."""
+    grade = grade_answer(entry, text, facts)
+    lines = feedback(grade, state.last_score)
+    state = replace(state, stage=Stage.DONE, last_score=grade.score)
+    return state, [
+        Graded(entry.id, grade.score, grade.verdict.value, text),
+        Say(" ".join(lines[:1]), "note"),
+        *(Say(line, "list") for line in lines[1:]),
+        Say(AFTER_GRADE, "note"),
+    ]
+
+
+def give_up(state: State, entry: Entry) -> tuple[State, list[Effect]]:
+    """'Answer' before answering: the model answer, and the card counts it as forgotten."""
+    state = replace(state, stage=Stage.DONE, pending=(), last_score=0)
+    return state, [
+        Graded(entry.id, 0, AnswerVerdict.WRONG.value, ""),
+        Say(f"Here is a model answer. {entry.short_answer.strip()}", "answer"),
+        Say("Say 'try again' to answer it yourself now, 'more detail', or 'next'.", "note"),
+    ]
+
+
+def model_answer(state: State, entry: Entry) -> tuple[State, list[Effect]]:
+    return replace(state, stage=Stage.DONE, pending=()), [
+        Say(f"A model answer: {entry.short_answer.strip()}", "answer"),
+        Say("Say 'more detail' for the full answer, 'try again', or 'next'.", "note"),
+    ]
+
+
+def try_again(state: State, entry: Entry) -> tuple[State, list[Effect]]:
+    state = replace(state, stage=Stage.ASKED, pending=())
+    return state, [Say(f"Go ahead. {entry.question}", "question")]
+
+
+def check(
+    text: str, bank: Bank, index: SearchIndex, facts: FactBook
+) -> tuple[str | None, list[Effect]]:
+    """A statement checked against the bank: the verdict said plainly, never "exactly"."""
+    result = check_statement(text, bank, index, facts)
+    effects: list[Effect] = [Say(result.explanation, "answer")]
+    if result.source_id and result.verdict is not Verdict.UNSURE:
+        effects.append(Say("Say 'more detail' for the full answer, or 'example'.", "note"))
+    return result.source_id, effects
