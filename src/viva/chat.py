@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from viva.service import Service
 from viva.session.engine import Ctx, opening, step
@@ -41,6 +41,14 @@ class Channel(Protocol):
     def show(self, effects: Sequence[Effect]) -> None: ...
 
 
+@runtime_checkable
+class Observer(Protocol):
+    """A channel that wants the state after each turn (voice: listen for an answer or a
+    command, speak at the learner's pace)."""
+
+    def observe(self, state: State) -> None: ...
+
+
 def turn_text(effects: Sequence[Effect]) -> str:
     parts = []
     for e in effects:
@@ -67,6 +75,9 @@ class Conversation:
                   facts=self.svc.facts)  # fmt: skip
         vocab = Vocabulary.from_bank(self.svc.bank)
         first = opening(state, self.store.profile(), ctx.resume is not None)
+        observer = self.channel if isinstance(self.channel, Observer) else None
+        if observer:
+            observer.observe(state)
         self._emit(session, first)
         try:
             while not state.ended:
@@ -79,6 +90,8 @@ class Conversation:
                 self.store.add_turn(session, "learner", line, self.now())
                 intent = parse(line, vocab)
                 state, effects = step(state, intent, ctx)
+                if observer:  # before the turn is shown: "slower" is itself said slower
+                    observer.observe(state)
                 self._apply(session, effects)
                 self._emit(session, effects)
                 self.store.save_position(session, state.position())
