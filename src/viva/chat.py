@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from viva.service import Service
 from viva.session.engine import Ctx, opening, step
@@ -72,7 +72,7 @@ class Conversation:
         state = State(prefs=prefs)
         session = self.store.start_session(self.front_end, self.now())
         ctx = Ctx(self.svc.bank, self.svc.index, resume=self.store.last_position(before=session),
-                  facts=self.svc.facts)  # fmt: skip
+                  facts=self.svc.facts, **plan_context(self.store, self.now()))  # fmt: skip
         vocab = Vocabulary.from_bank(self.svc.bank)
         first = opening(state, self.store.profile(), ctx.resume is not None)
         observer = self.channel if isinstance(self.channel, Observer) else None
@@ -138,3 +138,18 @@ def clean_line(line: str) -> str:
     """A line fit to understand: control bytes dropped, length capped."""
     line = "".join(ch if ch.isprintable() else " " for ch in line[:MAX_LINE])
     return " ".join(line.split())
+
+
+def plan_context(store: Store, now: datetime) -> dict[str, Any]:
+    """What the plan turns need: the saved plan, the profile, mastery, today's date."""
+    import json
+
+    raw = store.prefs().get("plan")
+    try:
+        plan = json.loads(raw) if raw else None
+    except ValueError:
+        plan = None  # a damaged saved plan is ignored; pasting the job ad makes a new one
+    mastery_fn = getattr(store, "mastery", None)  # measured mastery, when the store keeps it
+    mastery = dict(mastery_fn()) if callable(mastery_fn) else {}
+    return {"plan": plan if isinstance(plan, dict) else None, "profile": store.profile(),
+            "mastery": mastery, "today": now.date()}  # fmt: skip

@@ -286,6 +286,9 @@ JD_MARKERS = re.compile(
     re.I)  # fmt: skip
 
 
+MAX_JD_CHARS = 20_000  # a job ad pasted into the conversation; longer is cut
+
+
 def looks_like_jd(text: str) -> bool:
     """A pasted job description in conversation: long, and worded like a job ad."""
     return len(text) >= 200 and len(JD_MARKERS.findall(text)) >= 1 and len(text.split()) >= 30

@@ -6,9 +6,17 @@ the plan was made) and passed in.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from viva.plan.model import Day, Item, ItemKind, Plan
+
+# on folded text: "what should I study today", "today's plan", "what's my plan"
+STUDY_TODAY = re.compile(
+    r"\b(?:what|which)\b.*\b(?:study|learn|practi[cs]e|revise|prepare|cover|focus on)\b.*"
+    r"\b(?:today|tonight|now|next)\b|\btoday ?s plan\b|\bplan for today\b|"
+    r"\b(?:show|what ?s|what is) (?:my|the) (?:study )?plan\b"
+)
 
 
 def day_index(created: str | None, today: date, days: int) -> int:

@@ -7,15 +7,16 @@ the vocabulary for understanding and, when there is one, the last session's posi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from viva.bank.model import Bank, Entry, Level
 from viva.grade.facts import FactBook
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
-from viva.session import practice, teach
+from viva.session import plan_turn, practice, teach
 from viva.session.state import Detail, Effect, End, Pace, Remember, SavePref, Say, Stage, State
 from viva.understand.intents import Intent, Kind
 
@@ -40,6 +41,10 @@ class Ctx:
     index: SearchIndex
     resume: dict[str, Any] | None = None  # the last session's saved position
     facts: FactBook | None = None  # the grader's view of the bank (checks and mock interviews)
+    plan: Mapping[str, Any] | None = None  # the saved study plan (Plan.to_dict)
+    profile: Mapping[str, str] | None = None  # strong, weak, target_role, interview_in_days
+    mastery: Mapping[str, float] | None = None  # entry id -> 0..1, when measured
+    today: date | None = None  # the learner's date, for "what should I study today?"
 
 
 Handler = Callable[[State, Intent, Ctx], tuple[State, list[Effect]]]
@@ -399,6 +404,7 @@ HANDLERS: dict[Kind, Handler] = {
     Kind.CHECK: _check, Kind.PROFILE: _profile, Kind.QUIZ: _quiz, Kind.TRY_AGAIN: _try_again, Kind.PAUSE: _pause,
     Kind.RESUME: _resume, Kind.CONTINUE: _continue, Kind.HELP: _help, Kind.QUIT: _quit,
     Kind.UNKNOWN: _unknown,
+    Kind.STUDY_TODAY: plan_turn.study_today, Kind.PLAN_JD: plan_turn.plan_from_jd,
 }  # fmt: skip
 
 

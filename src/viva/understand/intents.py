@@ -43,6 +43,8 @@ class Kind(StrEnum):
     CONTINUE = "continue"  # pick up the last session
     HELP = "help"
     QUIT = "quit"
+    STUDY_TODAY = "study_today"  # "what should I study today?" (the saved plan)
+    PLAN_JD = "plan_jd"  # a pasted job description: make a plan
     UNKNOWN = "unknown"
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 
 from viva.bank.model import Bank, Level
+from viva.plan.jd import MAX_JD_CHARS, looks_like_jd
+from viva.plan.text import STUDY_TODAY
 from viva.search.text import STOPWORDS, fold, join_spelled_letters
 from viva.understand.intents import Intent, Kind
 
@@ -365,6 +367,8 @@ def _start_set(t: str, raw: str, vocab: Vocabulary, levels: tuple[Level, ...]) -
 
 def parse(text: str, vocab: Vocabulary) -> Intent:
     """The learner's intent; never raises, whatever the input."""
+    if not JUNK.search(text) and looks_like_jd(text):  # a pasted job ad is long on purpose
+        return Intent(Kind.PLAN_JD, text[:MAX_JD_CHARS])
     if len(text) > MAX_CHARS or JUNK.search(text):
         # no spoken or typed turn is this long or holds control bytes: a paste or binary data,
         # and acting on part of it would be a guess
@@ -375,6 +379,8 @@ def parse(text: str, vocab: Vocabulary) -> Intent:
     profile = _profile(t, text, vocab)
     if profile:
         return profile
+    if STUDY_TODAY.search(t):
+        return Intent(Kind.STUDY_TODAY, text)
     topic = vocab.find_topic(t)
     levels = levels_in(t)
     if CHECK.search(t) and len(t.split()) >= 4:
