@@ -68,7 +68,9 @@ def test_founding_conversation_and_memory_across_processes() -> None:
     ][-1]
     assert word == f"The last word was: {last_content.split()[-1].strip('.,!?')}."
     assert jk.startswith("What is the difference between Jenkins and Kubernetes")
-    assert "can't verify" in check
+    # the founding mistake: GitHub Actions *can* deploy containers - the coach must say no
+    assert check.startswith("No - ")
+    assert "GitHub Actions can build and push images and deploy" in check
     assert not re.search(r"\b(exactly|you're right|that's right|correct!)", check, re.IGNORECASE)
     assert top10.count("\n") >= 10 and "Service discovery" in top10
     assert "senior backend developer" in role and "Django" in good and "FastAPI" in weak

@@ -27,7 +27,7 @@ from viva.session.state import (
     State,
 )  # fmt: skip
 from viva.store.db import Store
-from viva.understand.intents import Kind
+from viva.understand.intents import Intent, Kind
 from viva.understand.parse import Vocabulary, parse
 
 MAX_LINE = 10_000
@@ -66,6 +66,7 @@ class Conversation:
     channel: Channel
     now: Callable[[], datetime]
     front_end: str = "plain"
+    start: Intent | None = None  # said for the learner before the first line is read
 
     def run(self) -> int:
         prefs = Prefs.from_dict(self.store.prefs())
@@ -80,6 +81,10 @@ class Conversation:
             observer.observe(state)
         self._emit(session, first)
         try:
+            if self.start is not None:
+                state, effects = step(state, self.start, ctx)
+                self._apply(session, effects)
+                self._emit(session, effects)
             while not state.ended:
                 line = self.channel.read()
                 if line is None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # imported lazily at run time: the --json paths never load Ri
 
     from viva.chat import Channel
     from viva.service import Service
+    from viva.understand.intents import Intent
 
 
 class ExitStatus(IntEnum):
@@ -65,21 +66,31 @@ def root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")
     ] = False,
+    voice: Annotated[
+        bool, typer.Option("--voice", help="Talk: the coach speaks and listens (viva voice-chat).")
+    ] = False,
 ) -> None:
     """Start an interactive session when no command is given."""
+    if ctx.invoked_subcommand is None and voice:
+        from viva.cli import voice_cmds
+
+        voice_cmds.converse_from_env()
+        return
     if ctx.invoked_subcommand is None:
         from viva.cli.channels import RichChannel
 
         _converse(RichChannel(_console()), "terminal")
 
 
-def _converse(channel: Channel, front_end: str) -> None:
+def _converse(channel: Channel, front_end: str, start: Intent | None = None) -> None:
+    """Run a conversation to its end; ``start`` is said for the learner first (a mock
+    interview's "quiz me")."""
     from viva.chat import Conversation
     from viva.clock import utc_now
 
     store = _store()
     try:
-        Conversation(_service(), store, channel, utc_now, front_end).run()
+        Conversation(_service(), store, channel, utc_now, front_end, start=start).run()
     except KeyboardInterrupt:
         # Typer would exit 130 silently; the learner should hear that nothing was lost
         sys.stderr.write(f"\n{INTERRUPTED}\n")
@@ -107,13 +118,24 @@ def chat(
     _converse(RichChannel(_console()), "terminal")
 
 
+converse = _converse  # for the command modules (interview)
+
 from viva.cli import memory  # noqa: E402  (registers profile and history)
 
 memory.register(app)
 
+from viva.cli import voice_cmds  # noqa: E402  (registers say, voices, listen, voice-chat)
+
+voice_cmds.register(app)
+
 from viva.cli import export_cmds, plan_cmds  # noqa: E402  (registers plan and export)
 
 plan_cmds.register(app)
+from viva.cli import practice_cmds  # noqa: E402  (check, grade, interview, review)
+from viva.cli import progress_cmds as progress_cmds  # noqa: E402  (progress)
+
+practice_cmds.register(app)
+progress_cmds.register(app)
 export_cmds.register(app)
 
 

@@ -156,11 +156,12 @@ def _insights(
     lex: Lexicon, clauses: list[Clause], entry: Entry, covered: list[KeyPoint],
     missed: list[KeyPoint], text: str,
 ) -> Insights:  # fmt: skip
+    # terms are words said, not meanings: "cannot be modified" isn't a term the learner used
+    # when they said "immutable", even though it makes the same point
+    said = f" {' '.join(lex.words(text))} "
     terms = list(dict.fromkeys([*entry.compare, *entry.tags]))
-    used = [t for t in terms if _phrase_hits(lex, clauses, t)]
-    used += [
-        p for k in covered for p in k.phrases if _phrase_hits(lex, clauses, p) and p not in used
-    ]
+    phrases = [p for k in covered for p in k.phrases]
+    used = [t for t in dict.fromkeys([*terms, *phrases]) if f" {' '.join(lex.words(t))} " in said]
     missing = [t for t in terms if t not in used][:3]
     missing += [k.phrases[0] for k in missed if k.phrases and k.phrases[0] not in missing]
     return Insights(

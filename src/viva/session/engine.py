@@ -22,6 +22,7 @@ from viva.understand.intents import Intent, Kind
 
 DEFAULT_SET = 10
 QUIZ_SET = 5
+LONG_ANSWER = 8
 # what a learner's answer to a mock-interview question parses as, when it isn't a command
 ANSWERS = frozenset({Kind.UNKNOWN, Kind.ASK, Kind.CHECK, Kind.PROFILE, Kind.TOPICS})
 MAX_SET = 50
@@ -361,8 +362,12 @@ def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
             if state.last_score is None
             else practice.model_answer(state, entry)
         )
-    looks_like_question = intent.text.rstrip().endswith("?") and len(intent.text.split()) < 12
-    if intent.kind in ANSWERS and not looks_like_question:
+    words = len(intent.text.split())
+    looks_like_question = intent.text.rstrip().endswith("?") and words < 12
+    # commands are short; a long utterance is an answer even if it names a topic or says
+    # "for example" ("the GIL means only one thread runs Python at a time...")
+    long_answer = words >= LONG_ANSWER and intent.kind not in (Kind.QUIT, Kind.PAUSE)
+    if (intent.kind in ANSWERS or long_answer) and not looks_like_question:
         return practice.grade_turn(state, entry, intent.text, ctx.facts)
     return None
 
@@ -414,9 +419,9 @@ def step(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
         state = replace(state, paused=False)
         if intent.kind is Kind.RESUME:
             return _resume(replace(state, paused=True), intent, ctx)
-    if intent.kind is Kind.START_SET:
-        state = replace(state, quiz=False)
     graded = _in_quiz(state, intent, ctx)
+    if graded is None and intent.kind is Kind.START_SET:
+        state = replace(state, quiz=False)  # "top 10 Python questions" ends a mock interview
     state, effects = graded if graded else HANDLERS[intent.kind](state, intent, ctx)
     return teach.said(state, effects), effects
 
