@@ -49,3 +49,30 @@ def test_sessions_positions_and_transcripts(tmp_path: Path) -> None:
     assert store.transcript(first) == [("learner", "top 5 python questions")]
     rows = store.sessions()
     assert [(r.id, r.turns, r.title) for r in rows] == [(second, 0, ""), (first, 1, "Python")]
+
+
+def test_a_0001_database_upgrades_to_practice_tables_keeping_its_data(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from viva.store.db import MIGRATIONS
+    from viva.store.practice import all_cards, history, record
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO preferences (key, value, updated_at) VALUES ('pace', 'slow', 'x')"
+        )
+    engine.dispose()
+    store = Store.open(path)  # a newer viva opens a learner's old database
+    assert store.prefs()["pace"] == "slow"
+    record(store, "python.gil", "{}", NOW, NOW, source="review", rating=3, score=80, verdict="good")
+    assert [c.entry_id for c in all_cards(store)] == ["python.gil"]
+    assert history(store)[0].score == 80
+    store.close()
