@@ -4,7 +4,10 @@ The phrases are the ones the intent parser understands (its 300-row table and th
 HELP text), written the way people say them; a test expands the grammar and checks that every
 phrase parses to the intended kind of command, so the grammar and the parser cannot drift.
 A grammar has no "none of the above": anything said is forced onto its nearest phrase, which
-is why the coach listens for free answers with a language model instead (``lm``).
+is why the coach listens for free answers with a language model instead (``lm``). For the same
+reason the grammar is kept lean: no optional fillers ("okay", "please") and no short phrases
+that sound like many others ("where are we", "medium", "got it" each swallowed other commands
+in measurements on synthetic speech; the parser still understands them typed).
 """
 
 from __future__ import annotations
@@ -14,13 +17,13 @@ from collections.abc import Iterable
 
 _ONES = "one two three four five six seven eight nine ten eleven twelve fifteen".split()
 NUMBERS = [*_ONES, "twenty", "twenty five", "thirty", "forty", "fifty"]
-LEVELS = ["beginner", "beginners", "basic", "intermediate", "medium", "senior", "advanced"]
+LEVELS = ["beginner", "beginners", "basic", "intermediate", "senior", "advanced"]
 
 RULES: dict[str, list[str]] = {
     "nav": [
         "next", "next question", "next one", "move on", "go ahead", "skip", "skip this one",
         "previous", "previous question", "go back", "how many left", "how many questions are left",
-        "where are we", "got it", "understood", "done",
+        "understood",
     ],
     "answer": [
         "answer", "the answer", "show me the answer", "tell me the answer", "give me the answer",
@@ -55,7 +58,7 @@ RULES: dict[str, list[str]] = {
     ],
     "mode": [
         "questions only", "only questions", "just the questions", "without answers",
-        "with answers", "give me the answers", "always give an example",
+        "with answers", "always give an example",
         "always give examples from now on",
     ],
     "set": [
@@ -85,7 +88,6 @@ RULES: dict[str, list[str]] = {
     ],
 }  # fmt: skip
 COMMANDS = ["nav", "answer", "goto", "teach", "repeat", "pace", "mode", "set", "topics", "meta"]
-LEAD = ["okay", "so", "can you", "please", "hey viva"]
 
 
 def _alternatives(items: Iterable[str]) -> str:
@@ -96,8 +98,7 @@ def jsgf(topics: Iterable[str]) -> str:
     """The whole grammar; ``topics`` are topic phrases in lower-case words ("system design")."""
     names = sorted({" ".join(t.split()) for t in topics if t.strip()})
     lines = ["#JSGF V1.0;", "grammar viva;",
-             "public <utterance> = [<lead>] <command> [please];",
-             f"<lead> = {_alternatives(LEAD)};",
+             "public <utterance> = <command>;",
              f"<command> = {_alternatives(f'<{c}>' for c in COMMANDS)};"]  # fmt: skip
     lines += [f"<{name}> = {_alternatives(items)};" for name, items in RULES.items()]
     lines.append(f"<num> = {_alternatives(NUMBERS)};")

@@ -13,12 +13,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-# ARPAbet, the phone set of the bundled en-us acoustic model.
+# ARPAbet, the phone set of the bundled en-us acoustic model; "|" separates pronunciations
+# people (and espeak-ng) use ("koo-ber-net-eez", "kyoo-ber-neets").
 DOMAIN: dict[str, str] = {
-    "kubernetes": "K UW B ER N EH T IY Z", "k8s": "K EY EY T S", "kubectl": "K UW B K AH N T R OW L",
-    "tuple": "T UW P AH L", "tuples": "T UW P AH L Z", "json": "JH EY S AH N",
+    "kubernetes": "K UW B ER N EH T IY Z|K Y UW B ER N IY T S|K UW B ER N IY T IY Z", "k8s": "K EY EY T S", "kubectl": "K UW B K AH N T R OW L",
+    "tuple": "T UW P AH L|T AH P AH L", "tuples": "T UW P AH L Z|T AH P AH L Z", "json": "JH EY S AH N",
     "asyncio": "EY S IH NG K IY OW", "async": "EY S IH NG K", "fastapi": "F AE S T EY P IY AY",
-    "django": "JH AE NG G OW", "microservices": "M AY K R OW S ER V AH S AH Z",
+    "django": "JH AE NG G OW|JH AE NG OW", "microservices": "M AY K R OW S ER V AH S AH Z",
     "microservice": "M AY K R OW S ER V AH S", "nginx": "EH N JH AH N EH K S",
     "postgres": "P OW S T G R EH S", "postgresql": "P OW S T G R EH S K Y UW EH L",
     "mysql": "M AY EH S K Y UW EH L", "sqlite": "EH S K Y UW EH L AY T",
@@ -81,14 +82,27 @@ class Lexicon:
 
     def phones(self, word: str) -> str | None:
         """Phones for ``word`` (lower case), or None when it cannot be pronounced sensibly."""
+        found = self.variants(word)
+        return found[0] if found else None
+
+    def variants(self, word: str) -> list[str]:
+        """Every pronunciation of ``word`` this lexicon offers beyond CMUdict's (first)."""
         if word in self.known:
-            return self.known[word]
-        if word in self.added:
-            return self.added[word]
-        found = DOMAIN.get(word) or self._derive(word)
-        if found:
+            return [self.known[word]]
+        if word not in self.added:
+            found = DOMAIN.get(word) or self._derive(word)
+            if not found:
+                return []
             self.added[word] = found
-        return found
+        return self.added[word].split("|")
+
+    def entries(self) -> list[tuple[str, str]]:
+        """Added words as dictionary entries: ``word``, ``word(2)``, ... for alternatives."""
+        out = []
+        for word, phones in sorted(self.added.items()):
+            for i, p in enumerate(phones.split("|"), 1):
+                out.append((word if i == 1 else f"{word}({i})", p))
+        return out
 
     def _derive(self, word: str) -> str | None:
         if not re.fullmatch(r"[a-z][a-z0-9']*", word):
@@ -110,4 +124,4 @@ class Lexicon:
         return None
 
     def _known(self, word: str) -> str | None:
-        return self.known.get(word) or DOMAIN.get(word)
+        return self.known.get(word) or DOMAIN.get(word, "").split("|")[0] or None

@@ -26,7 +26,7 @@ from viva.voice.general_english import SENTENCES
 from viva.voice.lexicon import DIGITS, Lexicon
 from viva.voice.speakable import sentences, speakable
 
-VERSION = "1"  # bump when the corpus recipe changes: old caches are then rebuilt
+VERSION = "2"  # bump when the corpus recipe changes: old caches are then rebuilt
 GENERAL_WORDS = 5000
 _WORD = re.compile(r"[a-z][a-z0-9']*|[0-9]+")
 
@@ -120,7 +120,7 @@ def build(bank: Bank, cache: Path, lexicon: Lexicon, default_lm: Path) -> ModelF
         text = "\n".join(" ".join(line) for line in lines if line)
         model = ArpaBoLM(text=text, add_start=True, word_file=str(word_file), word_file_count=1)
     model.compute()
-    _atomic_write(files.dictionary, (f"{w} {p}" for w, p in sorted(lexicon.added.items())))
+    _atomic_write(files.dictionary, (f"{w} {p}" for w, p in lexicon.entries()))
     tmp_lm = files.lm.with_suffix(".tmp")
     with tmp_lm.open("w", encoding="utf-8") as f:
         model.write(f)

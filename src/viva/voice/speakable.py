@@ -27,7 +27,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 # case-sensitively first, so "IS" (a word) is not read as "I S".
 TERMS: dict[str, str] = {
     "CI/CD": "C I C D", "CI": "C I", "CD": "C D", "K8s": "kubernetes", "k8s": "kubernetes",
-    "FastAPI": "fast A P I", "API": "A P I", "APIs": "A P Is", "REST": "rest", "JSON": "jason",
+    "FastAPI": "fast A P I", "fastapi": "fast A P I", "cicd": "C I C D", "API": "A P I", "APIs": "A P Is", "REST": "rest", "JSON": "jason",
     "JWT": "J W T", "SQL": "sequel", "NoSQL": "no sequel", "ORM": "O R M", "HTTP": "H T T P",
     "HTTPS": "H T T P S", "URL": "U R L", "URLs": "U R Ls", "TCP": "T C P", "UDP": "U D P",
     "DNS": "D N S", "TLS": "T L S", "SSL": "S S L", "CPU": "C P U", "GIL": "gil",
