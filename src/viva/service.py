@@ -20,6 +20,7 @@ from viva.grade.answer import grade_answer
 from viva.grade.check import check_statement
 from viva.grade.facts import FactBook
 from viva.grade.model import Check, Grade
+from viva.grade.semantic import Similar, similar_with
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
 from viva.store.bankcache import Compiled, load_bank
@@ -48,6 +49,7 @@ class Service:
         self.content = content or settings.content_dir()
         self.data = data or settings.data_dir()
         self._compiled: Compiled | None = None
+        self._similar: Similar | None = None
         self.from_cache = False
 
     @property
@@ -82,10 +84,23 @@ class Service:
         """A learner's statement checked against the bank (agree/partly/disagree/unsure)."""
         return check_statement(clean_query(text), self.bank, self.index, self.facts)
 
-    def grade(self, entry_id: str, answer: str) -> Grade:
-        """An answer in the learner's words graded against the entry's key points."""
+    def grade(self, entry_id: str, answer: str, semantic: bool = False) -> Grade:
+        """An answer in the learner's words graded against the entry's key points; with
+        ``semantic``, sentence embeddings also recognise paraphrased points."""
         entry = self.entry(entry_id)
-        return grade_answer(entry, clean_query(answer), self.facts)
+        return grade_answer(
+            entry, clean_query(answer), self.facts, self.similar() if semantic else None
+        )
+
+    def similar(self) -> Similar:
+        """The semantic layer's paraphrase finder (loads the model on first use)."""
+        if self._similar is None:
+            from viva.embed import MiniLM
+
+            model = MiniLM()
+            model.load()
+            self._similar = similar_with(model)
+        return self._similar
 
     def ask(self, text: str, limit: int = 5) -> Answer:
         query = clean_query(text)

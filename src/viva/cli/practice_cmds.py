@@ -49,6 +49,9 @@ def grade(
     record: Annotated[
         bool, typer.Option("--record", help="Log it and update the question's review schedule.")
     ] = False,
+    semantic: Annotated[
+        bool, typer.Option("--semantic", help="Also recognise paraphrases (optional extra).")
+    ] = False,
 ) -> None:
     """Grade an answer against the question's key points (0-100, with what was missed)."""
     from viva.service import Service
@@ -58,7 +61,7 @@ def grade(
         answer = sys.stdin.read()
     if not answer.strip():
         raise InputError("the answer is empty", f'try: viva grade {entry_id} --answer "..."')
-    result = Service().grade(entry_id, answer)
+    result = Service().grade(entry_id, answer, semantic=semantic)
     if record:
         _record(result.entry_id, result.score, result.verdict.value, answer, "grade")
     if json_out:
