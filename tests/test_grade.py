@@ -174,3 +174,32 @@ def test_bad_input_is_one_line_and_non_zero(args: tuple[str, ...], needle: str) 
 def test_binary_answer_on_stdin_is_refused() -> None:
     out = run_viva("grade", "python.gil", stdin="a\x00b")
     assert out.returncode == 2 and "binary" in out.stderr
+
+
+class ScriptedEmbedder:
+    """Says every text is about the same thing: the worst case for similarity alone."""
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        return [[1.0, 0.0] for _ in texts]
+
+
+def test_similarity_never_overrules_polarity() -> None:
+    from viva.grade.answer import grade_answer
+    from viva.grade.semantic import similar_with
+
+    similar = similar_with(ScriptedEmbedder())
+    entry = svc().bank.get("python.list-vs-tuple")
+    assert entry is not None
+    inverted = "tuples can be modified but lists cannot, you append to tuples"
+    graded = grade_answer(entry, inverted, svc().facts, similar)
+    assert graded.verdict is not AnswerVerdict.GOOD
+    assert "Lists are mutable, tuples are immutable" not in graded.covered
+
+
+def test_semantic_flag_without_the_extra_is_a_clear_message() -> None:
+    from viva.embed import available
+
+    if available():
+        pytest.skip("the semantic extra is installed here; bench/bench_grade.py --semantic measures it")
+    out = run_viva("grade", "python.gil", "--answer", "a lock", "--semantic")
+    assert out.returncode == 2 and "semantic layer is not installed" in out.stderr

@@ -28,7 +28,8 @@ SHORT_CAP = 30  # the most a handful of words can score
 GENERIC = 1.0  # a one-word phrase weighing less than this is too common to count alone
 ON_TOPIC_AT = 0.3
 ABSOLUTE_TOKENS = frozenset(gstem(a) for a in ABSOLUTES)
-STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must say
+STATES_AT = 0.65
+SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point  # share of a wrong claim's words a stretch of the answer must say
 
 
 def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
@@ -46,6 +47,8 @@ def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
 def _covered(
     lex: Lexicon, clauses: list[Clause], point: KeyPoint, fact: Fact | None, similar: Similar | None
 ) -> bool:
+    if fact is not None and any(_align(lex, c, fact).contradicts for c in clauses):
+        return False  # saying the opposite anywhere outweighs the right words elsewhere
     hits = [p for p in point.phrases if _phrase_hits(lex, clauses, p)]
     strong = [
         p
@@ -60,7 +63,12 @@ def _covered(
             if said >= (POINT_AT / 2 if hits else POINT_AT) and _consistent(lex, c, fact):
                 return True  # the point in other words (or a common phrase and half of them)
     if similar is not None and fact is not None:
-        return any(_consistent(lex, c, fact) for c in similar(point.point, clauses))
+        # similarity finds the sentence about the point; the words and signs decide
+        return any(
+            _consistent(lex, c, fact)
+            and overlap(lex, fact.tokens, frozenset(c.tokens)) >= SEMANTIC_WORDS
+            for c in similar(point.point, clauses)
+        )
     return False
 
 

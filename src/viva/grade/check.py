@@ -91,6 +91,13 @@ def _align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
         return Match(fact, score, False)
     against = conflicts(clause, fc)
     weight_against = sum(lex.weight(t) for t in against)
+    # a negation alone needs two shared words besides the subject to be about the same
+    # thing ("the GIL lets one thread run" vs "the GIL does not make code thread-safe");
+    # an antonym ("mutable" / "immutable") is enough on its own
+    antonym = any(clause.sign(t, False) != fc.sign(t, False) for t in against)
+    need = min(2, len(set(predicate)), len(set(fc_pred)))
+    if not antonym and len(shared - {clause.subject, fc.subject}) < need:
+        against = []
     if (
         against and s >= CONTRA_AT and pred_cover >= CONTRA_AT
         and weight_against >= CONFLICT_AT * sum(lex.weight(t) for t in shared - {clause.subject})
