@@ -44,7 +44,7 @@ RULES: dict[str, list[str]] = {
         "tell me", "what else",
     ],
     "repeat": [
-        "repeat", "repeat that", "repeat it", "repeat the question", "repeat the answer",
+        "repeat", "repeat that", "repeat the question", "repeat the answer",
         "say that again", "say it again", "once more", "one more time", "come again", "pardon",
         "repeat the last sentence", "the last sentence again", "repeat the last line",
         "repeat the last word", "what was the last word", "i didn't catch the last word",
@@ -84,7 +84,8 @@ RULES: dict[str, list[str]] = {
         "help", "what can you do", "what can i say", "give me two minutes", "give me a minute",
         "hold on", "wait a minute", "pause", "resume", "i'm back", "i am ready",
         "continue where we left off", "continue the last session", "quit", "exit", "stop", "bye",
-        "goodbye", "that's all for today", "i'm done", "quiz me", "mock interview",
+        "goodbye", "that's all for today", "i'm done", "quiz me", "quiz me on <topic>",
+        "mock interview", "try again",
     ],
 }  # fmt: skip
 COMMANDS = ["nav", "answer", "goto", "teach", "repeat", "pace", "mode", "set", "topics", "meta"]

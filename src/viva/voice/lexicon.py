@@ -49,6 +49,14 @@ DOMAIN: dict[str, str] = {
     "flask": "F L AE S K", "jinja": "JH IH N JH AH", "helm": "HH EH L M",
     "ingress": "IH N G R EH S", "kafka": "K AA F K AH", "rabbitmq": "R AE B IH T EH M K Y UW",
 }  # fmt: skip
+# Second pronunciations of words CMUdict has: British "bath" vowels ("ahnser", "flahsk"),
+# which the en-gb voices and many Indian-English speakers use.
+ALSO: dict[str, str] = {
+    "answer": "AA N S ER", "answers": "AA N S ER Z", "flask": "F L AA S K",
+    "fast": "F AA S T", "faster": "F AA S T ER", "example": "IH G Z AA M P AH L",
+    "examples": "IH G Z AA M P AH L Z", "ask": "AA S K", "last": "L AA S T",
+    "pass": "P AA S", "advanced": "AH D V AA N S T", "can't": "K AA N T",
+}  # fmt: skip
 LETTERS: dict[str, str] = {
     "a": "EY", "b": "B IY", "c": "S IY", "d": "D IY", "e": "IY", "f": "EH F", "g": "JH IY",
     "h": "EY CH", "i": "AY", "j": "JH EY", "k": "K EY", "l": "EH L", "m": "EH M", "n": "EH N",
@@ -88,7 +96,7 @@ class Lexicon:
     def variants(self, word: str) -> list[str]:
         """Every pronunciation of ``word`` this lexicon offers beyond CMUdict's (first)."""
         if word in self.known:
-            return [self.known[word]]
+            return [self.known[word], *([ALSO[word]] if word in ALSO else [])]
         if word not in self.added:
             found = DOMAIN.get(word) or self._derive(word)
             if not found:

@@ -15,7 +15,7 @@ from viva.bank.model import Bank
 from viva.errors import VoiceError
 from viva.voice import grammar, lm
 from viva.voice.base import SAMPLE_RATE, Audio, Mode
-from viva.voice.lexicon import Lexicon, load_cmudict
+from viva.voice.lexicon import ALSO, Lexicon, load_cmudict
 
 # Wider beams than pocketsphinx's defaults for the grammar: on 150 synthetic commands they
 # took accuracy from 85% to 89% (five voices) for +25 ms a command; wider still gained nothing.
@@ -56,6 +56,7 @@ class PocketsphinxSTT:
         self.lexicon = Lexicon(load_cmudict(model / "cmudict-en-us.dict"))
         self._decoders: dict[str, Any] = {}
         self._active: dict[str, str] = {}  # kept here: current_search() crashes before any
+        self._searches: dict[str, set[str]] = {}
 
     def _decoder(self, name: str) -> Any:
         """The decoder that runs search ``name``, creating decoder and search on first use."""
@@ -68,9 +69,9 @@ class PocketsphinxSTT:
                                    bestpath=kind != "command", **BEAMS[kind])  # fmt: skip
             self._decoders[kind] = dec
             self._active[kind] = ""
-        if name not in self._active.get(f"{kind}:searches", "").split():
+        if name not in self._searches.setdefault(kind, set()):
             self._add_search(dec, name)
-            self._active[f"{kind}:searches"] = self._active.get(f"{kind}:searches", "") + f" {name}"
+            self._searches[kind].add(name)
         if self._active[kind] != name:
             dec.activate_search(name)
             self._active[kind] = name
@@ -79,22 +80,24 @@ class PocketsphinxSTT:
     def _add_search(self, dec: Any, name: str) -> None:
         if name == Mode.COMMAND:
             text = grammar.jsgf(topic_phrases(self.bank))
-            words: dict[str, str] = {}
+            pairs: list[tuple[str, str]] = []
             for w in sorted(grammar.words(text)):
                 variants = self.lexicon.variants(w)
                 if not variants:
                     raise VoiceError(f"the command grammar has a word with no pronunciation: {w}")
-                words |= {(w if i == 1 else f"{w}({i})"): p for i, p in enumerate(variants, 1)}
-            _add_words(dec, words)
+                pairs += _entries(dec, w, variants)
+            _add_words(dec, pairs)
             dec.add_jsgf_string(name, text)
         elif name == Mode.ANSWER:
             files = lm.build(self.bank, self.cache, self.lexicon, self.default_lm)
-            extra = {}
+            pairs = []
             for line in files.dictionary.read_text(encoding="utf-8").splitlines():
                 word, _, phones = line.partition(" ")
-                if phones:
-                    extra[word] = phones
-            _add_words(dec, extra)
+                if phones and dec.lookup_word(word) is None:
+                    pairs.append((word, phones))
+            for w, also in ALSO.items():
+                pairs += _entries(dec, w, ["", also])
+            _add_words(dec, pairs)
             dec.add_lm_file(name, str(files.lm))
         elif name == DEFAULT:
             dec.add_lm_file(name, str(self.default_lm))
@@ -117,8 +120,23 @@ class PocketsphinxSTT:
         return " ".join(str(hyp.hypstr).split()) if hyp is not None else ""
 
 
-def _add_words(dec: Any, words: dict[str, str]) -> None:
-    """Add pronunciations the decoder's dictionary lacks (rebuilding its index once)."""
-    new = [(w, p) for w, p in words.items() if dec.lookup_word(w) is None]
-    for i, (w, p) in enumerate(new):
-        dec.add_word(w, p, i == len(new) - 1)
+def _add_words(dec: Any, pairs: list[tuple[str, str]]) -> None:
+    """Add dictionary entries, rebuilding the decoder's index once, after the last."""
+    for i, (w, p) in enumerate(pairs):
+        dec.add_word(w, p, i == len(pairs) - 1)
+
+
+def _entries(dec: Any, word: str, variants: list[str]) -> list[tuple[str, str]]:
+    """Entries the decoder lacks for ``word``: the first pronunciation as the word, others
+    as ``word(n)`` under free numbers (CMUdict has alternates of its own)."""
+    out = []
+    if variants[0] and dec.lookup_word(word) is None:
+        out.append((word, variants[0]))
+    n = 2
+    for phones in variants[1:]:
+        while (have := dec.lookup_word(f"{word}({n})")) is not None and have != phones:
+            n += 1
+        if have is None:
+            out.append((f"{word}({n})", phones))
+        n += 1
+    return out

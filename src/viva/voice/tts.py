@@ -47,12 +47,12 @@ class EspeakTTS:
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise VoiceError(f"espeak-ng failed: {exc}", INSTALL) from None
         err = proc.stderr.decode(errors="replace").strip().splitlines()
+        if err and "does not exist" in err[0]:
+            raise VoiceError(f"espeak-ng has no voice '{voice.name}'",
+                             "run `viva voices` to see the voices available")  # fmt: skip
         if proc.returncode != 0 or len(proc.stdout) < 44:
             why = err[0] if err else f"exit code {proc.returncode}"
             raise VoiceError(f"espeak-ng could not speak with voice '{voice.name}': {why}",
-                             "run `viva voices` to see the voices available")  # fmt: skip
-        if err and "does not exist" in err[0]:  # espeak-ng falls back silently otherwise
-            raise VoiceError(f"espeak-ng has no voice '{voice.name}'",
                              "run `viva voices` to see the voices available")  # fmt: skip
         return _stdout_wav(proc.stdout)
 

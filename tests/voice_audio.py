@@ -1,0 +1,48 @@
+"""Real synthetic speech for the voice tests: espeak-ng, resampled and noised with sox.
+
+FIELD-NOTES: pure digital silence breaks pocketsphinx, so every utterance gets half a second
+of padding and faint white noise, the way a real microphone never gives silence. Files are
+cached by text, voice and rate in a folder the caller owns (one per test session).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from viva.voice.speakable import speakable
+
+TOOLS = ("espeak-ng", "sox")
+
+
+def require_tools() -> None:
+    missing = [t for t in TOOLS if not shutil.which(t)]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (make test installs them)")
+
+
+def utterance(folder: Path, text: str, voice: str = "en-us", rate: int = 160) -> Path:
+    """A 16 kHz mono WAV of ``text`` as a person would say it (speakable spellings)."""
+    key = hashlib.sha1(f"{text}|{voice}|{rate}".encode()).hexdigest()[:16]
+    out = folder / f"{key}.wav"
+    if out.exists():
+        return out
+    folder.mkdir(parents=True, exist_ok=True)
+    raw, padded = out.with_suffix(".raw.wav"), out.with_suffix(".pad.wav")
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), speakable(text)],
+                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(padded),
+                    "pad", "0.5", "0.5"], check=True, capture_output=True)  # fmt: skip
+    noise = subprocess.run(["sox", str(padded), "-p", "synth", "whitenoise", "vol", "0.003"],
+                           check=True, capture_output=True).stdout  # fmt: skip
+    tmp = out.with_suffix(".tmp.wav")
+    subprocess.run(["sox", "-m", str(padded), "-", str(tmp)], input=noise, check=True,
+                   capture_output=True)  # fmt: skip
+    tmp.replace(out)
+    raw.unlink()
+    padded.unlink()
+    return out
