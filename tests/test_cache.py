@@ -55,3 +55,17 @@ def test_an_unwritable_cache_dir_still_loads(tmp_path: Path) -> None:
     blocker.write_text("a file where the cache folder should be")
     compiled, cached = load_bank(root, blocker / "cache")
     assert not cached and len(compiled.bank.entries) == 1
+
+
+def test_grader_facts_are_cached_beside_the_bank_and_rebuilt_when_damaged(tmp_path: Path) -> None:
+    from viva.store.bankcache import load_facts
+
+    root, cache = make_bank(tmp_path), tmp_path / "cache"
+    compiled, _ = load_bank(root, cache)
+    first = load_facts(compiled, cache)
+    path = cache / f"facts-{compiled.key}.pickle"
+    assert path.exists()
+    assert load_facts(compiled, cache).facts.keys() == first.facts.keys()
+    path.write_bytes(b"not a pickle")
+    again = load_facts(compiled, cache)
+    assert again.facts.keys() == first.facts.keys() and path.read_bytes() != b"not a pickle"

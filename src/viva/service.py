@@ -23,7 +23,7 @@ from viva.grade.model import Check, Grade
 from viva.grade.semantic import Similar, similar_with
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
-from viva.store.bankcache import Compiled, load_bank
+from viva.store.bankcache import Compiled, load_bank, load_facts
 
 MAX_QUERY_CHARS = 2_000
 
@@ -50,6 +50,7 @@ class Service:
         self.data = data or settings.data_dir()
         self._compiled: Compiled | None = None
         self._similar: Similar | None = None
+        self._facts: FactBook | None = None
         self.from_cache = False
 
     @property
@@ -78,7 +79,9 @@ class Service:
 
     @property
     def facts(self) -> FactBook:
-        return self.compiled.facts
+        if self._facts is None:
+            self._facts = load_facts(self.compiled, self.data / "cache")
+        return self._facts
 
     def check(self, text: str) -> Check:
         """A learner's statement checked against the bank (agree/partly/disagree/unsure)."""

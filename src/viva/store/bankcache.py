@@ -22,21 +22,19 @@ from viva.grade.facts import FactBook
 from viva.grade.facts import build as build_facts
 from viva.search.index import SearchIndex, build_index
 
-FORMAT = 2  # bump when Compiled changes
+FORMAT = 3  # bump when Compiled changes
 # Problems that cost an entry its place in the bank (the rest only matter to the linter).
 DROPPING = frozenset({"V001", "V002", "V011", "V012", "V013", "V020", "V021", "V022"})
 
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
-    """What a start needs: the bank, its search index, the grader's facts and the problems
-    found loading it."""
+    """What a start needs: the bank, its search index and the problems found loading it."""
 
     bank: Bank
     index: SearchIndex
     problems: tuple[Problem, ...]
     key: str
-    facts: FactBook
 
 
 def cache_key(root: Path) -> str:
@@ -61,8 +59,7 @@ def compile_bank(root: Path, key: str | None = None) -> Compiled:
     key = key or cache_key(root)
     loaded = load(root, content_rules=False)
     errors = tuple(p for p in loaded.problems if p.code in DROPPING)
-    index = build_index(loaded.bank)
-    return Compiled(loaded.bank, index, errors, key, build_facts(loaded.bank, index))
+    return Compiled(loaded.bank, build_index(loaded.bank), errors, key)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -75,6 +72,35 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def load_facts(compiled: Compiled, cache_dir: Path | None) -> FactBook:
+    """The grader's facts for a compiled bank, cached beside it under the same key.
+
+    A separate file, loaded only by what grades (check, grade, the conversation), so
+    ``viva ask`` doesn't pay for unpickling them.
+    """
+    path = cache_dir / f"facts-{compiled.key}.pickle" if cache_dir else None
+    if path is not None:
+        try:
+            with path.open("rb") as fh:
+                got = pickle.load(fh)
+            if isinstance(got, FactBook):
+                return got
+        except OSError:
+            pass
+        except Exception:  # damaged: rebuilt below
+            path.unlink(missing_ok=True)
+    facts = build_facts(compiled.bank, compiled.index)
+    if path is not None and cache_dir is not None:
+        try:
+            _write_atomically(path, pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+            for old in cache_dir.glob("facts-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return facts
 
 
 def load_bank(root: Path, cache_dir: Path | None) -> tuple[Compiled, bool]:
