@@ -32,7 +32,8 @@ HELP = (
     "'how many left', 'example', 'another example', 'in simple words', 'why', 'more detail', "
     "'repeat', 'repeat the last word', 'slower', 'faster', 'questions only', 'with answers', "
     "'top 10 topics in microservices', any question like 'what is the GIL', "
-    "'from now on explain slowly', 'give me two minutes', or 'quit'."
+    "'quiz me on 5 docker questions' (then 'try again'), 'so X is Y, right?' to check your "
+    "understanding, 'from now on explain slowly', 'give me two minutes', or 'quit'."
 )
 
 
