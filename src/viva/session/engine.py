@@ -341,6 +341,11 @@ def _quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if ctx.facts is None:
         return state, [Say("Mock interviews need the grader, which isn't loaded here.", "note")]
     count = intent.count or QUIZ_SET
+    queue = practice.named_queue(intent, ctx.bank, ctx.index, count)
+    if queue:  # "quiz me on the GIL": that question, then its related ones
+        state = replace(state, quiz=True, queue=queue, pos=0, title="mock interview")
+        state, effects = _ask_at(state, 0, ctx)
+        return state, [practice.named_intro(len(queue)), *effects]
     return _start_set(replace(state, quiz=True), replace(intent, count=count), ctx)
 
 

@@ -8,6 +8,7 @@ score. "..., right?" is checked against the bank and never agreed with unless it
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from viva.bank.model import Bank, Entry
@@ -16,8 +17,11 @@ from viva.grade.check import check_statement
 from viva.grade.facts import FactBook
 from viva.grade.model import AnswerVerdict, Grade, Verdict
 from viva.search.index import SearchIndex
+from viva.search.query import search
 from viva.session.state import Effect, Graded, Say, Seen, Stage, State
+from viva.understand.intents import Intent
 
+_QUIZ_WORDS = re.compile(r"^.*?\b(quiz|test|interview|grade) me( on| about)?\b", re.I)
 QUIZ_PROMPT = "Answer in your own words. Say 'answer' for the model answer, or 'skip'."
 AFTER_GRADE = "Say 'try again' to answer again, 'answer' for the model answer, or 'next'."
 VERDICT_WORDS = {
@@ -26,6 +30,24 @@ VERDICT_WORDS = {
     AnswerVerdict.WRONG: "Not right yet",
     AnswerVerdict.OFF_TOPIC: "That doesn't answer this question",
 }
+
+
+def named_queue(intent: Intent, bank: Bank, index: SearchIndex, count: int) -> tuple[str, ...]:
+    """For "quiz me on <one thing>": the entry that answers it and its related entries."""
+    if intent.topic or intent.levels:
+        return ()
+    subject = _QUIZ_WORDS.sub("", intent.text)
+    result = search(index, subject) if subject.strip() else None
+    entry = bank.get(result.answer_id) if result and result.answer_id else None
+    if entry is None:
+        return ()
+    return tuple(i for i in (entry.id, *entry.related) if bank.get(i))[:count]
+
+
+def named_intro(n: int) -> Say:
+    what = f"{n} questions" if n > 1 else "one question"
+    return Say(f"A mock interview of {what}, starting with that one. Answer in your own words "
+               "and I'll grade each answer.", "note")  # fmt: skip
 
 
 def ask(state: State, entry: Entry, header: str) -> tuple[State, list[Effect]]:
