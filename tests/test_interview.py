@@ -57,3 +57,10 @@ def test_interview_command_asks_the_requested_set_and_gives_the_model_answer() -
 def test_interview_with_an_unknown_topic_is_one_line() -> None:
     out = run_viva("interview", "--topic", "cobol", "--plain", stdin="")
     assert out.returncode == 2 and "unknown topic" in out.stderr
+
+
+def test_model_answer_after_every_grade_is_a_remembered_preference() -> None:
+    assert run_viva("profile", "set", "model_answer", "true").returncode == 0
+    out = run_viva("chat", "--plain", stdin="quiz me on the gil\n" + WEAK + "\nquit\n")
+    graded = next(t for t in _turns(out.stdout) if "out of 100" in t)
+    assert "A model answer:" in graded

@@ -41,6 +41,7 @@ PREF_VALUES = {
     "detail": {"short", "normal", "full"},
     "with_answers": {"true", "false"},
     "always_example": {"true", "false"},
+    "model_answer": {"true", "false"},  # after each graded answer in a mock interview
 }
 PROFILE_KEYS = {
     "target_role",

@@ -95,10 +95,16 @@ def grade_turn(
     grade = grade_answer(entry, text, facts)
     lines = feedback(grade, state.last_score)
     state = replace(state, stage=Stage.DONE, last_score=grade.score)
+    model = (
+        [Say(f"A model answer: {entry.short_answer.strip()}", "answer")]
+        if state.prefs.model_answer
+        else []
+    )
     return state, [
         Graded(entry.id, grade.score, grade.verdict.value, text),
         Say(" ".join(lines[:1]), "note"),
         *(Say(line, "list") for line in lines[1:]),
+        *model,
         Say(AFTER_GRADE, "note"),
     ]
 

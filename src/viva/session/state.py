@@ -38,11 +38,13 @@ class Prefs:
     detail: Detail = Detail.NORMAL
     with_answers: bool = True
     always_example: bool = False
+    model_answer: bool = False  # show the model answer after every graded answer
 
     def as_dict(self) -> dict[str, str]:
         return {"pace": self.pace.value, "detail": self.detail.value,
                 "with_answers": str(self.with_answers).lower(),
-                "always_example": str(self.always_example).lower()}  # fmt: skip
+                "always_example": str(self.always_example).lower(),
+                "model_answer": str(self.model_answer).lower()}  # fmt: skip
 
     @classmethod
     def from_dict(cls, data: dict[str, str]) -> Prefs:
@@ -58,7 +60,8 @@ class Prefs:
             detail = Detail(data.get("detail", "normal"))
         except ValueError:
             detail = Detail.NORMAL
-        return cls(pace, detail, flag("with_answers", True), flag("always_example", False))
+        return cls(pace, detail, flag("with_answers", True), flag("always_example", False),
+                   flag("model_answer", False))  # fmt: skip
 
 
 class Stage(StrEnum):
