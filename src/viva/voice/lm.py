@@ -81,12 +81,15 @@ def corpus(bank: Bank) -> list[list[str]]:
     return lines
 
 
-def bank_hash(bank: Bank) -> str:
+def source_hash(bank: Bank) -> str:
+    """Names the model by what it is built from: the bank's text, the command phrases, the
+    everyday sentences and this module's version; a change to any of them rebuilds it."""
     h = hashlib.sha256(VERSION.encode())
+    h.update(repr((grammar.RULES, grammar.NUMBERS, grammar.LEVELS, SENTENCES)).encode())
+    h.update(repr([(t.id, t.name) for t in bank.topics]).encode())
     for e in bank.entries:
         for text in entry_text(e):
-            h.update(text.encode())
-            h.update(b"\0")
+            h.update(text.encode() + b"\0")
     return h.hexdigest()[:16]
 
 
@@ -105,7 +108,7 @@ def general_words(default_lm: Path, vocabulary: Iterable[str], n: int = GENERAL_
 
 def build(bank: Bank, cache: Path, lexicon: Lexicon, default_lm: Path) -> ModelFiles:
     """The answer model for ``bank``, built once into ``cache`` and reused after that."""
-    folder = cache / "voice" / bank_hash(bank)
+    folder = cache / "voice" / source_hash(bank)
     files = ModelFiles(folder / "answer.lm", folder / "extra.dict")
     if files.lm.exists() and files.dictionary.exists():
         return files
