@@ -54,6 +54,8 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
     ("has no built-in CSRF protection" / "has no CSRF protection built in"), so only
     antonyms count; where one side alone is negated, the words in its reach do.
     """
+    if clause.elliptic or fc.elliptic:
+        return []
     neg = clause.negated != fc.negated
     return [t for t in dict.fromkeys(clause.tokens)
             if t in fc.tokens and clause.sign(t, neg) != fc.sign(t, neg)]  # fmt: skip
@@ -195,10 +197,14 @@ def check_statement(text: str, bank: Bank, index: SearchIndex, book: FactBook) -
         return Check(Verdict.AGREE, f"Yes, that's right. {src.text}", None, src.entry_id, near)
     if backed or loose:
         good = (backed or loose)[0]
-        rest = [c.text for c in clauses if c is not good[0]]
+        held = {id(c) for c, _ in (*backed, *loose)}
+        rest = [c.text for c in clauses if id(c) not in held] or [
+            c.text for c in clauses if c is not good[0]
+        ]
         unclear = f' I can\'t confirm "{rest[0]}" from what I know.' if rest else ""
+        said = good[1].fact.text.rstrip(".")
         return Check(Verdict.PARTLY,
-                     f"Partly. What I can confirm: {good[1].fact.text}{unclear}",
+                     f"Partly. What I can confirm: {said}.{unclear}",
                      good[1].fact.text, good[1].fact.entry_id, near)  # fmt: skip
     names = [q.question for i in near if (q := bank.get(i))]
     return Check(Verdict.UNSURE,

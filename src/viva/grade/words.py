@@ -17,6 +17,7 @@ from viva.search.text import STOPWORDS, fold, join_spelled_letters, rewrite, ste
 
 _CONTRACTIONS = [
     (re.compile(r"\b(instead of|rather than)\b", re.I), ", not"),
+    (re.compile(r"\bread[- ]only\b", re.I), "readonly"),  # not the absolute "only"
     (re.compile(r"\bcan['’]?t\b|\bcannot\b", re.I), "can not"),
     (re.compile(r"\bwon['’]t\b", re.I), "will not"),
     (re.compile(r"n['’]t\b", re.I), " not"),
@@ -118,6 +119,9 @@ class Clause:
     negated: bool  # the clause holds a negation word
     absolutes: frozenset[str]
     subject: str | None  # the first entity token, for reversed roles
+    # "..., not its writable layer": a contrast whose verb belongs to the clause before; it
+    # says where something isn't, not that the writable layer doesn't exist
+    elliptic: bool = False
 
     @property
     def signs(self) -> tuple[bool, ...]:
@@ -180,8 +184,9 @@ class Lexicon:
             flips.append(flip)
             scoped.append(scope > 0)
             scope = max(0, scope - 1)
+        elliptic = bool(words) and words[0] == "not"
         return Clause(text, tuple(tokens), tuple(flips), tuple(scoped), negated,
-                      frozenset(absolutes), subject)  # fmt: skip
+                      frozenset(absolutes), subject, elliptic)  # fmt: skip
 
     def clauses(self, text: str) -> list[Clause]:
         """Clauses split at punctuation, at connectives, and at "and" before a new subject.
