@@ -200,6 +200,8 @@ def test_semantic_flag_without_the_extra_is_a_clear_message() -> None:
     from viva.embed import available
 
     if available():
-        pytest.skip("the semantic extra is installed here; bench/bench_grade.py --semantic measures it")
+        pytest.skip(
+            "the semantic extra is installed here; bench/bench_grade.py --semantic measures it"
+        )
     out = run_viva("grade", "python.gil", "--answer", "a lock", "--semantic")
     assert out.returncode == 2 and "semantic layer is not installed" in out.stderr
