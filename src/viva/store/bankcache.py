@@ -37,8 +37,25 @@ class Compiled:
     key: str
 
 
+# The modules whose classes are pickled: a change to any of them (a new field on a frozen
+# dataclass, say) must rebuild the cache even when viva's version number hasn't moved.
+PICKLED = ("bank/model.py", "search/index.py", "grade/words.py", "grade/facts.py")
+
+
+def _code_stamp() -> bytes:
+    package = Path(__file__).resolve().parents[1]
+    h = hashlib.blake2b(digest_size=8)
+    for rel in PICKLED:
+        try:
+            h.update((package / rel).read_bytes())
+        except OSError:
+            h.update(rel.encode())
+    return h.digest()
+
+
 def cache_key(root: Path) -> str:
     h = hashlib.blake2b(f"viva {__version__} format {FORMAT}".encode(), digest_size=16)
+    h.update(_code_stamp())
     for path in content_files(root):
         h.update(str(path.relative_to(root)).encode())
         h.update(b"\0")
