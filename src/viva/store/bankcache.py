@@ -91,6 +91,30 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def _read(path: Path) -> object | None:
+    """A cached object, or None when missing, unreadable or damaged (then it is removed)."""
+    try:
+        with path.open("rb") as fh:
+            got: object = pickle.load(fh)
+            return got
+    except OSError:
+        return None  # missing or unreadable: build it again
+    except Exception:  # a damaged cache file is rebuilt, whatever is wrong with it
+        path.unlink(missing_ok=True)
+        return None
+
+
+def _keep(path: Path, value: object, stale: str) -> None:
+    """Cache ``value`` at ``path`` and drop the other files matching ``stale``."""
+    try:
+        _write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in path.parent.glob(stale):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only data dir costs speed, not correctness
+
+
 def load_facts(compiled: Compiled, cache_dir: Path | None) -> FactBook:
     """The grader's facts for a compiled bank, cached beside it under the same key.
 
@@ -98,49 +122,23 @@ def load_facts(compiled: Compiled, cache_dir: Path | None) -> FactBook:
     ``viva ask`` doesn't pay for unpickling them.
     """
     path = cache_dir / f"facts-{compiled.key}.pickle" if cache_dir else None
-    if path is not None:
-        try:
-            with path.open("rb") as fh:
-                got = pickle.load(fh)
-            if isinstance(got, FactBook):
-                return got
-        except OSError:
-            pass
-        except Exception:  # damaged: rebuilt below
-            path.unlink(missing_ok=True)
+    got = _read(path) if path else None
+    if isinstance(got, FactBook):
+        return got
     facts = build_facts(compiled.bank, compiled.index)
-    if path is not None and cache_dir is not None:
-        try:
-            _write_atomically(path, pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
-            for old in cache_dir.glob("facts-*.pickle"):
-                if old != path:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass
+    if path is not None:
+        _keep(path, facts, "facts-*.pickle")
     return facts
 
 
 def load_bank(root: Path, cache_dir: Path | None) -> tuple[Compiled, bool]:
     """The compiled bank, from the cache when it is fresh; returns (compiled, was_cached)."""
     key = cache_key(root)
-    if cache_dir is not None:
-        path = cache_dir / f"bank-{key}.pickle"
-        try:
-            with path.open("rb") as fh:
-                got = pickle.load(fh)
-            if isinstance(got, Compiled) and got.key == key:
-                return got, True
-        except OSError:
-            pass  # missing or unreadable: build it again
-        except Exception:  # a damaged cache file is rebuilt, whatever is wrong with it
-            path.unlink(missing_ok=True)
+    path = cache_dir / f"bank-{key}.pickle" if cache_dir else None
+    got = _read(path) if path else None
+    if isinstance(got, Compiled) and got.key == key:
+        return got, True
     compiled = compile_bank(root, key)
-    if cache_dir is not None:
-        try:
-            _write_atomically(path, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
-            for old in cache_dir.glob("bank-*.pickle"):
-                if old != path:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only data dir costs speed, not correctness
+    if path is not None:
+        _keep(path, compiled, "bank-*.pickle")
     return compiled, False
