@@ -158,7 +158,7 @@ def test_progress_reports_mastery_and_writes_pictures(tmp_path: Path) -> None:
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     bad = tmp_path / "no-such-dir" / "p.html"
     out = run_viva("progress", "--html", str(bad))
-    assert out.returncode == 2 and "can't write" in out.stderr and not bad.exists()
+    assert out.returncode == 2 and "cannot write" in out.stderr and not bad.exists()
 
 
 def test_bad_clock_is_a_clear_message() -> None:

@@ -8,15 +8,13 @@ network, no plotting library); ``--png FILE`` draws with matplotlib, an optional
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from viva.cli.app_common import JsonOpt, emit, open_store
-from viva.errors import InputError, UserError
+from viva.errors import UserError
 from viva.schedule.progress import Progress
 
 BAR = 30
@@ -133,20 +131,10 @@ def png(p: Progress) -> bytes:
 
 
 def _atomic(path: Path, data: bytes) -> None:
-    """Write all or nothing: a failed write leaves no half file behind."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".viva-", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(
-            f"can't write {path}: {exc.strerror}", "choose a folder you can write to"
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(
-            f"can't write {path}: {exc.strerror}", "choose a folder you can write to"
-        ) from None
+    """All or nothing: a failed write leaves no half file behind."""
+    from viva.export.files import write_atomic
+
+    def fill(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    write_atomic(path, fill)
