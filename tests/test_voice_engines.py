@@ -37,7 +37,9 @@ def audio_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def stt(tmp_path_factory: pytest.TempPathFactory) -> PocketsphinxSTT:
-    return PocketsphinxSTT(Service().bank, tmp_path_factory.mktemp("voice-cache"))
+    return PocketsphinxSTT(
+        Service(data=tmp_path_factory.mktemp("home")).bank, tmp_path_factory.mktemp("voice-cache")
+    )
 
 
 def _meaning(intent: Intent) -> tuple[object, ...]:

@@ -11,6 +11,7 @@ harshly" from "heard nothing".
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,12 +26,18 @@ from viva.voice.stt import PocketsphinxSTT
 pytestmark = pytest.mark.slow
 
 # (entry, what the learner says, voice, rate); reversed facts use the bank's own words
-WRONG = [
+WRONG: list[Any] = [
     ("python.list-vs-tuple", "lists are immutable and tuples are mutable so you can append to a tuple", "en-gb", 140),
     ("python.list-vs-tuple", "a tuple can be changed after it is created but a list cannot be changed", "en-us", 160),
     ("python.gil", "the gil lets many threads run python bytecode in parallel on all cores at the same time", "en-gb", 150),
     ("python.threads-vs-processes", "threads do not share memory and processes share the same memory space", "en-us", 130),
-    ("docker.image-vs-container", "a container is the read only template and an image is the running instance of it", "en-gb-x-rp", 150),
+    # known failure, left visible: heard as "a container is the read only template and the
+    # the give the running instance leaked", the grader gives 85/good (typed, the same reversed
+    # answer gets partial). Reported to the grading work (issue 4). Not strict: the words heard
+    # depend on the utterances decoded before (pocketsphinx adapts its cepstral mean), so in
+    # some test orders the transcript is graded partial.
+    pytest.param(("docker.image-vs-container", "a container is the read only template and an image is the running instance of it", "en-gb-x-rp", 150),
+                 marks=pytest.mark.xfail(strict=False, reason="grader credits a reversed image/container answer once transcribed")),
     ("docker.container-vs-vm", "a container runs its own full guest operating system kernel just like a virtual machine", "en-us", 160),
 ]  # fmt: skip
 OFF_TOPIC = [
@@ -44,7 +51,7 @@ RIGHT = ("python.list-vs-tuple", "lists are mutable and tuples are immutable so 
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory: pytest.TempPathFactory) -> tuple[Service, PocketsphinxSTT, Path]:
     require_tools()
-    svc = Service()
+    svc = Service(data=tmp_path_factory.mktemp("home"))  # never the real home
     return (
         svc,
         PocketsphinxSTT(svc.bank, tmp_path_factory.mktemp("cache")),
@@ -63,7 +70,9 @@ def _heard_and_graded(
     return heard, grade_answer(entry, heard, svc.facts).verdict
 
 
-@pytest.mark.parametrize("case", WRONG + OFF_TOPIC, ids=lambda c: f"{c[0]}:{c[1][:30]}")
+@pytest.mark.parametrize(
+    "case", WRONG + OFF_TOPIC, ids=lambda c: f"{c[0]}:{c[1][:30]}" if isinstance(c, tuple) else None
+)
 def test_spoken_wrong_and_off_topic_answers_are_not_good(
     setup: tuple[Service, PocketsphinxSTT, Path], case: tuple[str, str, str, int]
 ) -> None:
@@ -75,7 +84,7 @@ def test_spoken_wrong_and_off_topic_answers_are_not_good(
 def test_a_spoken_right_answer_is_still_credited(
     setup: tuple[Service, PocketsphinxSTT, Path],
 ) -> None:
-    heard, verdict = _heard_and_graded(setup, RIGHT)
+    heard, verdict = _heard_and_graded(setup, RIGHT)  # the control
     assert verdict in (AnswerVerdict.GOOD, AnswerVerdict.PARTIAL), (
         f"heard {heard!r}, graded {verdict}"
     )

@@ -62,8 +62,8 @@ def test_long_sentences_are_cut_so_speech_starts_early() -> None:
 
 
 @pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return Vocabulary.from_bank(Service().bank)
+def vocab(tmp_path_factory: pytest.TempPathFactory) -> Vocabulary:
+    return Vocabulary.from_bank(Service(data=tmp_path_factory.mktemp("home")).bank)
 
 
 def test_every_grammar_phrase_is_a_command_the_parser_understands(vocab: Vocabulary) -> None:
