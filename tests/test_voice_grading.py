@@ -34,8 +34,8 @@ WRONG: list[Any] = [
     # known failure, left visible: heard as "a container is the read only template and the
     # the give the running instance leaked", the grader gives 85/good (typed, the same reversed
     # answer gets partial). Reported to the grading work (issue 4). Not strict: the words heard
-    # depend on the utterances decoded before (pocketsphinx adapts its cepstral mean), so in
-    # some test orders the transcript is graded partial.
+    # still depend somewhat on the utterances decoded before by the same decoder, so in some
+    # test orders (this file alone) the transcript is graded partial.
     pytest.param(("docker.image-vs-container", "a container is the read only template and an image is the running instance of it", "en-gb-x-rp", 150),
                  marks=pytest.mark.xfail(strict=False, reason="grader credits a reversed image/container answer once transcribed")),
     ("docker.container-vs-vm", "a container runs its own full guest operating system kernel just like a virtual machine", "en-us", 160),
