@@ -10,20 +10,21 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 
 from viva import settings
 from viva.bank.model import Bank, Entry, Level, Topic
 from viva.errors import ContentError, InputError, NotFoundError
-from viva.grade.answer import grade_answer
-from viva.grade.check import check_statement
-from viva.grade.facts import FactBook
-from viva.grade.model import Check, Grade
-from viva.grade.semantic import Similar, similar_with
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
-from viva.store.bankcache import Compiled, load_bank, load_facts
+from viva.store.bankcache import Compiled, load_bank
+
+if TYPE_CHECKING:  # the grader loads on first use: `viva ask` never needs it
+    from viva.grade.facts import FactBook
+    from viva.grade.model import Check, Grade
+    from viva.grade.semantic import Similar
 
 MAX_QUERY_CHARS = 2_000
 
@@ -80,16 +81,22 @@ class Service:
     @property
     def facts(self) -> FactBook:
         if self._facts is None:
+            from viva.store.bankcache import load_facts
+
             self._facts = load_facts(self.compiled, self.data / "cache")
         return self._facts
 
     def check(self, text: str) -> Check:
         """A learner's statement checked against the bank (agree/partly/disagree/unsure)."""
+        from viva.grade.check import check_statement
+
         return check_statement(clean_query(text), self.bank, self.index, self.facts)
 
     def grade(self, entry_id: str, answer: str, semantic: bool = False) -> Grade:
         """An answer in the learner's words graded against the entry's key points; with
         ``semantic``, sentence embeddings also recognise paraphrased points."""
+        from viva.grade.answer import grade_answer
+
         entry = self.entry(entry_id)
         return grade_answer(
             entry, clean_query(answer), self.facts, self.similar() if semantic else None
@@ -99,6 +106,7 @@ class Service:
         """The semantic layer's paraphrase finder (loads the model on first use)."""
         if self._similar is None:
             from viva.embed import MiniLM
+            from viva.grade.semantic import similar_with
 
             model = MiniLM()
             model.load()

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from viva.cli.app_common import JsonOpt, emit, open_store
 from viva.errors import UserError
-from viva.schedule.progress import Progress
+
+if TYPE_CHECKING:  # loaded when `viva progress` runs, not at every start
+    from viva.schedule.progress import Progress
 
 BAR = 30
 

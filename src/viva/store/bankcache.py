@@ -13,14 +13,16 @@ import pickle
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viva import __version__
 from viva.bank.loader import content_files, load
 from viva.bank.model import Bank
 from viva.errors import Problem
-from viva.grade.facts import FactBook
-from viva.grade.facts import build as build_facts
 from viva.search.index import SearchIndex, build_index
+
+if TYPE_CHECKING:  # built and loaded only by what grades
+    from viva.grade.facts import FactBook
 
 FORMAT = 3  # bump when Compiled changes
 # Problems that cost an entry its place in the bank (the rest only matter to the linter).
@@ -121,6 +123,9 @@ def load_facts(compiled: Compiled, cache_dir: Path | None) -> FactBook:
     A separate file, loaded only by what grades (check, grade, the conversation), so
     ``viva ask`` doesn't pay for unpickling them.
     """
+    from viva.grade.facts import FactBook
+    from viva.grade.facts import build as build_facts
+
     path = cache_dir / f"facts-{compiled.key}.pickle" if cache_dir else None
     got = _read(path) if path else None
     if isinstance(got, FactBook):
