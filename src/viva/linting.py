@@ -13,6 +13,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from viva import __version__
 from viva.bank.loader import Loaded, load
@@ -61,6 +62,17 @@ def _key(snippet: Snippet) -> str:
     return h.hexdigest()
 
 
+def save_memo(path: Path, memo: dict[str, Any]) -> None:
+    """Remember snippet results (atomically); a failure only costs a re-run next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(memo), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # remembering is an optimisation only
+
+
 def run_cached(
     snippets: list[Snippet], cache_dir: Path | None, *, timeout: float = TIMEOUT_S
 ) -> list[Outcome]:
@@ -81,13 +93,7 @@ def run_cached(
     ):
         memo[keys[i]] = [outcome.ok, outcome.code, outcome.message]
     if path and todo:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(memo), encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass  # remembering is an optimisation only
+        save_memo(path, memo)
     return [Outcome(bool(memo[k][0]), str(memo[k][1]), str(memo[k][2])) for k in keys]
 
 

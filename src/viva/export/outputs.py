@@ -42,6 +42,7 @@ def real_outputs(
     entries: Iterable[Entry], cache_dir: Path | None, *, run: bool = True
 ) -> dict[tuple[str, str], Output]:
     """(entry id, snippet id) -> what the snippet prints."""
+    from viva.linting import save_memo
     from viva.sandbox import run_many
 
     pairs = [(e, s) for e in entries for s in e.snippets]
@@ -63,13 +64,7 @@ def real_outputs(
             )
         memo[_key(s)] = [shown, outcome.ok, outcome.message]
     if path and todo:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(memo), encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass  # remembering is an optimisation only
+        save_memo(path, memo)
     out: dict[tuple[str, str], Output] = {}
     for e, s in pairs:
         hit = memo.get(_key(s)) if run and _runnable(s) else None
