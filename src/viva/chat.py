@@ -154,7 +154,5 @@ def plan_context(store: Store, now: datetime) -> dict[str, Any]:
         plan = json.loads(raw) if raw else None
     except ValueError:
         plan = None  # a damaged saved plan is ignored; pasting the job ad makes a new one
-    mastery_fn = getattr(store, "mastery", None)  # measured mastery, when the store keeps it
-    mastery = dict(mastery_fn()) if callable(mastery_fn) else {}
     return {"plan": plan if isinstance(plan, dict) else None, "profile": store.profile(),
-            "mastery": mastery, "today": now.date()}  # fmt: skip
+            "mastery": store.mastery(now), "today": now.date()}  # fmt: skip

@@ -2,7 +2,7 @@
 
 Reads the job description (a file or stdin) with the checks a person's input needs (empty,
 binary, not UTF-8, too large: one line naming the file and line), turns the profile into a
-``Goal``, asks the store for measured mastery when it has it, and keeps the plan as JSON in
+``Goal``, asks the store for measured mastery (reviews and mock interviews), and keeps the plan as JSON in
 the preferences table under ``plan`` (no migration; ``viva profile forget plan`` drops it).
 """
 
@@ -132,12 +132,6 @@ def goal_from(
     )
 
 
-def mastery_of(store: Store) -> Mapping[str, float]:
-    """Measured mastery when the store keeps it (the grading work adds ``Store.mastery``)."""
-    fn = getattr(store, "mastery", None)
-    return dict(fn()) if callable(fn) else {}
-
-
 def saved_plan(store: Store) -> Plan | None:
     from viva.plan.model import Plan
 
@@ -177,7 +171,7 @@ def plan(
     try:
         now = utc_now()
         goal = goal_from(store.profile(), req, days, minutes, parse_level(level) if level else None)
-        made = build_plan(req, goal, bank, mastery_of(store))
+        made = build_plan(req, goal, bank, store.mastery())
         made = replace(made, created=now.date().isoformat())
         store.set_pref(PLAN_KEY, json.dumps(made.to_dict()), now)
     finally:

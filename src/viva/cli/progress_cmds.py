@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
     app.command()(progress)
 
 
-def _load(now_fn: object = None) -> Progress:
+def _load() -> Progress:
     from viva.clock import utc_now
     from viva.schedule.progress import compute
     from viva.service import Service

@@ -9,11 +9,11 @@ key point) cap the score: an answer that says something false is never ``good``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from viva.bank.model import Entry, KeyPoint
-from viva.grade.check import KEY_WORD, _align, overlap, signs_agree
+from viva.grade.check import KEY_WORD, Match, align, overlap, signs_agree
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.insights import fillers, repeated
 from viva.grade.model import AnswerVerdict, Grade, Insights
@@ -28,8 +28,8 @@ SHORT_CAP = 30  # the most a handful of words can score
 GENERIC = 1.0  # a one-word phrase weighing less than this is too common to count alone
 ON_TOPIC_AT = 0.3
 ABSOLUTE_TOKENS = frozenset(gstem(a) for a in ABSOLUTES)
-STATES_AT = 0.65
-SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point  # share of a wrong claim's words a stretch of the answer must say
+STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must say
+SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point
 
 
 def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
@@ -45,9 +45,11 @@ def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
 
 
 def _covered(
-    lex: Lexicon, clauses: list[Clause], point: KeyPoint, fact: Fact | None, similar: Similar | None
-) -> bool:
-    if fact is not None and any(_align(lex, c, fact).contradicts for c in clauses):
+    lex: Lexicon, clauses: list[Clause], point: KeyPoint, fact: Fact | None,
+    matches: Sequence[Match], similar: Similar | None,
+) -> bool:  # fmt: skip
+    """Whether the answer makes ``point``; ``matches`` are its clauses aligned with the point."""
+    if any(m.contradicts for m in matches):
         return False  # saying the opposite anywhere outweighs the right words elsewhere
     hits = [p for p in point.phrases if _phrase_hits(lex, clauses, p)]
     strong = [
@@ -60,20 +62,16 @@ def _covered(
     if fact is not None:
         for c in clauses:
             said = overlap(lex, fact.tokens, frozenset(c.tokens))
-            if said >= (POINT_AT / 2 if hits else POINT_AT) and _consistent(lex, c, fact):
+            if said >= (POINT_AT / 2 if hits else POINT_AT) and signs_agree(lex, c, fact):
                 return True  # the point in other words (or a common phrase and half of them)
     if similar is not None and fact is not None:
         # similarity finds the sentence about the point; the words and signs decide
         return any(
-            _consistent(lex, c, fact)
+            signs_agree(lex, c, fact)
             and overlap(lex, fact.tokens, frozenset(c.tokens)) >= SEMANTIC_WORDS
             for c in similar(point.point, clauses)
         )
     return False
-
-
-def _consistent(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
-    return signs_agree(lex, clause, fact) and not _align(lex, clause, fact).contradicts
 
 
 def _windows(lex: Lexicon, clauses: list[Clause]) -> list[Clause]:
@@ -91,13 +89,14 @@ def _states(lex: Lexicon, window: Clause, fact: Fact) -> bool:
         # the word that makes it wrong ("always", "unrelated", "read-only") must be said
         and not any(lex.weight(t) >= KEY_WORD or t in ABSOLUTE_TOKENS for t in missing)
         and signs_agree(lex, window, fact)
-        and not _align(lex, window, fact).contradicts
+        and not align(lex, window, fact).contradicts
     )
 
 
 def _wrong_claims(
-    lex: Lexicon, clauses: list[Clause], facts: Sequence[Fact]
-) -> tuple[list[str], list[str]]:
+    lex: Lexicon, clauses: list[Clause], facts: Sequence[Fact],
+    aligned: Mapping[str | None, Sequence[Match]],
+) -> tuple[list[str], list[str]]:  # fmt: skip
     """Corrections of misconceptions the answer states, and red flags it raises."""
     wrong: list[str] = []
     red: list[str] = []
@@ -109,8 +108,7 @@ def _wrong_claims(
             else:
                 red.append(f.text)
         elif f.kind is FactKind.POINT:
-            for c in clauses:
-                m = _align(lex, c, f)
+            for c, m in zip(clauses, aligned[f.point_id], strict=True):
                 both = min(m.score, overlap(lex, f.tokens, frozenset(c.tokens)))
                 if m.contradicts and both >= STATES_AT:
                     wrong.append(f.text)
@@ -123,13 +121,14 @@ def grade_answer(entry: Entry, text: str, book: FactBook, similar: Similar | Non
     clauses = lex.clauses(text)
     facts = book.of(entry.id)
     point_facts = {f.point_id: f for f in facts if f.kind is FactKind.POINT}
+    # every clause against every key point, once: coverage and wrong claims both need it
+    aligned = {pid: [align(lex, c, f) for c in clauses] for pid, f in point_facts.items()}
     covered: list[KeyPoint] = []
     missed: list[KeyPoint] = []
     for kp in entry.key_points:
-        (covered if _covered(lex, clauses, kp, point_facts.get(kp.id), similar) else missed).append(
-            kp
-        )
-    wrong, red = _wrong_claims(lex, clauses, facts)
+        made = _covered(lex, clauses, kp, point_facts.get(kp.id), aligned.get(kp.id, ()), similar)
+        (covered if made else missed).append(kp)
+    wrong, red = _wrong_claims(lex, clauses, facts, aligned)
     raw = sum(k.weight for k in covered)
     score = raw
     content = [t for c in clauses for t in c.tokens]
@@ -155,7 +154,7 @@ def grade_answer(entry: Entry, text: str, book: FactBook, similar: Similar | Non
     return Grade(
         entry.id, score, verdict,
         tuple(k.point for k in covered), tuple(k.point for k in missed),
-        tuple(wrong), tuple(dict.fromkeys(red)),
+        tuple(wrong), tuple(red),
         _insights(lex, clauses, entry, covered, missed, text),
     )  # fmt: skip
 

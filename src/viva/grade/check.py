@@ -24,8 +24,8 @@ PART_AT = 0.55  # ... for "partly"
 CONTRA_AT = 0.6  # a fact this close but with the opposite sign contradicts the clause
 MISC_AT = 0.62  # a misconception or red flag this close is what the learner said
 CANDIDATES = 4
-KEY_WORD = 0.8
-CONFLICT_AT = 0.25  # share of the shared words' weight said the other way round  # idf above which a word the fact lacks blocks "agree"
+KEY_WORD = 0.8  # idf above which a word the fact lacks blocks "agree"
+CONFLICT_AT = 0.25  # share of the shared words' weight said the other way round
 # when two facts back a clause equally, quote the most central one
 PRIORITY = {FactKind.POINT: 5, FactKind.SHORT: 4, FactKind.CORRECTION: 3, FactKind.SIMPLE: 2,
             FactKind.ANSWER: 1, FactKind.MISCONCEPTION: 0, FactKind.RED_FLAG: 0}  # fmt: skip
@@ -72,7 +72,7 @@ def _closest(lex: Lexicon, clause: Clause, fact: Fact) -> Clause | None:
     return best[1] if best else None
 
 
-def _align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
+def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     """How well one fact backs a clause, and whether it says the opposite."""
     score = overlap(lex, clause.tokens, fact.tokens)
     fc = _closest(lex, clause, fact)
@@ -130,7 +130,7 @@ def _misconception(lex: Lexicon, whole: Clause, fact: Fact) -> float:
 
 def _negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
     """The statement denies the misconception: a clause of it says the opposite."""
-    return any(_align(lex, c, fact).contradicts for c in clauses)
+    return any(align(lex, c, fact).contradicts for c in clauses)
 
 
 def check_statement(text: str, bank: Bank, index: SearchIndex, book: FactBook) -> Check:
@@ -215,7 +215,7 @@ def check_statement(text: str, bank: Bank, index: SearchIndex, book: FactBook) -
 
 def _best(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
     """The fact that best backs a clause; a strong contradiction outranks weaker backing."""
-    matches = [_align(lex, clause, f) for f in facts]
+    matches = [align(lex, clause, f) for f in facts]
     if not matches:
         return None
     contra = [m for m in matches if m.contradicts]

@@ -59,8 +59,6 @@ SYNONYMS: dict[str, str] = {
     "containerized": "container", "containerised": "container",
     "dockerized": "container", "dockerised": "container", "k8s": "kubernetes",
 }  # fmt: skip
-FILLERS = frozenset({"um", "uh", "erm", "er", "hmm", "basically", "actually", "like", "literally",
-                     "right", "so", "yeah", "okay", "ok", "well", "just", "really", "mean"})  # fmt: skip
 # "cannot deploy a container": a negation covers the next two content words, not the clause
 NEGATION_SCOPE = 2
 KEEP = NEGATIONS | ABSOLUTES | {"more", "before", "same", "both"}

@@ -101,9 +101,7 @@ def last_scores(store: Store) -> dict[str, int]:
 
 def mastery(store: Store, now: datetime) -> dict[str, float]:
     """Entry id -> how well it is known now (0-1), for every entry practised so far."""
-    scores = last_scores(store)
-    return {c.entry_id: queue.mastery(cards_mod.retrievability(c.card, now), scores.get(c.entry_id))
-            for c in all_cards(store)}  # fmt: skip
+    return {c.entry_id: queue.mastery(c.retrievability, c.last_score) for c in infos(store, now)}
 
 
 def infos(store: Store, now: datetime) -> list[queue.CardInfo]:
