@@ -4,6 +4,7 @@ model answer on request, every graded answer scheduled for review."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 from tests.conftest import run_viva
 
@@ -29,7 +30,10 @@ def test_quiz_in_conversation_grades_retries_and_schedules() -> None:
     retry = [t for t in turns if "Last time" in t]
     assert retry and "up " in retry[0]
     due = json.loads(run_viva("review", "--list", "--json").stdout)
-    assert due["cap"] == 20  # cards exist; none due yet (the next review is minutes away)
+    assert due["due"] == 0  # the next review is minutes away, not now
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).isoformat()
+    due = json.loads(run_viva("review", "--json", env={"VIVA_NOW": tomorrow}).stdout)
+    assert [r["id"] for r in due["today"]] == ["python.gil"]
     progress = json.loads(run_viva("progress", "--json").stdout)
     assert progress["attempts"] == 2 and progress["practised"] == 1
 
@@ -48,8 +52,8 @@ def test_interview_command_asks_the_requested_set_and_gives_the_model_answer() -
         stdin=script,
     )
     assert out.returncode == 0, out.stderr
-    assert "Here are 2 Docker and containers questions" in out.stdout or "2 Docker" in out.stdout
-    assert "Here is a model answer." in out.stdout
+    assert "Here are 2 Docker and containers questions, beginner" in out.stdout
+    assert "A model answer:" in out.stdout
     assert out.stdout.count("out of 100") == 1
     assert "Question 2 of 2" in out.stdout
 

@@ -95,18 +95,18 @@ def grade_turn(
     grade = grade_answer(entry, text, facts)
     lines = feedback(grade, state.last_score)
     state = replace(state, stage=Stage.DONE, last_score=grade.score)
-    model = (
-        [Say(f"A model answer: {entry.short_answer.strip()}", "answer")]
-        if state.prefs.model_answer
-        else []
-    )
+    model = [_model(entry)] if state.prefs.model_answer else []
     return state, [
         Graded(entry.id, grade.score, grade.verdict.value, text),
-        Say(" ".join(lines[:1]), "note"),
+        Say(lines[0], "note"),
         *(Say(line, "list") for line in lines[1:]),
         *model,
         Say(AFTER_GRADE, "note"),
     ]
+
+
+def _model(entry: Entry) -> Say:
+    return Say(f"A model answer: {entry.short_answer.strip()}", "answer")
 
 
 def give_up(state: State, entry: Entry) -> tuple[State, list[Effect]]:
@@ -114,14 +114,14 @@ def give_up(state: State, entry: Entry) -> tuple[State, list[Effect]]:
     state = replace(state, stage=Stage.DONE, pending=(), last_score=0)
     return state, [
         Graded(entry.id, 0, AnswerVerdict.WRONG.value, ""),
-        Say(f"Here is a model answer. {entry.short_answer.strip()}", "answer"),
+        _model(entry),
         Say("Say 'try again' to answer it yourself now, 'more detail', or 'next'.", "note"),
     ]
 
 
 def model_answer(state: State, entry: Entry) -> tuple[State, list[Effect]]:
     return replace(state, stage=Stage.DONE, pending=()), [
-        Say(f"A model answer: {entry.short_answer.strip()}", "answer"),
+        _model(entry),
         Say("Say 'more detail' for the full answer, 'try again', or 'next'.", "note"),
     ]
 
