@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from tests.conftest import run_viva
 
@@ -114,3 +116,30 @@ def test_interactive_session_survives_end_of_input() -> None:
     done = run_viva(stdin="what is the gil\n")
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert "global interpreter lock" in done.stdout.lower()
+
+
+# (Rich brings markdown_it and pygments for showing code; those are the text coach's own)
+HEAVY = ("pocketsphinx", "viva.voice", "genanki", "markdown", "playwright",
+         "matplotlib", "torch", "sentence_transformers", "fsrs", "viva.grade.facts",
+         "viva.grade.check", "viva.grade.answer")  # fmt: skip
+
+
+def test_a_text_conversation_loads_no_optional_engine_and_no_grader() -> None:
+    # a real `viva chat --plain` session in one process; what it imported is printed at exit
+    probe = (
+        "import atexit, sys\n"
+        f"heavy = {HEAVY!r}\n"
+        "def loaded():\n"
+        "    return sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy\n"
+        "                  or any(m.startswith(h + '.') for h in heavy))\n"
+        "atexit.register(lambda: sys.stderr.write(f'LOADED={loaded()}\\n'))\n"
+        "sys.argv = ['viva', 'chat', '--plain']\n"
+        "from viva.cli.app import main\n"
+        "main()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], input="what is the gil\nnext\nquit\n",
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "GIL" in out.stdout
+    assert "LOADED=[]" in out.stderr, out.stderr

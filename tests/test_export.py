@@ -224,17 +224,3 @@ def test_failed_export_keeps_the_earlier_file(tmp_path: Path) -> None:
         write_atomic(target, boom)
     assert target.read_text() == "earlier export"
     assert [p.name for p in target.parent.iterdir()] == ["deck.apkg"]
-
-
-def test_export_does_not_load_heavy_libraries_at_start() -> None:
-    done = run_viva("questions", "--topic", "flask", "--json")
-    assert done.returncode == 0
-    probe = (
-        "import sys, viva.cli.app; "
-        "print(sorted(m for m in ('genanki', 'markdown', 'playwright', 'pygments') if m in sys.modules))"
-    )
-    import subprocess
-    import sys
-
-    got = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert got.stdout.strip() == "[]"

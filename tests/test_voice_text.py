@@ -187,13 +187,3 @@ def test_channel_listens_for_answers_after_a_question_and_can_be_forced() -> Non
 class _NoScreen:
     def show(self, effects: object) -> None:
         pass
-
-
-def test_the_text_coach_never_loads_the_voice_engines() -> None:
-    import subprocess
-    import sys
-
-    code = ("import sys, viva.cli.app; "
-            "print(sorted(m for m in sys.modules if m.startswith(('pocketsphinx', 'viva.voice'))))")  # fmt: skip
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"

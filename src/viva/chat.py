@@ -73,7 +73,7 @@ class Conversation:
         state = State(prefs=prefs)
         session = self.store.start_session(self.front_end, self.now())
         ctx = Ctx(self.svc.bank, self.svc.index, resume=self.store.last_position(before=session),
-                  facts=self.svc.facts, **plan_context(self.store, self.now()))  # fmt: skip
+                  facts=lambda: self.svc.facts, **plan_context(self.store, self.now()))  # fmt: skip
         vocab = Vocabulary.from_bank(self.svc.bank)
         first = opening(state, self.store.profile(), ctx.resume is not None)
         observer = self.channel if isinstance(self.channel, Observer) else None
@@ -82,9 +82,7 @@ class Conversation:
         self._emit(session, first)
         try:
             if self.start is not None:
-                state, effects = step(state, self.start, ctx)
-                self._apply(session, effects)
-                self._emit(session, effects)
+                state = self._turn(session, state, self.start, ctx, observer)
             while not state.ended:
                 line = self.channel.read()
                 if line is None:
@@ -94,17 +92,23 @@ class Conversation:
                     continue
                 self.store.add_turn(session, "learner", line, self.now())
                 intent = parse(line, vocab)
-                state, effects = step(state, intent, ctx)
-                if observer:  # before the turn is shown: "slower" is itself said slower
-                    observer.observe(state)
-                self._apply(session, effects)
-                self._emit(session, effects)
-                self.store.save_position(session, state.position())
+                state = self._turn(session, state, intent, ctx, observer)
                 if intent.kind is Kind.QUIT:
                     break
         finally:
             self.store.end_session(session, self.now())
         return session
+
+    def _turn(
+        self, session: int, state: State, intent: Intent, ctx: Ctx, observer: Observer | None
+    ) -> State:
+        state, effects = step(state, intent, ctx)
+        if observer:  # before the turn is shown: "slower" is itself said slower
+            observer.observe(state)
+        self._apply(session, effects)
+        self._emit(session, effects)
+        self.store.save_position(session, state.position())
+        return state
 
     def _apply(self, session: int, effects: list[Effect]) -> None:
         for e in effects:
@@ -115,7 +119,11 @@ class Conversation:
             elif isinstance(e, Seen):
                 self.store.mark_seen(e.entry_id, session, self.now())
             elif isinstance(e, Graded):
-                record_grade(self.store, e, self.front_end, self.now())
+                from viva.store.practice import record_grade
+
+                record_grade(
+                    self.store, e.entry_id, e.score, e.verdict, e.answer, self.front_end, self.now()
+                )
 
     def _emit(self, session: int, effects: list[Effect]) -> None:
         shown = [e for e in effects if not isinstance(e, End)]
@@ -125,18 +133,6 @@ class Conversation:
         if words:  # saved before it is shown: what the learner saw is never lost
             self.store.add_turn(session, "coach", words, self.now())
         self.channel.show(shown)
-
-
-def record_grade(store: Store, g: Graded, source: str, now: datetime) -> None:
-    """A graded answer moves the entry's FSRS card and is logged, in one transaction."""
-    from viva.grade.model import AnswerVerdict
-    from viva.schedule import cards
-    from viva.store import practice
-
-    rating = cards.rating_of(AnswerVerdict(g.verdict), g.score)
-    reviewed = cards.review(g.entry_id, practice.card(store, g.entry_id), rating, now)
-    practice.record(store, g.entry_id, reviewed.card, reviewed.due, now, source=source,
-                    rating=int(rating), score=g.score, verdict=g.verdict, answer=g.answer or None)  # fmt: skip
 
 
 def clean_line(line: str) -> str:
@@ -155,4 +151,4 @@ def plan_context(store: Store, now: datetime) -> dict[str, Any]:
     except ValueError:
         plan = None  # a damaged saved plan is ignored; pasting the job ad makes a new one
     return {"plan": plan if isinstance(plan, dict) else None, "profile": store.profile(),
-            "mastery": store.mastery(now), "today": now.date()}  # fmt: skip
+            "mastery": lambda: store.mastery(now), "today": now.date()}  # fmt: skip

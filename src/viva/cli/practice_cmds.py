@@ -72,13 +72,12 @@ def grade(
 
 
 def _record(entry_id: str, score: int, verdict: str, answer: str, source: str) -> None:
-    from viva.chat import record_grade
     from viva.clock import utc_now
-    from viva.session.state import Graded
+    from viva.store.practice import record_grade
 
     store = open_store()
     try:
-        record_grade(store, Graded(entry_id, score, verdict, answer), source, utc_now())
+        record_grade(store, entry_id, score, verdict, answer, source, utc_now())
     finally:
         store.close()
 

@@ -83,9 +83,7 @@ def _run(store: Store, svc: Service, now: datetime, cap: int, catch_up: bool,
 
 
 def _loop(store: Store, svc: Service, todays: list[str]) -> None:
-    from viva.chat import record_grade
     from viva.session.practice import feedback
-    from viva.session.state import Graded
 
     for n, entry_id in enumerate(todays, 1):
         entry = svc.bank.get(entry_id)
@@ -104,7 +102,7 @@ def _loop(store: Store, svc: Service, todays: list[str]) -> None:
             g = svc.grade(entry_id, line)
             for text in feedback(g, None):
                 typer.echo(text)
-            record_grade(store, Graded(entry_id, g.score, g.verdict.value, line), "review", now)
+            practice.record_grade(store, entry_id, g.score, g.verdict.value, line, "review", now)
             continue
         typer.echo(entry.short_answer.strip())
         stored = practice.card(store, entry_id)

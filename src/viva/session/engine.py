@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from viva.bank.model import Bank, Entry, Level
-from viva.grade.facts import FactBook
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
 from viva.session import plan_turn, practice, teach
 from viva.session.state import Detail, Effect, End, Pace, Remember, SavePref, Say, Stage, State
 from viva.understand.intents import Intent, Kind
+
+if TYPE_CHECKING:
+    from viva.grade.facts import FactBook
 
 DEFAULT_SET = 10
 QUIZ_SET = 5
@@ -42,10 +44,12 @@ class Ctx:
     bank: Bank
     index: SearchIndex
     resume: dict[str, Any] | None = None  # the last session's saved position
-    facts: FactBook | None = None  # the grader's view of the bank (checks and mock interviews)
+    # loaded on first use (a check or a graded answer), so a conversation starts without them;
+    # the edge memoizes both
+    facts: Callable[[], FactBook] | None = None  # the grader's view of the bank
     plan: Mapping[str, Any] | None = None  # the saved study plan (Plan.to_dict)
     profile: Mapping[str, str] | None = None  # strong, weak, target_role, interview_in_days
-    mastery: Mapping[str, float] | None = None  # entry id -> 0..1, when measured
+    mastery: Callable[[], Mapping[str, float]] | None = None  # entry id -> 0..1, when measured
     today: date | None = None  # the learner's date, for "what should I study today?"
 
 
@@ -277,7 +281,7 @@ def _topics(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
 
 def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if ctx.facts is not None:
-        source, effects = practice.check(intent.text[:2000], ctx.bank, ctx.index, ctx.facts)
+        source, effects = practice.check(intent.text[:2000], ctx.bank, ctx.index, ctx.facts())
         if source:
             state = replace(state, focus=source, examples_given=0, stage=Stage.DONE, pending=())
         return state, effects
@@ -374,7 +378,7 @@ def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
     # "for example" ("the GIL means only one thread runs Python at a time...")
     long_answer = words >= LONG_ANSWER and intent.kind not in (Kind.QUIT, Kind.PAUSE)
     if (intent.kind in ANSWERS or long_answer) and not looks_like_question:
-        return practice.grade_turn(state, entry, intent.text, ctx.facts)
+        return practice.grade_turn(state, entry, intent.text, ctx.facts())
     return None
 
 

@@ -81,7 +81,7 @@ def plan_from_jd(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Ef
         strong=frozenset(t for t in profile.get("strong", "").split(",") if t),
         weak=frozenset(t for t in profile.get("weak", "").split(",") if t),
     )
-    plan = build_plan(req, goal, ctx.bank, ctx.mastery or {})
+    plan = build_plan(req, goal, ctx.bank, ctx.mastery() if ctx.mastery else {})
     plan = replace(plan, created=ctx.today.isoformat() if ctx.today else None)
     asked = ", ".join(t for t in req.topics()[:6])
     intro = (f"Here is a {goal.days}-day plan, {goal.minutes_per_day} minutes a day, for this "

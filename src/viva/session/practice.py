@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from viva.bank.model import Bank, Entry
-from viva.grade.answer import grade_answer
-from viva.grade.check import check_statement
-from viva.grade.facts import FactBook
 from viva.grade.model import AnswerVerdict, Grade, Verdict
 from viva.search.index import SearchIndex
 from viva.search.query import search
 from viva.session.state import Effect, Graded, Say, Seen, Stage, State
 from viva.understand.intents import Intent
+
+if TYPE_CHECKING:  # the grader itself loads on the first check or graded answer
+    from viva.grade.facts import FactBook
 
 _QUIZ_WORDS = re.compile(r"^.*?\b(quiz|test|interview|grade) me( on| about)?\b", re.I)
 QUIZ_PROMPT = "Answer in your own words. Say 'answer' for the model answer, or 'skip'."
@@ -92,6 +93,8 @@ def grade_turn(
     state: State, entry: Entry, text: str, facts: FactBook
 ) -> tuple[State, list[Effect]]:
     """The learner answered the question in focus: grade it, say how it went, log it."""
+    from viva.grade.answer import grade_answer
+
     grade = grade_answer(entry, text, facts)
     lines = feedback(grade, state.last_score)
     state = replace(state, stage=Stage.DONE, last_score=grade.score)
@@ -135,6 +138,8 @@ def check(
     text: str, bank: Bank, index: SearchIndex, facts: FactBook
 ) -> tuple[str | None, list[Effect]]:
     """A statement checked against the bank: the verdict said plainly, never "exactly"."""
+    from viva.grade.check import check_statement
+
     result = check_statement(text, bank, index, facts)
     effects: list[Effect] = [Say(result.explanation, "answer")]
     if result.source_id and result.verdict is not Verdict.UNSURE:

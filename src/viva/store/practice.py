@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from viva.grade.model import AnswerVerdict
 from viva.schedule import cards as cards_mod
 from viva.schedule import queue
 from viva.store.db import Store, _stamp
@@ -49,6 +50,16 @@ def record(
                                        updated_at=_stamp(now)))  # fmt: skip
 
     store._run(write)
+
+
+def record_grade(
+    store: Store, entry_id: str, score: int, verdict: str, answer: str, source: str, now: datetime
+) -> None:
+    """A graded answer moves the entry's FSRS card and is logged, in one transaction."""
+    rating = cards_mod.rating_of(AnswerVerdict(verdict), score)
+    reviewed = cards_mod.review(entry_id, card(store, entry_id), rating, now)
+    record(store, entry_id, reviewed.card, reviewed.due, now, source=source, rating=int(rating),
+           score=score, verdict=verdict, answer=answer or None)  # fmt: skip
 
 
 def card(store: Store, entry_id: str) -> str | None:
