@@ -210,7 +210,7 @@ def test_unwritable_path_leaves_nothing(tmp_path: Path, fmt: str) -> None:
 
 def test_failed_export_keeps_the_earlier_file(tmp_path: Path) -> None:
     from viva.errors import InputError
-    from viva.export.files import write_atomic
+    from viva.files import write_atomic
 
     target = tmp_path / "out" / "deck.apkg"
     target.parent.mkdir()

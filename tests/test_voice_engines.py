@@ -174,13 +174,14 @@ def test_listen_cli_json(audio_dir: Path, tmp_path: Path) -> None:
 
 def test_say_cli_writes_speech(tmp_path: Path) -> None:
     require_tools()
-    out_file = tmp_path / "said.wav"
+    out_file = tmp_path / "out" / "said.wav"
     text = "CI/CD and K8s. Here is code:\n```python\nprint('hi')\n```"
     done = run_viva("say", text, "--wav", str(out_file), "--rate", "130", "--voice", "en-gb")
     assert done.returncode == 0, done.stderr
     audio = wav.decode(out_file.read_bytes())
     assert audio.seconds > 2
     assert "130 words per minute" in done.stdout
+    assert [p.name for p in out_file.parent.iterdir()] == ["said.wav"]  # nothing else beside it
 
 
 def test_voices_cli_is_honest_about_indian_english() -> None:

@@ -35,9 +35,9 @@ def export(
     json_out: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Export questions with answers: `viva export --format anki --topic flask --out flask.apkg`."""
-    from viva.export.files import write_atomic, write_text_atomic
     from viva.export.outputs import real_outputs
     from viva.export.select import select, title_for
+    from viva.files import write_atomic, write_text_atomic
     from viva.service import Service
 
     topics, levels = topic or [], level or []

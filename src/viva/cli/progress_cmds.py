@@ -134,7 +134,7 @@ def png(p: Progress) -> bytes:
 
 def _atomic(path: Path, data: bytes) -> None:
     """All or nothing: a failed write leaves no half file behind."""
-    from viva.export.files import write_atomic
+    from viva.files import write_atomic
 
     def fill(tmp: Path) -> None:
         tmp.write_bytes(data)

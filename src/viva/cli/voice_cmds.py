@@ -83,7 +83,7 @@ def say(
 ) -> None:
     """Speak TEXT the way the coach would (through the sound card, or into a WAV file)."""
     from viva.session.state import Say
-    from viva.voice.playback import DevicePlayer, WavDirPlayer, device_command
+    from viva.voice.playback import NO_DEVICE, DevicePlayer, NullPlayer, device_command
     from viva.voice.speakable import spoken_turn
     from viva.voice.tts import EspeakTTS, Player, Speaker
 
@@ -96,12 +96,10 @@ def say(
     if wav_out is None:
         command = device_command()
         if command is None:
-            raise VoiceError(
-                "no sound device found", "use --wav FILE to write the speech to a file"
-            )
+            raise VoiceError(NO_DEVICE, "use --wav FILE to write the speech to a file")
         player = DevicePlayer(command)
     else:
-        player = WavDirPlayer(wav_out.parent)
+        player = NullPlayer()  # the whole speech goes to the one file below
     parts = Speaker(tts, player, v).say(sentences)
     if wav_out is not None:
         from viva.voice.tts import save
@@ -243,7 +241,7 @@ def converse(given: list[Path], out: Path | None, mode: str, plain: bool) -> Non
     from viva.voice.base import Mode as ModeValue
     from viva.voice.channel import FileInputs, Inputs, LiveInputs, VoiceChannel
     from viva.voice.mic import DEFAULT_END_SILENCE, listen, microphone_command
-    from viva.voice.playback import DevicePlayer, WavDirPlayer, device_command
+    from viva.voice.playback import NO_DEVICE, DevicePlayer, WavDirPlayer, device_command
     from viva.voice.stt import PocketsphinxSTT
     from viva.voice.tts import EspeakTTS, Player, Speaker
 
@@ -264,7 +262,7 @@ def converse(given: list[Path], out: Path | None, mode: str, plain: bool) -> Non
             folder = out or svc.data / "voice-replies"
             if out is None:
                 sys.stderr.write(
-                    f"viva: no sound device found - the coach's replies are written to {folder} as WAV files\n"
+                    f"viva: {NO_DEVICE} - the coach's replies are written to {folder} as WAV files\n"
                 )
             player = WavDirPlayer(folder)
         inputs: Inputs

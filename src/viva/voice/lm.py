@@ -13,7 +13,6 @@ it is and the grader can say so.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viva.bank.model import Bank, Entry
+from viva.files import write_atomic, write_text_atomic
 from viva.voice import grammar
 from viva.voice.general_english import SENTENCES
 from viva.voice.lexicon import DIGITS, Lexicon
@@ -123,15 +123,11 @@ def build(bank: Bank, cache: Path, lexicon: Lexicon, default_lm: Path) -> ModelF
         text = "\n".join(" ".join(line) for line in lines if line)
         model = ArpaBoLM(text=text, add_start=True, word_file=str(word_file), word_file_count=1)
     model.compute()
-    _atomic_write(files.dictionary, (f"{w} {p}" for w, p in lexicon.entries()))
-    tmp_lm = files.lm.with_suffix(".tmp")
-    with tmp_lm.open("w", encoding="utf-8") as f:
-        model.write(f)
-    os.replace(tmp_lm, files.lm)
+    write_text_atomic(files.dictionary, "".join(f"{w} {p}\n" for w, p in lexicon.entries()))
+
+    def fill(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8") as f:
+            model.write(f)
+
+    write_atomic(files.lm, fill)
     return files
-
-
-def _atomic_write(path: Path, lines: Iterable[str]) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("".join(f"{ln}\n" for ln in lines), encoding="utf-8")
-    os.replace(tmp, path)

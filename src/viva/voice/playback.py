@@ -1,8 +1,8 @@
 """Where speech goes: the sound card through aplay/paplay, or numbered WAV files.
 
-Machines without a sound card (CI, servers, containers) are normal: ``open_player`` says so
-in one line and writes each coach turn to ``reply-NNN.wav`` in a folder instead, which is
-also how the tests listen to the coach.
+Machines without a sound card (CI, servers, containers) are normal: the voice conversation
+says so in one line and writes each coach turn to ``reply-NNN.wav`` in a folder instead
+(``WavDirPlayer``), which is also how the tests listen to the coach.
 """
 
 from __future__ import annotations
@@ -62,7 +62,8 @@ class DevicePlayer:
                            timeout=max(30.0, 3 * audio.seconds), check=True)  # fmt: skip
         except (OSError, subprocess.SubprocessError) as exc:
             raise VoiceError(
-                f"could not play audio: {exc}", "use --voice-out DIR for WAV files"
+                f"could not play audio: {exc}",
+                "use viva voice-chat --out DIR (or VIVA_VOICE_OUT) for WAV files",
             ) from None
 
     def turn_done(self) -> None:

@@ -92,11 +92,18 @@ def encode(audio: Audio) -> bytes:
 
 
 def write(path: Path, audio: Audio) -> None:
+    from viva.files import write_atomic
+
+    data = encode(audio)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(encode(audio))
     except OSError as exc:
         raise VoiceError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+    def fill(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    write_atomic(path, fill)
 
 
 def concat(parts: list[Audio], gap_ms: int = 0) -> Audio:

@@ -1,7 +1,8 @@
 """Atomic writes: a temporary file in the target's folder, renamed over the target at the end.
 
-A reader never sees a half-written export, and a failure (full disk, an exception while
-rendering, Ctrl-C) removes the temporary file and leaves any earlier export untouched.
+A reader never sees a half-written file (an export, a chart, a WAV, a language model), and a
+failure (full disk, an exception while rendering, Ctrl-C) removes the temporary file and
+leaves any earlier version untouched. Used by every edge that writes a file for the learner.
 """
 
 from __future__ import annotations
