@@ -143,12 +143,8 @@ def clean_line(line: str) -> str:
 
 def plan_context(store: Store, now: datetime) -> dict[str, Any]:
     """What the plan turns need: the saved plan, the profile, mastery, today's date."""
-    import json
+    from viva.plan.goal import PLAN_KEY, parse_saved
 
-    raw = store.prefs().get("plan")
-    try:
-        plan = json.loads(raw) if raw else None
-    except ValueError:
-        plan = None  # a damaged saved plan is ignored; pasting the job ad makes a new one
-    return {"plan": plan if isinstance(plan, dict) else None, "profile": store.profile(),
+    # an unreadable saved plan counts as none: pasting the job ad makes a new one
+    return {"plan": parse_saved(store.prefs().get(PLAN_KEY)), "profile": store.profile(),
             "mastery": lambda: store.mastery(now), "today": now.date()}  # fmt: skip

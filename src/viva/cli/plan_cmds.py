@@ -8,13 +8,11 @@ the preferences table under ``plan`` (no migration; ``viva profile forget plan``
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,14 +20,11 @@ from viva.cli.app_common import JsonOpt, emit, open_store
 from viva.errors import InputError, UserError
 
 if TYPE_CHECKING:
-    from viva.bank.model import Bank, Level
-    from viva.plan.model import Goal, Plan, Requirements
+    from viva.bank.model import Bank
+    from viva.plan.model import Plan, Requirements
     from viva.store.db import Store
 
 MAX_JD_BYTES = 100_000  # job ads run to a few kilobytes; anything this big is a wrong file
-DEFAULT_DAYS = 14
-DEFAULT_MINUTES = 60
-PLAN_KEY = "plan"
 
 plan_app = typer.Typer(
     help="A day-by-day study plan from a job description.", invoke_without_command=True
@@ -97,52 +92,10 @@ def requirements_or_fail(text: str, where: str, bank: Bank) -> Requirements:
     return req
 
 
-def _ints(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
-def goal_from(
-    profile: Mapping[str, str], req: Requirements, days: int | None, minutes: int | None,
-    level: Level | None,
-) -> Goal:  # fmt: skip
-    """The learner's goal: options first, then the profile, then the job, then defaults."""
-    from viva.bank.model import Level
-    from viva.plan.jd import level_of
-    from viva.plan.model import Goal
-
-    def topics(key: str) -> frozenset[str]:
-        return frozenset(t for t in profile.get(key, "").split(",") if t)
-
-    target = level
-    if target is None and profile.get("target_level"):
-        try:
-            target = Level.parse(profile["target_level"])
-        except KeyError:
-            target = None
-    target = target or level_of(profile.get("target_role", "")) or req.level or Level.INTERMEDIATE
-    return Goal(
-        days=days or _ints(profile.get("interview_in_days")) or DEFAULT_DAYS,
-        minutes_per_day=minutes or _ints(profile.get("minutes_per_day")) or DEFAULT_MINUTES,
-        level=target,
-        strong=topics("strong"),
-        weak=topics("weak"),
-    )
-
-
 def saved_plan(store: Store) -> Plan | None:
-    from viva.plan.model import Plan
+    from viva.plan.goal import PLAN_KEY, parse_saved
 
-    raw = store.prefs().get(PLAN_KEY)
-    if not raw:
-        return None
-    try:
-        doc: Any = json.loads(raw)
-        return Plan.from_dict(doc)
-    except (ValueError, KeyError, TypeError):
-        return None  # a plan saved by an incompatible version: make a new one
+    return parse_saved(store.prefs().get(PLAN_KEY))
 
 
 @plan_app.callback()
@@ -161,6 +114,7 @@ def plan(
         return
     from viva.clock import utc_now
     from viva.plan.build import build_plan
+    from viva.plan.goal import PLAN_KEY, goal_from, saved_form
     from viva.plan.text import render
     from viva.service import Service, parse_level
 
@@ -171,9 +125,9 @@ def plan(
     try:
         now = utc_now()
         goal = goal_from(store.profile(), req, days, minutes, parse_level(level) if level else None)
-        made = build_plan(req, goal, bank, store.mastery())
+        made = build_plan(req, goal, bank, store.mastery(now))
         made = replace(made, created=now.date().isoformat())
-        store.set_pref(PLAN_KEY, json.dumps(made.to_dict()), now)
+        store.set_pref(PLAN_KEY, saved_form(made), now)
     finally:
         store.close()
     if json_out:

@@ -21,6 +21,7 @@ from viva.understand.intents import Intent, Kind
 
 if TYPE_CHECKING:
     from viva.grade.facts import FactBook
+    from viva.plan.model import Plan
 
 DEFAULT_SET = 10
 QUIZ_SET = 5
@@ -44,10 +45,9 @@ class Ctx:
     bank: Bank
     index: SearchIndex
     resume: dict[str, Any] | None = None  # the last session's saved position
-    # loaded on first use (a check or a graded answer), so a conversation starts without them;
-    # the edge memoizes both
+    # facts and mastery are loaded on first use, so a conversation starts without them
     facts: Callable[[], FactBook] | None = None  # the grader's view of the bank
-    plan: Mapping[str, Any] | None = None  # the saved study plan (Plan.to_dict)
+    plan: Plan | None = None  # the saved study plan
     profile: Mapping[str, str] | None = None  # strong, weak, target_role, interview_in_days
     mastery: Callable[[], Mapping[str, float]] | None = None  # entry id -> 0..1, when measured
     today: date | None = None  # the learner's date, for "what should I study today?"

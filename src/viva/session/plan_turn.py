@@ -8,14 +8,13 @@ same place ``viva plan`` keeps it. Today's entries become the current question s
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from viva.bank.model import Level
 from viva.plan.build import build_plan
-from viva.plan.jd import extract, level_of
-from viva.plan.model import Goal, ItemKind, Plan
+from viva.plan.goal import PLAN_KEY, goal_from, saved_form
+from viva.plan.jd import extract
+from viva.plan.model import ItemKind, Plan
 from viva.plan.text import day_index, today_summary
 from viva.session import teach
 from viva.session.state import Effect, SavePref, Say, State
@@ -23,9 +22,6 @@ from viva.understand.intents import Intent
 
 if TYPE_CHECKING:
     from viva.session.engine import Ctx
-
-DEFAULT_DAYS = 14
-DEFAULT_MINUTES = 60
 
 
 def _start_day(state: State, plan: Plan, day: int, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -42,24 +38,12 @@ def _start_day(state: State, plan: Plan, day: int, ctx: Ctx) -> tuple[State, lis
 
 
 def study_today(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    doc = ctx.plan
-    if not doc:
-        return state, [Say("You don't have a study plan yet. Paste the job description here, "
-                           "or run: viva plan --jd job.txt", "note")]  # fmt: skip
-    try:
-        plan = Plan.from_dict(dict(doc))
-    except (KeyError, ValueError, TypeError):
-        return state, [Say("Your saved plan is from an older version. Paste the job "
-                           "description again and I'll make a new one.", "note")]  # fmt: skip
+    plan = ctx.plan
+    if plan is None:
+        return state, [Say("You don't have a study plan yet (or it couldn't be read). Paste the "
+                           "job description here, or run: viva plan --jd job.txt", "note")]  # fmt: skip
     day = 1 if ctx.today is None else day_index(plan.created, ctx.today, len(plan.days))
     return _start_day(state, plan, day, ctx)
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 def plan_from_jd(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -72,21 +56,13 @@ def plan_from_jd(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Ef
         )
         return state, [Say("I read that as a job description, but found no backend skills I "
                            f"cover in it.{named}", "note")]  # fmt: skip
-    profile = dict(ctx.profile or {})
-    level = level_of(profile.get("target_role", "")) or req.level or Level.INTERMEDIATE
-    goal = Goal(
-        days=_int(profile.get("interview_in_days")) or DEFAULT_DAYS,
-        minutes_per_day=_int(profile.get("minutes_per_day")) or DEFAULT_MINUTES,
-        level=level,
-        strong=frozenset(t for t in profile.get("strong", "").split(",") if t),
-        weak=frozenset(t for t in profile.get("weak", "").split(",") if t),
-    )
+    goal = goal_from(ctx.profile or {}, req)
     plan = build_plan(req, goal, ctx.bank, ctx.mastery() if ctx.mastery else {})
     plan = replace(plan, created=ctx.today.isoformat() if ctx.today else None)
     asked = ", ".join(t for t in req.topics()[:6])
     intro = (f"Here is a {goal.days}-day plan, {goal.minutes_per_day} minutes a day, for this "
              f"job. It asks most for: {asked}.")  # fmt: skip
-    effects: list[Effect] = [SavePref("plan", json.dumps(plan.to_dict())), Say(intro, "note")]
+    effects: list[Effect] = [SavePref(PLAN_KEY, saved_form(plan)), Say(intro, "note")]
     effects += [Say(n, "note") for n in plan.notes[:2]]
     state, more = _start_day(state, plan, 1, ctx)
     return state, [*effects, *more]
