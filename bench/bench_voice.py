@@ -15,12 +15,11 @@ person's. Run: ``.venv/bin/python bench/bench_voice.py [--runs 3]``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import os
 import random
 import statistics
-import subprocess
+import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -28,7 +27,9 @@ from pathlib import Path
 
 TMP = Path(tempfile.mkdtemp(prefix="viva-bench-voice-"))
 os.environ["VIVA_HOME"] = str(TMP / "home")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.voice_audio
 
+from tests import voice_audio  # noqa: E402
 from viva.chat import Conversation  # noqa: E402
 from viva.clock import utc_now  # noqa: E402
 from viva.service import Service  # noqa: E402
@@ -58,26 +59,8 @@ OWN_WORDS = [
 
 
 def utterance(text: str, voice: str, rate: int) -> Path:
-    out = (
-        TMP / "audio" / (hashlib.sha1(f"{text}|{voice}|{rate}".encode()).hexdigest()[:16] + ".wav")
-    )
-    if out.exists():
-        return out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    raw, pad = out.with_suffix(".raw.wav"), out.with_suffix(".pad.wav")
-    subprocess.run(
-        ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), speakable(text)], check=True
-    )
-    subprocess.run(
-        ["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(pad), "pad", "0.5", "0.5"],
-        check=True,
-    )
-    noise = subprocess.run(["sox", str(pad), "-p", "synth", "whitenoise", "vol", "0.003"],
-                           check=True, capture_output=True).stdout  # fmt: skip
-    subprocess.run(
-        ["sox", "-m", str(pad), "-", str(out)], input=noise, check=True, capture_output=True
-    )
-    return out
+    """The same padded, noised speech the tests use (tests/voice_audio.py)."""
+    return voice_audio.utterance(TMP / "audio", text, voice, rate)
 
 
 def pct(values: list[float], q: float) -> float:

@@ -2,7 +2,8 @@
 
 FIELD-NOTES: pure digital silence breaks pocketsphinx, so every utterance gets half a second
 of padding and faint white noise, the way a real microphone never gives silence. Files are
-cached by text, voice and rate in a folder the caller owns (one per test session).
+cached by text, voice and rate in a folder the caller owns (one per test session);
+bench/bench_voice.py makes its speech here too, so both measure the same audio.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
@@ -32,14 +34,16 @@ def utterance(folder: Path, text: str, voice: str = "en-us", rate: int = 160) ->
     if out.exists():
         return out
     folder.mkdir(parents=True, exist_ok=True)
-    raw, padded = out.with_suffix(".raw.wav"), out.with_suffix(".pad.wav")
+    # work files unique to this call: a benchmark makes the same utterance from several threads
+    tag = uuid.uuid4().hex[:8]
+    raw, padded = out.with_suffix(f".{tag}.raw.wav"), out.with_suffix(f".{tag}.pad.wav")
     subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), speakable(text)],
                    check=True, capture_output=True)  # fmt: skip
     subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(padded),
                     "pad", "0.5", "0.5"], check=True, capture_output=True)  # fmt: skip
     noise = subprocess.run(["sox", str(padded), "-p", "synth", "whitenoise", "vol", "0.003"],
                            check=True, capture_output=True).stdout  # fmt: skip
-    tmp = out.with_suffix(".tmp.wav")
+    tmp = out.with_suffix(f".{tag}.tmp.wav")
     subprocess.run(["sox", "-m", str(padded), "-", str(tmp)], input=noise, check=True,
                    capture_output=True)  # fmt: skip
     tmp.replace(out)

@@ -62,6 +62,17 @@ def _key(snippet: Snippet) -> str:
     return h.hexdigest()
 
 
+def load_memo(path: Path | None) -> dict[str, list[object]]:
+    """Remembered snippet results; missing or damaged files just mean running again."""
+    if path is None:
+        return {}
+    try:
+        memo = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return memo if isinstance(memo, dict) else {}
+
+
 def save_memo(path: Path, memo: dict[str, Any]) -> None:
     """Remember snippet results (atomically); a failure only costs a re-run next time."""
     try:
@@ -78,14 +89,7 @@ def run_cached(
 ) -> list[Outcome]:
     """Outcomes for ``snippets``, running only those not remembered from an earlier run."""
     path = cache_dir / "snippets.json" if cache_dir else None
-    memo: dict[str, list[object]] = {}
-    if path:
-        try:
-            memo = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(memo, dict):
-                memo = {}
-        except (OSError, ValueError):
-            memo = {}
+    memo = load_memo(path)
     keys = [_key(s) for s in snippets]
     todo = [i for i, k in enumerate(keys) if k not in memo]
     for i, outcome in zip(

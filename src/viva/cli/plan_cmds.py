@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -157,12 +156,6 @@ def show(json_out: JsonOpt = False) -> None:
         emit({**made.to_dict(), "today": today})
         return
     typer.echo(render(made, today=today))
-
-
-def today_of(made: Plan, today: date) -> int:
-    from viva.plan.text import day_index
-
-    return day_index(made.created, today, len(made.days))
 
 
 def register(app: typer.Typer) -> None:

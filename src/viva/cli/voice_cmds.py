@@ -59,13 +59,13 @@ def _rate(value: str | int | None) -> int | None:
 
 
 def _voice(tts: EspeakTTS, prefs: dict[str, str], name: str | None, rate: int | None) -> Voice:
-    from viva.session.state import Pace, Prefs
+    from viva.session.state import Prefs
     from viva.voice.base import Voice
 
     chosen = name or prefs.get(PREF_VOICE) or "en-us"
     if chosen not in tts.voices():
         raise VoiceError(f"no voice '{chosen}'", "choose one of: " + ", ".join(tts.voices()))
-    pace = Prefs.from_dict(prefs).pace if prefs else Pace.NORMAL
+    pace = Prefs.from_dict(prefs).pace
     return Voice.for_pace(pace, chosen, _rate(rate) or _rate(prefs.get(PREF_RATE)))
 
 
@@ -173,10 +173,7 @@ def listen(
     from viva.voice.base import Mode
     from viva.voice.stt import PocketsphinxSTT
 
-    try:
-        m = Mode(mode.strip().lower())
-    except ValueError:
-        raise InputError(f"unknown mode '{mode}'", "use --mode command or --mode answer") from None
+    m = _mode(mode, "use --mode command or --mode answer")
     audio = wav.read(file)
     svc = _service()
     text = PocketsphinxSTT(svc.bank, svc.data / "cache").transcribe(audio, m)
@@ -270,8 +267,8 @@ def converse(given: list[Path], out: Path | None, mode: str, plain: bool) -> Non
             inputs = FileInputs(paths, _warn)
         else:
             try:
-                microphone_command()  # raises here, not later in the listening thread
-                mic = listen(float(prefs.get(PREF_END, DEFAULT_END_SILENCE)))
+                found = microphone_command()  # raises here, not later in the listening thread
+                mic = listen(float(prefs.get(PREF_END, DEFAULT_END_SILENCE)), found)
             except VoiceError as exc:
                 sys.stderr.write(f"viva: {exc.message} - type your replies\n")
                 mic = None
@@ -296,13 +293,13 @@ def _warn(line: str) -> None:
     sys.stderr.write(line + "\n")
 
 
-def _mode(mode: str) -> Mode:
+def _mode(mode: str, hint: str = "use auto, command or answer") -> Mode:
     from viva.voice.base import Mode
 
     try:
         return Mode(mode.strip().lower())
     except ValueError:
-        raise InputError(f"unknown mode '{mode}'", "use auto, command or answer") from None
+        raise InputError(f"unknown mode '{mode}'", hint) from None
 
 
 def _screen(plain: bool) -> Screen:

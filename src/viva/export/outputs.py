@@ -8,7 +8,6 @@ that cannot run here keep their written expected output, marked as not run.
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,18 +41,12 @@ def real_outputs(
     entries: Iterable[Entry], cache_dir: Path | None, *, run: bool = True
 ) -> dict[tuple[str, str], Output]:
     """(entry id, snippet id) -> what the snippet prints."""
-    from viva.linting import save_memo
+    from viva.linting import load_memo, save_memo
     from viva.sandbox import run_many
 
     pairs = [(e, s) for e in entries for s in e.snippets]
     path = cache_dir / "snippet-output.json" if cache_dir else None
-    memo: dict[str, list[object]] = {}
-    if path and path.exists():
-        try:
-            loaded = json.loads(path.read_text(encoding="utf-8"))
-            memo = loaded if isinstance(loaded, dict) else {}
-        except (OSError, ValueError):
-            memo = {}
+    memo = load_memo(path)
     todo = [s for _, s in pairs if run and _runnable(s) and _key(s) not in memo]
     for s, outcome in zip(todo, run_many(todo), strict=True):
         shown = outcome.stdout

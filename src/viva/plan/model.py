@@ -6,7 +6,7 @@ Field names of ``Plan.to_dict`` are a public contract: add fields freely, never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -134,7 +134,6 @@ class Plan:
     left_out: tuple[LeftOut, ...] = ()
     notes: tuple[str, ...] = ()  # plain sentences: what was left out and why, warnings
     created: str | None = None  # ISO date the edge stamps, so "today" can be found later
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def entry_ids(self) -> list[str]:
         return [i.id for d in self.days for i in d.items if i.kind is not ItemKind.MOCK]

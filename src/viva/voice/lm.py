@@ -37,10 +37,12 @@ class ModelFiles:
     dictionary: Path  # pronunciations CMUdict lacks, "word PHONES" per line
 
 
-def words(text: str) -> list[str]:
-    """Speakable lower-case words of ``text``; a lone digit becomes its word, numbers drop."""
+def words(text: str, spoken: bool = False) -> list[str]:
+    """Speakable lower-case words of ``text`` (``spoken``: already made speakable); a lone
+    digit becomes its word, other numbers drop."""
     out: list[str] = []
-    for tok in _WORD.findall(speakable(text).lower().replace("\u2019", "'")):
+    said = text if spoken else speakable(text)
+    for tok in _WORD.findall(said.lower().replace("\u2019", "'")):
         if tok.isdigit():
             if len(tok) == 1:
                 out.append(DIGITS[int(tok)])
@@ -68,13 +70,18 @@ def entry_text(e: Entry) -> Iterator[str]:
         yield x.body
 
 
+def topic_ids(bank: Bank) -> list[str]:
+    """Each topic's id as it is said ("system design")."""
+    return [" ".join(words(t.id.replace("-", " "))) for t in bank.topics]
+
+
 def corpus(bank: Bank) -> list[list[str]]:
     """Sentences as word lists: the bank, the command phrases, everyday English."""
     lines: list[list[str]] = []
     for e in bank.entries:
         for text in entry_text(e):
-            lines += [w for s in sentences(speakable(text)) if (w := words(s))]
-    topics = [" ".join(words(t.id.replace("-", " "))) for t in bank.topics]
+            lines += [w for s in sentences(speakable(text)) if (w := words(s, spoken=True))]
+    topics = topic_ids(bank)
     lines += [words(p) for p in grammar.expand(topics, limit=4, per_phrase=12)]
     lines += [words(f"{t} questions") for t in topics]
     lines += [s.split() for s in SENTENCES]

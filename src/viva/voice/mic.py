@@ -60,9 +60,12 @@ def microphone_command() -> list[str]:
     return [arecord, "-q", "-t", "raw", "-f", "S16_LE", "-r", str(SAMPLE_RATE), "-c", "1"]
 
 
-def listen(end_silence: float = DEFAULT_END_SILENCE) -> Iterator[Audio]:
-    """Utterances from the microphone, for as long as the caller keeps asking."""
-    proc = subprocess.Popen(microphone_command(), stdout=subprocess.PIPE)
+def listen(
+    end_silence: float = DEFAULT_END_SILENCE, command: list[str] | None = None
+) -> Iterator[Audio]:
+    """Utterances from the microphone, for as long as the caller keeps asking; ``command``
+    is ``microphone_command()`` when the caller already found the device."""
+    proc = subprocess.Popen(command or microphone_command(), stdout=subprocess.PIPE)
     try:
         assert proc.stdout is not None
         yield from utterances(proc.stdout, end_silence)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from viva.session import teach
 from viva.session.state import Effect, Say, Show
 
 CODE_ON_SCREEN = "Here is a code example on screen."
@@ -21,7 +22,6 @@ _FENCE = re.compile(r"```.*?(?:```|$)", re.DOTALL)
 _INLINE = re.compile(r"`([^`\n]*)`")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _URL = re.compile(r"\bhttps?://\S+")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 # Spellings a person reads as letters or as words; keys are matched as whole tokens,
 # case-sensitively first, so "IS" (a word) is not read as "I S".
@@ -119,8 +119,7 @@ def _code_words(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """``text`` in sentences; a very long sentence is cut at a comma so speech starts early."""
     out: list[str] = []
-    for s in _SENTENCE.split(text.strip()):
-        s = s.strip()
+    for s in teach.sentences(text):
         while len(s) > 240 and ", " in s[60:240]:
             cut = s.rindex(", ", 60, 240)
             out.append(s[: cut + 1])

@@ -31,8 +31,8 @@ INSTALL = "install the voice extra: pip install 'viva[voice]' (the text coach wo
 def topic_phrases(bank: Bank) -> list[str]:
     """How the grammar names each topic: its id and its name, when short and sayable."""
     out: list[str] = []
-    for t in bank.topics:
-        out.append(" ".join(lm.words(t.id.replace("-", " "))))
+    for t, said in zip(bank.topics, lm.topic_ids(bank), strict=True):
+        out.append(said)
         name = " ".join(lm.words(t.name.replace("/", " ")))
         if len(name.split()) <= 3:
             out.append(name)

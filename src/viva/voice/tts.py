@@ -135,13 +135,6 @@ class Speaker:
         return spoken
 
 
-def realtime_factor(tts: TextToSpeech, text: str, voice: Voice) -> float:
-    """Seconds of compute per second of speech made (lower is faster)."""
-    start = time.perf_counter()
-    audio = tts.synth(text, voice)
-    return (time.perf_counter() - start) / max(audio.seconds, 1e-9)
-
-
 def save(path: os.PathLike[str] | str, parts: list[Audio], gap_ms: int = 0) -> None:
     from pathlib import Path
 
