@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from viva.cli.app_common import JsonOpt, emit, open_store
+from viva.cli.app_common import JsonOpt, emit
 from viva.errors import UserError
 
 
@@ -77,15 +77,9 @@ def export(
 
 
 def _plan_ids() -> list[str]:
-    from viva.cli.plan_cmds import saved_plan
+    from viva.cli.plan_cmds import saved_plan_or_fail
 
-    store = open_store()
-    try:
-        made = saved_plan(store)
-    finally:
-        store.close()
-    if made is None:
-        raise UserError("no saved plan to export", "make one first: viva plan --jd job.txt")
+    made = saved_plan_or_fail("no saved plan to export", "make one first: viva plan --jd job.txt")
     return made.entry_ids()
 
 

@@ -91,6 +91,18 @@ def requirements_or_fail(text: str, where: str, bank: Bank) -> Requirements:
     return req
 
 
+def saved_plan_or_fail(problem: str, hint: str) -> Plan:
+    """The saved plan, read from a store opened just for it, or one friendly error."""
+    store = open_store()
+    try:
+        made = saved_plan(store)
+    finally:
+        store.close()
+    if made is None:
+        raise UserError(problem, hint)
+    return made
+
+
 def saved_plan(store: Store) -> Plan | None:
     from viva.plan.goal import PLAN_KEY, parse_saved
 
@@ -144,13 +156,7 @@ def show(json_out: JsonOpt = False) -> None:
     from viva.clock import utc_now
     from viva.plan.text import day_index, render
 
-    store = open_store()
-    try:
-        made = saved_plan(store)
-    finally:
-        store.close()
-    if made is None:
-        raise UserError("no saved plan yet", "make one: viva plan --jd job.txt")
+    made = saved_plan_or_fail("no saved plan yet", "make one: viva plan --jd job.txt")
     today = day_index(made.created, utc_now().date(), len(made.days))
     if json_out:
         emit({**made.to_dict(), "today": today})
