@@ -21,6 +21,8 @@ from viva.search.hybrid import hybrid_search
 from viva.search.query import search
 from viva.service import Service
 from viva.understand import devset
+from viva.understand.parse import Expect, Understanding, Vocabulary, understand
+from viva.understand.reading import reading
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "understanding"
 
@@ -66,10 +68,32 @@ def main() -> None:
             if args.misses and name == "dev" and method == "hybrid":
                 for text, want, got in f.misses:
                     print(f"   MISS {text!r}: want {want}, got {got}")
-    times.sort()
-    p = lambda q: times[min(len(times) - 1, int(q * len(times)))]  # noqa: E731
-    print(f"hybrid search per query: median {statistics.median(times):.1f} ms, "
-          f"p90 {p(0.9):.1f} ms, p99 {p(0.99):.1f} ms")  # fmt: skip
+    print(f"hybrid search per query: {spread(times)}")
+    reader = Understanding(Vocabulary.from_bank(svc.bank), find=svc.search, index=svc.index)
+    lines = devset.utterances((DATA / "utterances.tsv").read_text())
+    turn_ms: list[float] = []
+
+    def run(item: devset.Labelled) -> list[devset.Reading]:
+        t0 = time.perf_counter()
+        got = understand(item.text, reader, Expect(answer=item.context == "quiz"))
+        turn_ms.append((time.perf_counter() - t0) * 1000)
+        return [reading(i) for i in got]
+
+    print(f"intents ({len(lines)} labelled utterances):")
+    for name, part in (("dev", [x for x in lines if not devset.held_out(x.text)]),
+                       ("held-out", [x for x in lines if devset.held_out(x.text)])):  # fmt: skip
+        f = devset.score_intents(part, run)
+        print(f"  {name:9} {pct(f.right, f.total)}")
+        if args.misses and name == "dev":
+            for text, want, have in f.misses:
+                print(f"   MISS {text!r}: want {want}, got {have}")
+    print(f"understanding per utterance (with the searches it makes): {spread(turn_ms)}")
+
+
+def spread(ms: list[float]) -> str:
+    ms = sorted(ms)
+    p = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]  # noqa: E731
+    return f"median {statistics.median(ms):.1f} ms, p90 {p(0.9):.1f} ms, p99 {p(0.99):.1f} ms"
 
 
 if __name__ == "__main__":

@@ -24,11 +24,12 @@ from viva.session.state import (
     Say,
     Seen,
     Show,
+    Stage,
     State,
 )  # fmt: skip
 from viva.store.db import Store
 from viva.understand.intents import Intent, Kind
-from viva.understand.parse import Vocabulary, parse
+from viva.understand.parse import Expect, Understanding, Vocabulary, understand
 
 MAX_LINE = 10_000
 
@@ -73,8 +74,10 @@ class Conversation:
         state = State(prefs=prefs)
         session = self.store.start_session(self.front_end, self.now())
         ctx = Ctx(self.svc.bank, self.svc.index, resume=self.store.last_position(before=session),
-                  facts=lambda: self.svc.facts, **plan_context(self.store, self.now()))  # fmt: skip
-        vocab = Vocabulary.from_bank(self.svc.bank)
+                  facts=lambda: self.svc.facts, find=self.svc.search,
+                  **plan_context(self.store, self.now()))  # fmt: skip
+        reader = Understanding(Vocabulary.from_bank(self.svc.bank), find=self.svc.search,
+                               index=self.svc.index)  # fmt: skip
         first = opening(state, self.store.profile(), ctx.resume is not None)
         observer = self.channel if isinstance(self.channel, Observer) else None
         if observer:
@@ -91,9 +94,12 @@ class Conversation:
                 if not line:
                     continue
                 self.store.add_turn(session, "learner", line, self.now())
-                intent = parse(line, vocab)
-                state = self._turn(session, state, intent, ctx, observer)
-                if intent.kind is Kind.QUIT:
+                expect = Expect(answer=state.quiz and state.stage is Stage.ASKED)
+                for intent in understand(line, reader, expect):
+                    state = self._turn(session, state, intent, ctx, observer)
+                    if intent.kind is Kind.QUIT or state.ended:
+                        break
+                if state.ended:
                     break
         finally:
             self.store.end_session(session, self.now())

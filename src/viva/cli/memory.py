@@ -47,6 +47,7 @@ PROFILE_KEYS = {
     "target_role",
     "strong",
     "weak",
+    "wanted",
     "interview_in_days",
     "minutes_per_day",
     "target_level",

@@ -22,11 +22,12 @@ from viva.search.query import Hit, SearchResult, search
 from viva.semantic import Vectors
 
 LEX_WEIGHT = 0.35  # how much the lexical score adds to a cosine
-NAMED_LIFT = 0.06  # an entry of a topic the query names ("python threads")
+NAMED_LIFT = 0.1  # an entry of a topic the query names ("python threads")
 TOPIC_LIFT = 0.03  # ... or of a topic a word of the query is close to
 SURE = 0.64  # a cosine this high answers on its own
 LIKELY = 0.4  # ... this high answers when the words back it
 BACKED = 0.35  # lexical score (coverage x strength) that backs a likely match
+AGREE_COS = 0.55  # ... this high answers when BM25 ranks the same entry first
 # a rare technical term matched in full ("pgbouncer", "istio sidecar") with a clear lead
 RARE_COS, RARE_LEX, RARE_MARGIN = 0.25, 0.85, 0.12
 POOL = 30
@@ -36,6 +37,8 @@ def lexical_is_certain(result: SearchResult) -> bool:
     """A lexical answer so clear that embedding the query would not change it."""
     if result.answer_id is None or not result.hits:
         return False
+    if result.named_topics and result.answer_id.split(".", 1)[0] not in result.named_topics:
+        return False  # "is python threaded?" must not stop at Django's threading entry
     second = result.hits[1].score if len(result.hits) > 1 else 0.0
     return result.coverage >= 0.9 and result.hits[0].score - second >= 0.4
 
@@ -72,7 +75,11 @@ def hybrid_search(
     hits = tuple(Hit(dense.ids[i], round(float(fused[i]), 3)) for i in order)
     best = int(order[0])
     margin = float(fused[best] - fused[order[1]]) if len(order) > 1 else 1.0
-    answer = dense.ids[best] if fits(float(cos[best]), float(lex[best]), margin) else None
+    agree = bool(lexical.hits) and lexical.hits[0].entry_id == dense.ids[best]
+    sure = fits(float(cos[best]), float(lex[best]), margin)
+    # both retrievers put the same entry first: strong evidence even for a long, rambling
+    # question whose many words dilute both scores
+    answer = dense.ids[best] if sure or (agree and cos[best] >= AGREE_COS) else None
     return replace(lexical, hits=hits, answer_id=answer)
 
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from viva.bank.model import Bank, Entry, Level
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
-from viva.session import plan_turn, practice, teach
-from viva.session.state import Detail, Effect, End, Pace, Remember, SavePref, Say, Stage, State
+from viva.session import asking, plan_turn, practice, style, talk, teach
+from viva.session.state import Effect, End, Pace, Say, Stage, State
 from viva.understand.intents import Intent, Kind
 
 if TYPE_CHECKING:
@@ -51,6 +51,11 @@ class Ctx:
     profile: Mapping[str, str] | None = None  # strong, weak, target_role, interview_in_days
     mastery: Callable[[], Mapping[str, float]] | None = None  # entry id -> 0..1, when measured
     today: date | None = None  # the learner's date, for "what should I study today?"
+    # hybrid search (words and meaning); without it, the words alone
+    find: Callable[[str], SearchResult] | None = None
+
+    def search(self, query: str) -> SearchResult:
+        return self.find(query) if self.find else search(self.index, query)
 
 
 Handler = Callable[[State, Intent, Ctx], tuple[State, list[Effect]]]
@@ -173,98 +178,6 @@ def _repeat(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
     return state, [Say(" ".join(state.last_turn))]
 
 
-def _pace(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    delta = -1 if intent.kind is Kind.SLOWER else 1
-    pace = state.prefs.pace.step(delta)
-    effects: list[Effect] = []
-    if intent.persistent:
-        effects.append(SavePref("pace", pace.value))
-    when = " From now on, in every session." if intent.persistent else ""
-    if pace is state.prefs.pace and not intent.persistent:
-        word = "slowest" if delta < 0 else "fastest"
-        return state, [Say(f"I'm already at my {word} pace.", "note")]
-    what = {
-        Pace.SLOW: "I'll go slowly: two sentences at a time, and I'll check in before moving on.",
-        Pace.NORMAL: "Normal pace: a few sentences at a time.",
-        Pace.FAST: "I'll go faster: whole answers at once.",
-    }[pace]
-    state = replace(state, prefs=replace(state.prefs, pace=pace))
-    return state, [*effects, Say(what + when, "note")]
-
-
-def _answers_mode(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    on = intent.kind is Kind.WITH_ANSWERS
-    state = replace(state, prefs=replace(state.prefs, with_answers=on))
-    effects: list[Effect] = [SavePref("with_answers", str(on).lower())] if intent.persistent else []
-    if on:
-        entry = _focus(state, ctx)
-        if entry and state.stage is Stage.ASKED:
-            state, more = teach.answer(state, entry)
-            return state, [*effects, Say("Okay, with answers.", "note"), *more]
-        return state, [*effects, Say("Okay, I'll give the answer after each question.", "note")]
-    return state, [
-        *effects,
-        Say("Okay, questions only. Say 'answer' whenever you want it.", "note"),
-    ]
-
-
-def _shorter(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    entry = _focus(state, ctx)
-    state = replace(state, prefs=replace(state.prefs, detail=Detail.SHORT))
-    effects: list[Effect] = [SavePref("detail", "short")] if intent.persistent else []
-    if entry is None:
-        return state, [*effects, Say("Okay, I'll keep answers short.", "note")]
-    first = teach.sentences(entry.short_answer)[0]
-    state = replace(state, pending=(), stage=Stage.DONE)
-    return state, [
-        *effects,
-        Say(f"In short: {first}", "answer"),
-        Say(teach.prompt(state), "note"),
-    ]
-
-
-def _more_detail(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    effects: list[Effect] = []
-    if intent.persistent:
-        state = replace(state, prefs=replace(state.prefs, detail=Detail.FULL))
-        effects.append(SavePref("detail", "full"))
-    entry = _focus(state, ctx)
-    if entry is None:
-        return state, [*effects, Say("Okay. Ask me a question and I'll go into detail.", "note")]
-    state, more = teach.detail(state, entry)
-    return state, effects + more
-
-
-def _always_example(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    state = replace(state, prefs=replace(state.prefs, always_example=True))
-    effects: list[Effect] = [SavePref("always_example", "true"),
-                             Say("Okay: from now on I'll always give an example after an answer.", "note")]  # fmt: skip
-    entry = _focus(state, ctx)
-    if entry and state.examples_given == 0:
-        state, more = teach.example(state, entry)
-        effects += more
-    return state, effects
-
-
-def _ask(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    return _answer(state, search(ctx.index, intent.text[:2000]), ctx)
-
-
-def _answer(state: State, result: SearchResult, ctx: Ctx) -> tuple[State, list[Effect]]:
-    entry = ctx.bank.get(result.answer_id) if result.answer_id else None
-    if entry is None:
-        near = [e.question for h in result.hits[:2] if (e := ctx.bank.get(h.entry_id))]
-        tail = (
-            (" The closest I have: " + " / ".join(near))
-            if near
-            else " Say 'help' to see what I can do."
-        )
-        return state, [Say("I don't have a good answer for that in the bank." + tail, "note")]
-    state = replace(state, focus=entry.id, examples_given=0, follow_ups_given=0)
-    state, effects = teach.answer(state, entry)
-    return state, [Say(entry.question, "question"), *effects]
-
-
 def _topics(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     topic = ctx.bank.topic(intent.topic) if intent.topic else None
     if topic is None:
@@ -285,7 +198,7 @@ def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]
         if source:
             state = replace(state, focus=source, examples_given=0, stage=Stage.DONE, pending=())
         return state, effects
-    result = search(ctx.index, intent.text[:2000])
+    result = ctx.search(intent.text[:2000])
     entry = ctx.bank.get(result.answer_id or (result.hits[0].entry_id if result.hits else ""))
     honest = "I can't verify statements yet, so I won't agree or disagree."
     if entry is None:
@@ -293,19 +206,6 @@ def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]
     state = replace(state, focus=entry.id, examples_given=0)
     return state, [Say(honest + f" Here is what the bank says on '{entry.question}', so you can compare:", "note"),
                    Say(entry.short_answer, "answer")]  # fmt: skip
-
-
-def _profile(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    assert intent.fact is not None
-    key, value = intent.fact
-    names = ", ".join((t.name if (t := ctx.bank.topic(v)) else v) for v in value.split(","))
-    reply = {
-        "target_role": f"Noted: you're preparing for a {value} role. I'll remember that.",
-        "strong": f"Noted: you're strong in {names}. We'll keep that as review.",
-        "weak": f"Noted: {names} is new to you. We'll give it more time.",
-        "interview_in_days": f"Noted: your interview is in {value} days.",
-    }.get(key, "Noted.")
-    return state, [Remember(key, value), Say(reply, "note")]
 
 
 def _pause(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -377,9 +277,18 @@ def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
     # commands are short; a long utterance is an answer even if it names a topic or says
     # "for example" ("the GIL means only one thread runs Python at a time...")
     long_answer = words >= LONG_ANSWER and intent.kind not in (Kind.QUIT, Kind.PAUSE)
-    if (intent.kind in ANSWERS or long_answer) and not looks_like_question:
+    if intent.kind is Kind.ATTEMPT or (
+        (intent.kind in ANSWERS or long_answer) and not looks_like_question
+    ):
         return practice.grade_turn(state, entry, intent.text, ctx.facts())
     return None
+
+
+def _more(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    """ "Yes", "go on", "cheers": the rest of the answer, or the next question when it's done."""
+    if not state.pending and state.queue and state.stage is Stage.DONE and not state.quiz:
+        return _next(state, intent, ctx)
+    return teach.more(state, _focus(state, ctx))
 
 
 def _quit(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -394,31 +303,34 @@ def _help(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
 
 
 def _unknown(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    if not intent.text.strip():
-        return state, []
     # a bare term ("GIL", "decorators") is a question when the bank has a confident answer
-    if len(intent.text) <= 200:
-        result = search(ctx.index, intent.text)
+    if 0 < len(intent.text.split()) <= 3:
+        result = ctx.search(intent.text)
         if result.answer_id:
-            return _answer(state, result, ctx)
-    return state, [Say("Sorry, I didn't understand that. Try 'next', 'example', 'in simple words', "
-                       "'repeat', 'slower', or ask a question. Say 'help' for more.", "note")]  # fmt: skip
+            return asking.answer(state, result, ctx)
+    return talk.unknown(state, intent, ctx)
+
+
+def _attempt(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
+    """An answer with no mock-interview question waiting: take it as a question or a check."""
+    return asking.ask(state, replace(intent, kind=Kind.ASK), ctx)
 
 
 HANDLERS: dict[Kind, Handler] = {
     Kind.START_SET: _start_set, Kind.NEXT: _next, Kind.SKIP: _next, Kind.PREVIOUS: _previous,
     Kind.GOTO: _goto, Kind.HOW_MANY_LEFT: _how_many,
-    Kind.MORE: lambda s, i, c: teach.more(s, _focus(s, c)),
+    Kind.MORE: lambda s, i, c: _more(s, i, c),
     Kind.REPEAT: _repeat, Kind.REPEAT_SENTENCE: _repeat, Kind.REPEAT_WORD: _repeat,
-    Kind.SLOWER: _pace, Kind.FASTER: _pace, Kind.SHORTER: _shorter, Kind.MORE_DETAIL: _more_detail,
-    Kind.WITH_ANSWERS: _answers_mode, Kind.QUESTIONS_ONLY: _answers_mode,
+    Kind.SLOWER: style.pace, Kind.FASTER: style.pace, Kind.SHORTER: style.shorter, Kind.MORE_DETAIL: style.more_detail,
+    Kind.WITH_ANSWERS: style.answers_mode, Kind.QUESTIONS_ONLY: style.answers_mode,
     Kind.EXAMPLE: _needs_focus(teach.example), Kind.ANOTHER_EXAMPLE: _needs_focus(teach.example),
-    Kind.ALWAYS_EXAMPLE: _always_example, Kind.SIMPLER: _needs_focus(teach.simpler),
+    Kind.ALWAYS_EXAMPLE: style.always_example, Kind.SIMPLER: _needs_focus(teach.simpler),
     Kind.WHY: _needs_focus(teach.why), Kind.ANSWER: _needs_focus(teach.answer),
-    Kind.FOLLOW_UP: _needs_focus(teach.follow_up), Kind.ASK: _ask, Kind.TOPICS: _topics,
-    Kind.CHECK: _check, Kind.PROFILE: _profile, Kind.QUIZ: _quiz, Kind.TRY_AGAIN: _try_again, Kind.PAUSE: _pause,
+    Kind.FOLLOW_UP: _needs_focus(teach.follow_up), Kind.ASK: asking.ask, Kind.TOPICS: _topics,
+    Kind.CHECK: _check, Kind.PROFILE: talk.profile, Kind.QUIZ: _quiz, Kind.TRY_AGAIN: _try_again, Kind.PAUSE: _pause,
     Kind.RESUME: _resume, Kind.CONTINUE: _continue, Kind.HELP: _help, Kind.QUIT: _quit,
-    Kind.UNKNOWN: _unknown,
+    Kind.UNKNOWN: _unknown, Kind.ATTEMPT: _attempt, Kind.THANKS: talk.thanks,
+    Kind.GREETING: talk.greeting, Kind.VOICE: talk.voice,
     Kind.STUDY_TODAY: plan_turn.study_today, Kind.PLAN_JD: plan_turn.plan_from_jd,
 }  # fmt: skip
 

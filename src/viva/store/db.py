@@ -22,7 +22,8 @@ from viva.errors import StoreError
 from viva.store.schema import preferences, profile, seen, sessions, turns
 
 HEAD = "0002"  # the newest migration; bump with every new file in migrations/versions
-LIST_KEYS = {"strong", "weak"}
+LIST_KEYS = {"strong", "weak", "wanted"}  # comma lists of topic ids
+EXCLUSIVE = {"strong": "weak", "weak": "strong"}  # a topic is in only one of the pair
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -130,10 +131,15 @@ class Store:
         if key not in LIST_KEYS:
             self._put(profile, key, value, now)
             return
+        if key not in EXCLUSIVE:
+            old = [v for v in self.profile().get(key, "").split(",") if v]
+            new = [v for v in value.split(",") if v]
+            self._put(profile, key, ",".join(dict.fromkeys(old + new)), now)
+            return
 
         def go(conn: Any) -> None:  # one transaction: a topic is never left in both lists
             current = {k: v for k, v in conn.execute(select(profile.c.key, profile.c.value))}
-            other = "weak" if key == "strong" else "strong"
+            other = EXCLUSIVE[key]
             new = [v for v in value.split(",") if v]
             mine = [v for v in current.get(key, "").split(",") if v]
             theirs = [v for v in current.get(other, "").split(",") if v and v not in new]

@@ -10,6 +10,7 @@ Tests hold floors on these figures and bench prints them.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -77,3 +78,82 @@ def score_retrieval(
             with_entry += 1
             top3 += q.expected in ranked[:3]
     return RetrievalFigures(total, right, top3, with_entry, wrong, tuple(misses))
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """One row of utterances.tsv: the expected intents as (kind, slots) and the context."""
+
+    expected: tuple[tuple[str, dict[str, str]], ...]
+    text: str
+    context: str  # "quiz", "set" or "idle"
+
+
+_LABEL = re.compile(r"^([a-z_]+)(?:\{([^}]*)\})?$")
+
+
+def utterances(text: str) -> list[Labelled]:
+    out = []
+    for r in rows(text):
+        if len(r) < 2:
+            continue
+        expected = []
+        for part in r[0].split(" + "):
+            m = _LABEL.match(part.strip())
+            if not m:
+                raise ValueError(f"bad label {part!r}")
+            slots = dict(kv.split("=", 1) for kv in (m.group(2) or "").split(",") if kv)
+            expected.append((m.group(1), slots))
+        out.append(Labelled(tuple(expected), r[1], r[2] if len(r) > 2 and r[2] else "idle"))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the parser made of an utterance, in the dev set's terms."""
+
+    kind: str
+    slots: dict[str, str]
+
+
+def matches(want: tuple[tuple[str, dict[str, str]], ...], got: list[Reading]) -> bool:
+    """Same intents in the same order, and every labelled slot as labelled."""
+    if [k for k, _ in want] != [g.kind for g in got]:
+        return False
+    for (_, slots), g in zip(want, got, strict=True):
+        for key, value in slots.items():
+            have = g.slots.get(key)
+            if key == "key":  # every fact named, e.g. key=strong|weak
+                if set(value.split("|")) != set((have or "").split(",")):
+                    return False
+            elif have != value:
+                return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class IntentFigures:
+    total: int
+    right: int
+    misses: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def rate(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+
+def score_intents(
+    items: Iterable[Labelled], run: Callable[[Labelled], list[Reading]]
+) -> IntentFigures:
+    total = right = 0
+    misses = []
+    for item in items:
+        got = run(item)
+        total += 1
+        if matches(item.expected, got):
+            right += 1
+        else:
+            want = " + ".join(k for k, _ in item.expected)
+            have = " + ".join(f"{g.kind}{g.slots}" for g in got)
+            misses.append((item.text, want, have))
+    return IntentFigures(total, right, tuple(misses))

@@ -45,12 +45,17 @@ class Kind(StrEnum):
     QUIT = "quit"
     STUDY_TODAY = "study_today"  # "what should I study today?" (the saved plan)
     PLAN_JD = "plan_jd"  # a pasted job description: make a plan
-    UNKNOWN = "unknown"
+    THANKS = "thanks"  # a short "you're welcome"; the conversation goes on
+    GREETING = "greeting"  # hello: greet back and say where we are
+    VOICE = "voice"  # asks for another voice or accent
+    ATTEMPT = "attempt"  # an answer to a mock-interview question, to be graded
+    UNKNOWN = "unknown"  # noise or nothing understood: "sorry, say that again?"
 
 
 @dataclass(frozen=True, slots=True)
 class Intent:
-    """What the learner wants. ``persistent`` marks "from now on" preferences."""
+    """What the learner wants. ``persistent`` marks "from now on" preferences; an
+    utterance may carry several intents, each acted on in order."""
 
     kind: Kind
     text: str = ""
@@ -60,3 +65,7 @@ class Intent:
     number: int | None = None
     persistent: bool = False
     fact: tuple[str, str] | None = None  # profile statement: (key, value)
+    facts: tuple[tuple[str, str], ...] = ()  # every fact of a profile statement
+    styles: tuple[Kind, ...] = ()  # for ASK: how to answer (EXAMPLE, SIMPLER, ...)
+    own_setup: bool = False  # for ASK: about the learner's own app ("in my project ...")
+    vague: bool = False  # for ASK: question-shaped but naming nothing ("how does it come?")
