@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,38 @@ def test_speakable_field_with_code(bank: Path) -> None:
     path = bank / ENTRY
     edit(path, "slots cannot be reassigned.", "slots cannot be reassigned with `t[0] = 1`.")
     assert ("tuple-basics.yaml", line_of(path, "short_answer:"), "V034") in codes_at(bank)
+
+
+def test_python_newer_than_the_linter_warns(bank: Path) -> None:
+    path = bank / ENTRY
+    major, minor = sys.version_info[:2]
+    newer, here = f"{major}.{minor + 1}", f"{major}.{minor}"
+    edit(
+        path,
+        "red_flags:",
+        f'applies_to: {{python: ">={newer}"}}\nas_of: "Python {newer}, django 5.1"\nred_flags:',
+    )
+    report = lint(bank)
+    assert report.errors == []
+    found = {(Path(p.path).name, p.line, p.code) for p in report.warnings}
+    assert found == {
+        ("tuple-basics.yaml", line_of(path, "applies_to:"), "V057"),
+        ("tuple-basics.yaml", line_of(path, "as_of:"), "V057"),
+    }
+    assert f"Python {newer}" in report.warnings[0].message
+    (entry,) = [e for e in report.loaded.bank.entries if e.id == "python.tuple-basics"]
+    assert entry.as_of == (("Python", newer), ("django", "5.1"))
+
+    # the running release, an upper bound and other tools' versions are fine
+    edit(path, f'">={newer}"', f'">={here}, <{newer}"')
+    edit(path, f'"Python {newer}, django 5.1"', f'{{python: "{here}", django: "99.0"}}')
+    assert lint(bank).warnings == []
+
+
+def test_as_of_needs_quoted_versions(bank: Path) -> None:
+    path = bank / ENTRY
+    edit(path, "red_flags:", "as_of: {django: 5.1}\nred_flags:")
+    assert ("tuple-basics.yaml", line_of(path, "as_of:"), "V012") in codes_at(bank)
 
 
 def test_unknown_subtopic_and_binary_file(bank: Path) -> None:

@@ -158,6 +158,8 @@ class Entry:
     prerequisites: tuple[str, ...] = ()
     supersedes: str | None = None
     applies_to: tuple[tuple[str, str], ...] = ()
+    # the version a version-specific claim was checked against: ((tech, version), ...)
+    as_of: tuple[tuple[str, str], ...] = ()
 
     @property
     def slug(self) -> str:

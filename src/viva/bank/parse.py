@@ -30,6 +30,8 @@ from viva.bank.source import SourceDoc
 from viva.errors import Problem
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# one "<tech> <version>" item of a text ``as_of``, e.g. "django 5.1" or "Python 3.12.4"
+AS_OF_ITEM = re.compile(r"^(?P<tech>[A-Za-z][\w.+/ -]*?)\s+v?(?P<version>\d+(?:\.\w+)*)$")
 
 ENTRY_FIELDS = {
     "id",
@@ -57,6 +59,7 @@ ENTRY_FIELDS = {
     "supersedes",
     "sources",
     "applies_to",
+    "as_of",
 }
 TOPIC_FIELDS = {"id", "name", "aliases", "subtopics"}
 
@@ -212,6 +215,32 @@ def _snippets(r: _Reader) -> tuple[Snippet, ...]:
     return tuple(out)
 
 
+def _as_of(r: _Reader) -> tuple[tuple[str, str], ...]:
+    """``as_of``: ``{django: "5.1"}`` or text like ``"django 5.1, python 3.12"``."""
+    raw = r.data.get("as_of")
+    if raw is None:
+        return ()
+    hint = "'as_of' must be a mapping like {django: '5.1'} or text like 'django 5.1'"
+    pairs: list[tuple[str, str]] = []
+    if isinstance(raw, dict):
+        for tech, version in raw.items():
+            if not isinstance(version, str) or not version.strip():
+                # an unquoted 3.10 is the number 3.1 to YAML: versions must be quoted text
+                r.problem("V012", f"{hint}; quote the version of '{tech}'", "as_of", str(tech))
+                continue
+            pairs.append((str(tech), version.strip()))
+    elif isinstance(raw, str):
+        for item in re.split(r"[,;]", raw):
+            match = AS_OF_ITEM.match(item.strip())
+            if match is None:
+                r.problem("V012", f"{hint}, not '{item.strip()}'", "as_of")
+                continue
+            pairs.append((match["tech"].strip(), match["version"]))
+    else:
+        r.problem("V012", hint, "as_of")
+    return tuple(sorted(pairs))
+
+
 def parse_entry(doc: SourceDoc, folder: str, slug: str) -> tuple[Entry | None, list[Problem]]:
     """An entry document to an Entry (None when a required field is unusable)."""
     if not isinstance(doc.value, dict):
@@ -274,6 +303,7 @@ def parse_entry(doc: SourceDoc, folder: str, slug: str) -> tuple[Entry | None, l
         applies = sorted((str(k), str(v)) for k, v in raw_applies.items())
     elif raw_applies is not None:
         r.problem("V012", "'applies_to' must be a mapping like {python: '>=3.8'}", "applies_to")
+    as_of = _as_of(r)
     snippets = _snippets(r)
 
     needed = (entry_id, topic, subtopic, level, etype, freq, question, short, answer, simple)
@@ -306,5 +336,6 @@ def parse_entry(doc: SourceDoc, folder: str, slug: str) -> tuple[Entry | None, l
         prerequisites=r.strings("prerequisites"),
         supersedes=r.text("supersedes", required=False),
         applies_to=tuple(applies),
+        as_of=as_of,
     )
     return entry, r.problems

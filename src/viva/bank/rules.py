@@ -8,6 +8,7 @@ fail ``viva bank lint`` unless ``--strict`` is given.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 import yaml
@@ -20,6 +21,8 @@ SPEAKABLE_FORBIDDEN = set("`*#[]{}<>=_|\\~")
 CODE_TOPICS = {"python", "django", "flask", "fastapi"}
 FENCE = re.compile(r"```.*?```", re.DOTALL)
 URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
+# one clause of a version constraint: ">=3.12", "==3.13.1", "3.12" (a bare version)
+VERSION_CLAUSE = re.compile(r"^\s*(?P<op>~=|===|==|>=|<=|!=|>|<)?\s*v?(?P<version>\d+(?:\.\d+)*)")
 
 
 def words(text: str) -> int:
@@ -85,7 +88,37 @@ def check_entry(entry: Entry, doc: SourceDoc) -> Iterator[Problem]:
         yield at("V037", "no follow_ups", "follow_ups", warn=True)
     if entry.topic in CODE_TOPICS and not any(s.run for s in entry.snippets):
         yield at("V038", "no runnable snippet in a code topic", "snippets", warn=True)
+    yield from _python_release_rule(entry, doc)
     yield from _snippet_rules(entry, doc)
+
+
+def _python_release_rule(entry: Entry, doc: SourceDoc) -> Iterator[Problem]:
+    """V057: a claim about a Python release newer than the interpreter running the snippets.
+
+    Only lower bounds and exact versions count (``>=3.13``, ``==3.13``, ``3.13``); an upper
+    bound such as ``<3.13`` names no release the claim needs.
+    """
+    here = tuple(sys.version_info[:3])
+    for key in ("applies_to", "as_of"):
+        for tech, spec in getattr(entry, key):
+            if tech.strip().lower() not in ("python", "cpython"):
+                continue
+            for clause in spec.split(","):
+                m = VERSION_CLAUSE.match(clause)
+                if m is None or m["op"] in ("<", "<=", "!="):
+                    continue
+                named = tuple(int(part) for part in m["version"].split("."))
+                if named > here[: len(named)]:
+                    running = ".".join(map(str, here))
+                    yield Problem(
+                        doc.path,
+                        doc.line(key, tech),
+                        "V057",
+                        f"{key} names Python {m['version']}, newer than the Python {running}"
+                        " that runs the snippets; its claim cannot be checked here",
+                        "warning",
+                    )
+                    break
 
 
 def _snippet_rules(entry: Entry, doc: SourceDoc) -> Iterator[Problem]:

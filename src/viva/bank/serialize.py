@@ -65,6 +65,7 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
         "supersedes": entry.supersedes,
         "sources": [{"title": s.title, "url": s.url} for s in entry.sources],
         "applies_to": dict(entry.applies_to),
+        "as_of": dict(entry.as_of),
     }
 
 
