@@ -1,0 +1,442 @@
+"""Claims from rambling speech: a long "..., right?" turned into the separate things it asserts.
+
+Spoken checks arrive as one breath: "Oh okay okay. The CI-CD only works with code changes,
+but in orchestration it is like giving resources. So CI-CD, sorry, orchestration is on top
+of CI-CD, right?". This module gives the checker clean claims, each still in the learner's
+own words so feedback can quote them: discourse words and fillers are dropped ("oh okay",
+"basically", "like", "you know", "right?"), self-corrections are applied (the words after
+"sorry" replace the ones they repair, matched by their first word, or else the fragment the
+marker interrupts), the text is cut at sentence ends, ";", "but", "so" and at an "and" that
+starts a new statement, and parts that are questions, requests or carry no claim are left
+out. A leading "it" or "they" is resolved to the subject of the claim before, for checking
+only. Pure: words in, values out; it knows no bank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from viva.understand.claimwords import (
+    AUX,
+    CLAUSE_STARTERS,
+    DETERMINERS,
+    FILLER_RUNS,
+    LEAD_INS,
+    LEAD_OPENERS,
+    NO_CLAIM,
+    PRONOUNS,
+    QUESTION_STARTS,
+    RELATIONAL,
+    REPAIR_MARKERS,
+    REQUESTS,
+    SUBORDINATORS,
+    TAGS,
+    TOPIC_PREPS,
+    VERBS,
+    WH_WORDS,
+    content_words,
+    is_verb,
+)
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’\-/.+#]*[\w+#]|[A-Za-z0-9]|[,.;:!?]")
+_ABBREV = [(re.compile(r"\be\.g\.", re.I), "for example"), (re.compile(r"\bi\.e\.", re.I), "that is"),
+           (re.compile(r"\betc\.", re.I), "etc"), (re.compile(r"[—–]|\s-\s"), ",")]  # fmt: skip
+_ENDS = {".", "!", "?", ";"}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One thing the learner asserted."""
+
+    text: str  # in the learner's words, fillers and repaired words removed
+    tagged: bool = False  # said with "right?" or as a rising question: the point to confirm
+    resolved: str = ""  # ``text`` with a leading pronoun replaced by the subject before
+
+    @property
+    def checkable(self) -> str:
+        return self.resolved or self.text
+
+
+def _low(words: list[str]) -> list[str]:
+    return [w.lower().replace("’", "'") for w in words]
+
+
+def _starts(words: list[str], run: tuple[str, ...], at: int = 0) -> bool:
+    return tuple(_low(words[at : at + len(run)])) == run
+
+
+def _sentences(text: str) -> list[tuple[list[str], str]]:
+    for pattern, repl in _ABBREV:
+        text = pattern.sub(repl, text)
+    out: list[tuple[list[str], str]] = []
+    cur: list[str] = []
+    for tok in _TOKEN.findall(text):
+        if tok.endswith(".") and len(tok) > 1:  # "CI-CD." keeps its word, ends the sentence
+            cur.append(tok.rstrip("."))
+            tok = "."
+        if tok in _ENDS:
+            if cur:
+                out.append((cur, tok))
+            cur = []
+        else:
+            cur.append(tok)
+    if cur:
+        out.append((cur, ""))
+    return out
+
+
+def _strip_lead(words: list[str]) -> tuple[list[str], bool]:
+    """Drop discourse openers and lead-ins; True when a lead-in made it a checked claim."""
+    tagged = False
+    changed = True
+    while changed and words:
+        changed = False
+        while words and words[0] == ",":
+            words, changed = words[1:], True
+        for run in LEAD_INS:
+            if _starts(words, run):
+                words, changed, tagged = words[len(run) :], True, True
+                break
+        else:
+            for run in (*LEAD_OPENERS, *FILLER_RUNS):
+                if _starts(words, run) and (len(words) > len(run)):
+                    words, changed = words[len(run) :], True
+                    break
+    return words, tagged
+
+
+def _strip_tag(words: list[str]) -> tuple[list[str], bool]:
+    """Remove a trailing "..., right" / "isn't it" / "am I right"; True when one was there."""
+    found = False
+    changed = True
+    while changed and words:
+        changed = False
+        while words and words[-1] == ",":
+            words, changed = words[:-1], True
+        low = _low(words)
+        for run in TAGS:
+            n = len(run)
+            if len(low) > n and tuple(low[-n:]) == run:
+                before = low[-n - 1]
+                # "that is right" / "the correct" keep their word: it is the predicate
+                if n == 1 and before in {"is", "are", "be", "the", "a", "not", "was", "that's"}:
+                    continue
+                words, changed, found = words[:-n], True, True
+                break
+    return words, found
+
+
+def _repair(words: list[str]) -> list[str]:
+    """Apply self-corrections: "first A, then B, sorry, then C" -> "first A, then C"."""
+    i = 0
+    while i < len(words):
+        run = next((r for r in REPAIR_MARKERS if _starts(words, r, i)), None)
+        if run is None:
+            i += 1
+            continue
+        j = i + len(run)
+        while j < len(words) and (
+            words[j] == ","
+            or words[j].lower() == "no"
+            or any(_starts(words, r, j) for r in REPAIR_MARKERS)
+        ):
+            j += next((len(r) for r in REPAIR_MARKERS if _starts(words, r, j)), 1)
+        before = list(words[:i])
+        while before and (before[-1] == "," or before[-1].lower() in CLAUSE_STARTERS):
+            before.pop()
+        after = words[j:]
+        if not content_words(before) or not after:
+            words = before + ([","] if before and after else []) + after
+            i = len(before)
+            continue
+        cut = _repair_start(before, after)
+        words = before[:cut] + after
+        i = cut
+    return words
+
+
+def _repair_start(before: list[str], after: list[str]) -> int:
+    """Where the repaired words begin in ``before``."""
+    low = _low(before)
+    onset = next((w for w in _low(after) if w not in DETERMINERS and w != ","), "")
+    # the repair restarts at a word said before: cut back to its last use
+    for k in range(len(low) - 1, -1, -1):
+        if low[k] == onset:
+            while k > 0 and low[k - 1] in DETERMINERS:
+                k -= 1
+            return k
+    # a repaired noun phrase ends like the one it replaces: "the web server, sorry, the WSGI server"
+    chunk = _low(after)[
+        : next((k for k, w in enumerate(after) if w == "," or is_verb(w.lower())), len(after))
+    ]
+    if 1 < len(chunk) <= 4 and chunk[-1] in low:
+        k = len(low) - 1 - low[::-1].index(chunk[-1])
+        for back in range(k, max(-1, k - 4), -1):
+            if low[back] in DETERMINERS:
+                return back
+    # otherwise it replaces the fragment the marker interrupted ...
+    start = max((k + 1 for k, w in enumerate(low) if w == "," or w in CLAUSE_STARTERS), default=0)
+    if onset in VERBS or onset in AUX:
+        # ... keeping its subject when the repair starts with the verb
+        for k in range(start, len(low)):
+            if is_verb(low[k]) and k > start:
+                return k
+    return start
+
+
+def _restarts(words: list[str]) -> list[str]:
+    """ "it is, it distributes the traffic": a dangling "it is," restarted; "is, a single entry
+    point": a pause after the verb."""
+    low = _low(words)
+    out: list[str] = []
+    for k, w in enumerate(words):
+        if w == "," and out and low[k - 1] in AUX:
+            if _is_clause(_upto_break(low[k + 1 :])):
+                while out and _low(out[-1:])[0] not in {",", "and", "but", "so"} and len(out) > 0:
+                    if _low(out[-1:])[0] in AUX or _low(out[-1:])[0] in PRONOUNS:
+                        out.pop()
+                    else:
+                        break
+            continue
+        out.append(w)
+    return out
+
+
+def _drop_fillers(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    low = _low(words)
+    while i < len(words):
+        run = next((r for r in FILLER_RUNS if tuple(low[i : i + len(r)]) == r), None)
+        if run is not None and _filler_here(low, i, run):
+            i += len(run)
+            continue
+        out.append(words[i])
+        i += 1
+    # commas left doubled or hanging by the removals
+    tidy: list[str] = []
+    for w in out:
+        if w == "," and (not tidy or tidy[-1] == ","):
+            continue
+        tidy.append(w)
+    while tidy and tidy[-1] == ",":
+        tidy.pop()
+    return tidy
+
+
+def _filler_here(low: list[str], i: int, run: tuple[str, ...]) -> bool:
+    """Whether a filler candidate is a filler where it stands (not "works like a charm")."""
+    prev = low[i - 1] if i > 0 else ","
+    nxt = low[i + len(run)] if i + len(run) < len(low) else ","
+    word = run[0] if len(run) == 1 else ""
+    if word == "like":
+        return prev not in {"look", "looks", "looked", "work", "works", "feel", "feels", "sound",
+                            "sounds", "seem", "seems", "just", "much", "exactly", "nothing",
+                            "something", "anything", "more", "less", "i", "you", "we", "they",
+                            "people", "would", "not", "don't", "didn't", "doesn't"}  # fmt: skip
+    if word in {"see", "right", "again", "no", "yes", "okay", "ok", "fine", "sorry", "then"}:
+        # only as a word on its own between pauses: "see, suppose", "doing, again, the same"
+        if word == "then":
+            return False
+        return prev == "," and nxt == ","
+    return word not in {"so", "and", "but"}
+
+
+def _parts(words: list[str]) -> list[list[str]]:
+    """Cut at "but", "so", "however", "whereas" and at "and" before a new statement."""
+    low = _low(words)
+    parts: list[list[str]] = []
+    start = 0
+    for i, w in enumerate(low):
+        if i == start:
+            continue
+        cut = False
+        if w in {"but", "however", "whereas"}:
+            cut = True
+        elif w == "so" and (
+            i + 1 < len(low) and low[i + 1] not in {"that", "far", "much", "many", "long"}
+        ):
+            cut = low[i - 1] in {",", "and"} or _is_clause(low[i + 1 :])
+        elif w == "and":
+            cut = _is_clause(_upto_break(low[i + 1 :])) and any(is_verb(x) for x in low[start:i])
+        elif w == "," and i + 1 < len(low) and low[i + 1] not in {"and", "but", "so"}:
+            chunk = low[max((k + 1 for k in range(start, i) if low[k] == ","), default=start) : i]
+            cut = _is_clause(_upto_break(low[i + 1 :])) and _is_clause(chunk)
+        if cut:
+            parts.append(words[start:i])
+            start = i + 1
+    parts.append(words[start:])
+    out = []
+    for p in parts:
+        while p and p[0] in {",", "and", "so", "but"}:
+            p = p[1:]
+        while p and p[-1] in {",", "and"}:
+            p = p[:-1]
+        if p:
+            out.append(p)
+    return out
+
+
+def _upto_break(low: list[str]) -> list[str]:
+    for k, w in enumerate(low):
+        if w in {",", "but", "however", "whereas", "so", "and"}:
+            return low[:k]
+    return low
+
+
+def _is_clause(low: list[str]) -> bool:
+    """Starts with a subject and its verb: "the orchestrator is ...", "it will ...", "Kubernetes
+    restarts pods" - not "pushes it" (no subject) nor "deployments like normal changes"."""
+    while low and low[0] in SUBORDINATORS | {"then", "also", "so", "and"}:
+        low = low[1:]
+    if len(low) < 2 or low[0] in AUX or low[0] == ",":
+        return False
+    head = _upto_break(low)[:5]
+    if any(w in AUX for w in head[1:]):
+        return True  # "test cases would run": an auxiliary after the subject settles it
+    if is_verb(low[0]):
+        return False
+    for k, w in enumerate(head[1:], start=1):
+        if w in VERBS and w.endswith("s") and k < len(low) - 1 and low[k - 1] not in DETERMINERS:
+            return True
+    return False
+
+
+def _join_relational(parts: list[list[str]]) -> list[list[str]]:
+    """ "A is different and B is also different" says one thing: A and B are different."""
+    out: list[list[str]] = []
+    for p in parts:
+        low = _low(p)
+        if out and low and low[-1] in RELATIONAL and _low(out[-1])[-1:] == [low[-1]]:
+            prev = out[-1]
+            subj_a = _subject(prev)
+            subj_b = _subject(p)
+            if subj_a and subj_b:
+                out[-1] = [*subj_a, "and", *subj_b, "are", low[-1]]
+                continue
+        out.append(p)
+    return out
+
+
+def _subject(words: list[str]) -> list[str]:
+    """The words before the first verb, when they look like a noun phrase."""
+    low = _low(words)
+    for prep in TOPIC_PREPS:
+        if _starts(words, prep):
+            return []
+    for k, w in enumerate(low):
+        if is_verb(w):
+            subj = [x for x in words[:k] if x != ","]
+            return subj if 0 < len(subj) <= 5 else []
+    return []
+
+
+def _is_question(words: list[str], asked: bool = False) -> bool:
+    """A request ("can you tell me") or a question asked, not a claim put up for checking."""
+    low = [w for w in _low(words) if w != ","]
+    if not low:
+        return False
+    if any(tuple(low[: len(r)]) == r for r in REQUESTS):
+        return True
+    if low[0] in WH_WORDS:
+        return low[0] not in {"where", "whether"} or asked
+    # "is Jenkins a separate server", "does it use my VM": an auxiliary, then its subject
+    return low[0] in QUESTION_STARTS and len(low) > 1 and not is_verb(low[1])
+
+
+def claims(text: str) -> list[Claim]:
+    """The claims a spoken statement makes, in order, each in the learner's words."""
+    out: list[Claim] = []
+    last_subject: list[str] = []
+    for words, end in _sentences(text):
+        words, tag_a = _strip_tag(words)
+        words, lead = _strip_lead(words)
+        words = _restarts(_drop_fillers(_repair(words)))
+        words, lead_b = _strip_lead(words)
+        words, tag_b = _strip_tag(words)
+        tagged = tag_a or tag_b or lead or lead_b
+        if not words or (not tagged and _is_question(words, end == "?")):
+            continue
+        tagged = tagged or end == "?"
+        topic = _topic(words)
+        for part in _attach_subordinates(_join_relational(_parts(words))):
+            part, _ = _strip_lead(part)
+            part, _ = _strip_tag(part)
+            if not _has_claim(part):
+                continue
+            resolved = ""
+            first = part[0].lower()
+            antecedent = topic or last_subject
+            if antecedent and (
+                (_verb_follows(part[1:]) and first in PRONOUNS) or first in CONTRACTED
+            ):
+                rest = part[1:]
+                if first in CONTRACTED:
+                    rest = ["is" if first != "they're" else "are", *rest]
+                resolved = _text([*antecedent, *rest])
+            subject = _subject(part)
+            if subject and subject[0].lower() not in PRONOUNS:
+                last_subject = subject
+            elif topic:
+                last_subject = topic
+            out.append(Claim(_text(part), tagged, resolved))
+    return out
+
+
+ADVERBS = frozenset("also still just only always never really actually automatically then".split())
+CONTRACTED = frozenset({"it's", "they're", "that's"})
+
+
+def _verb_follows(words: list[str]) -> bool:
+    """ "it (also) scales", not "that way": a pronoun is a subject only before its verb."""
+    low = [w for w in _low(words) if w not in ADVERBS]
+    return bool(low) and is_verb(low[0])
+
+
+def _topic(words: list[str]) -> list[str]:
+    """ "in case of Jenkins, it ...": what a pronoun after the comma stands for."""
+    low = _low(words)
+    for prep in TOPIC_PREPS:
+        if _starts(words, prep) and "," in low:
+            comma = low.index(",")
+            after = low[comma + 1 : comma + 2]
+            if after and after[0] in PRONOUNS and 0 < comma - len(prep) <= 4:
+                return [w for w in words[len(prep) : comma] if w.lower() not in DETERMINERS]
+    return []
+
+
+def _attach_subordinates(parts: list[list[str]]) -> list[list[str]]:
+    """A part that is only a condition ("when I push the code") belongs to the next one."""
+    out: list[list[str]] = []
+    carry: list[str] = []
+    for p in parts:
+        if p and p[0].lower() in SUBORDINATORS and not any(w == "," for w in p):
+            carry = [*carry, *p, ","]
+            continue
+        out.append([*carry, *p])
+        carry = []
+    if carry and out:
+        out[-1] = [*out[-1], *carry[:-1]]
+    elif carry:
+        out.append(carry[:-1])
+    return out
+
+
+def _has_claim(words: list[str]) -> bool:
+    low = tuple(w for w in _low(words) if w != ",")
+    if not low or low in NO_CLAIM:
+        return False
+    if _is_question(list(low)):
+        return False
+    n = len(content_words(list(low)))
+    has_verb = any(
+        is_verb(w) and (k == 0 or low[k - 1] not in DETERMINERS) for k, w in enumerate(low)
+    )
+    return (n >= 1 and has_verb and len(low) >= 3) or n >= 3
+
+
+def _text(words: list[str]) -> str:
+    s = " ".join(words)
+    s = re.sub(r"\s+,", ",", s)
+    return s.strip(" ,")
