@@ -12,6 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pytest
 import yaml
 
@@ -179,8 +180,8 @@ def test_binary_answer_on_stdin_is_refused() -> None:
 class ScriptedEmbedder:
     """Says every text is about the same thing: the worst case for similarity alone."""
 
-    def embed(self, texts: list[str]) -> list[list[float]]:
-        return [[1.0, 0.0] for _ in texts]
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(texts), 1))
 
 
 def test_similarity_never_overrules_polarity() -> None:

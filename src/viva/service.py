@@ -88,7 +88,7 @@ class Service:
 
     def check(self, text: str) -> Check:
         """A learner's statement checked against the bank (agree/partly/disagree/unsure)."""
-        from viva.grade.check import check_statement
+        from viva.grade.statement import check_statement
 
         return check_statement(clean_query(text), self.bank, self.index, self.facts)
 

@@ -30,12 +30,27 @@ class AnswerVerdict(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimCheck:
+    """One claim of a statement, in the learner's words, and what the bank says of it."""
+
+    text: str
+    status: str  # right | partly | wrong | unsure
+    correction: str | None = None
+    source_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "status": self.status, "correction": self.correction,
+                "source_id": self.source_id}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class Check:
     verdict: Verdict
     explanation: str
     correction: str | None = None
     source_id: str | None = None
     near: tuple[str, ...] = ()  # nearest entries when the bank doesn't cover the claim
+    claims: tuple[ClaimCheck, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +59,7 @@ class Check:
             "correction": self.correction,
             "source_id": self.source_id,
             "near": list(self.near),
+            "claims": [c.as_dict() for c in self.claims],
         }
 
 

@@ -1,16 +1,19 @@
-"""The optional semantic layer's seam: an ``Embedder`` protocol and paraphrase recall.
+"""The semantic layer's seam for grading: the ``Embedder`` protocol, cached meanings, recall.
 
-Similarity only says which key point a sentence is about; it never decides right or wrong
-(an inverted answer embeds as close as a correct one), so the grader still checks polarity
-and misconceptions on whatever this finds. The real embedder lives at the edge
-(``viva.embed``); tests of the grader can pass a scripted one.
+``viva.semantic`` provides the real embedder (all-MiniLM-L6-v2 run with NumPy); anything with
+``encode(texts) -> float32 array (n, 384)`` of L2-normalised rows fits, so tests pass a
+scripted one. Similarity only says what a sentence is about; it never decides right or wrong
+(an inverted answer embeds as close as a correct one), so the grader still checks polarity,
+roles and misconceptions on whatever this finds. Vectors are cached per text: the bank's
+facts are encoded once (``warm``), a learner's sentence once per call.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
+
+import numpy as np
 
 from viva.grade.words import Clause
 
@@ -21,32 +24,62 @@ Similar = Callable[[str, Sequence[Clause]], list[Clause]]
 
 
 class Embedder(Protocol):
-    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+    def encode(self, texts: Sequence[str]) -> Any:
+        """A float32 array of shape (len(texts), dim), rows L2-normalised."""
+        ...
 
 
-def cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b, strict=True))
-    na = math.sqrt(sum(x * x for x in a))
-    nb = math.sqrt(sum(y * y for y in b))
-    return dot / (na * nb) if na and nb else 0.0
+class Meaning:
+    """Cosine similarities between texts, each text encoded once."""
 
+    def __init__(self, embedder: Embedder, cache_limit: int = 50_000) -> None:
+        self._embedder = embedder
+        self._vectors: dict[str, np.ndarray] = {}
+        self._limit = cache_limit
 
-def similar_with(embedder: Embedder, threshold: float = SIMILAR_AT) -> Similar:
-    """A paraphrase finder that embeds each text once per grading call."""
-    cache: dict[str, list[float]] = {}
+    def warm(self, texts: Iterable[str], batch: int = 32) -> None:
+        """Encode texts ahead of use (the bank's facts), shortest first, in small batches."""
+        todo = sorted({t for t in texts if t not in self._vectors}, key=len)
+        for i in range(0, len(todo), batch):
+            self._encode(todo[i : i + batch])
 
-    def vectors(texts: Sequence[str]) -> list[list[float]]:
-        todo = [t for t in dict.fromkeys(texts) if t not in cache]
+    def vectors(self) -> dict[str, np.ndarray]:
+        return self._vectors
+
+    def preload(self, vectors: dict[str, np.ndarray]) -> None:
+        self._vectors.update(vectors)
+
+    def _encode(self, texts: Sequence[str]) -> None:
+        if len(self._vectors) + len(texts) > self._limit:
+            self._vectors.clear()
+        rows = np.asarray(self._embedder.encode(list(texts)), dtype=np.float32)
+        for t, v in zip(texts, rows, strict=True):
+            self._vectors[t] = v
+
+    def vector(self, text: str) -> np.ndarray:
+        if text not in self._vectors:
+            self._encode([text])
+        return self._vectors[text]
+
+    def similarity(self, text: str, others: Sequence[str]) -> list[float]:
+        if not others:
+            return []
+        todo = [t for t in dict.fromkeys(others) if t not in self._vectors]
         if todo:
-            cache.update(zip(todo, embedder.embed(todo), strict=True))
-        return [cache[t] for t in texts]
+            self._encode(todo)
+        q = self.vector(text)
+        mat = np.stack([self._vectors[o] for o in others])
+        return [float(x) for x in mat @ q]
+
+
+def similar_with(embedder: Embedder | Meaning, threshold: float = SIMILAR_AT) -> Similar:
+    """A paraphrase finder: the clauses whose meaning is close to a key point."""
+    meaning = embedder if isinstance(embedder, Meaning) else Meaning(embedder)
 
     def find(point: str, clauses: Sequence[Clause]) -> list[Clause]:
         if not clauses:
             return []
-        vecs = vectors([point, *(c.text for c in clauses)])
-        return [
-            c for c, v in zip(clauses, vecs[1:], strict=True) if cosine(vecs[0], v) >= threshold
-        ]
+        sims = meaning.similarity(point, [c.text for c in clauses])
+        return [c for c, s in zip(clauses, sims, strict=True) if s >= threshold]
 
     return find

@@ -61,7 +61,28 @@ SYNONYMS: dict[str, str] = {
 }  # fmt: skip
 # "cannot deploy a container": a negation covers the next two content words, not the clause
 NEGATION_SCOPE = 2
-KEEP = NEGATIONS | ABSOLUTES | {"more", "before", "same", "both"}
+KEEP = (
+    NEGATIONS
+    | ABSOLUTES
+    | {"more", "before", "same", "both", "top", "different", "one", "need", "work"}
+)
+# Words that carry nothing to grade and must not use up a negation's reach ("can't be able
+# to deploy a container" denies deploying the container)
+LIGHT = frozenset(
+    {
+        "able",
+        "even",
+        "still",
+        "really",
+        "actually",
+        "basically",
+        "kind",
+        "sort",
+        "us",
+        "case",
+        "cases",
+    }
+)
 _PUNCT = re.compile(r"[;:!?,()]|\.(?:\s|$)|\s[-–—]\s")
 CONNECTIVES = frozenset({"but", "whereas", "while", "however", "although", "though", "because",
                          "which", "so", "since", "whereby", "unlike", "instead", "unless", "until",
@@ -171,7 +192,7 @@ class Lexicon:
                 scope = NEGATION_SCOPE
             if word in ABSOLUTES:
                 absolutes.add(word)
-            if word in NEGATIONS or (word in STOPWORDS and word not in KEEP):
+            if word in NEGATIONS or word in LIGHT or (word in STOPWORDS and word not in KEEP):
                 continue
             base, flip = ANTONYMS.get(word, (word, False))
             base = SYNONYMS.get(base, base)

@@ -138,7 +138,7 @@ def check(
     text: str, bank: Bank, index: SearchIndex, facts: FactBook
 ) -> tuple[str | None, list[Effect]]:
     """A statement checked against the bank: the verdict said plainly, never "exactly"."""
-    from viva.grade.check import check_statement
+    from viva.grade.statement import check_statement
 
     result = check_statement(text, bank, index, facts)
     effects: list[Effect] = [Say(result.explanation, "answer")]

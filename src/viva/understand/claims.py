@@ -253,7 +253,9 @@ def _parts(words: list[str]) -> list[list[str]]:
             continue
         cut = False
         if w in {"but", "however", "whereas"}:
-            cut = True
+            # "logged in but not allowed": a contrast on the same subject stays one claim
+            nxt = next((x for x in low[i + 1 :] if x != ","), "")
+            cut = bool(nxt) and nxt not in CONTRAST_KEEP and not is_verb(nxt)
         elif w == "so" and (
             i + 1 < len(low) and low[i + 1] not in {"that", "far", "much", "many", "long"}
         ):
@@ -384,6 +386,9 @@ def claims(text: str) -> list[Claim]:
     return out
 
 
+# words that point back instead of saying something: "it's nothing like that"
+DEICTIC = frozenset("nothing everything something thing things like that this same way".split())
+CONTRAST_KEEP = frozenset("not never only also still just no".split())
 ADVERBS = frozenset("also still just only always never really actually automatically then".split())
 CONTRACTED = frozenset({"it's", "they're", "that's"})
 
@@ -429,11 +434,19 @@ def _has_claim(words: list[str]) -> bool:
         return False
     if _is_question(list(low)):
         return False
-    n = len(content_words(list(low)))
+    for prep in TOPIC_PREPS:  # "in case of Jenkins, it's ...": the topic is no claim
+        if tuple(low[: len(prep)]) == prep and "," in words:
+            low = tuple(_low(words[words.index(",") + 1 :]))
+            break
+    n = len([w for w in content_words(list(low)) if w not in DEICTIC])
     has_verb = any(
         is_verb(w) and (k == 0 or low[k - 1] not in DETERMINERS) for k, w in enumerate(low)
     )
-    return (n >= 1 and has_verb and len(low) >= 3) or n >= 3
+    if not low:
+        return False
+    return (n >= 2 or (n >= 1 and (low[0] not in PRONOUNS or len(low) >= 4))) and (
+        has_verb or n >= 3
+    )
 
 
 def _text(words: list[str]) -> str:
