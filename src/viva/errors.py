@@ -8,6 +8,7 @@ show one friendly line; anything else is a bug and gets a traceback only with ``
     |   +-- NotFoundError    an id, topic or level that does not exist
     |   +-- InputError       empty, binary, huge or malformed input
     |   +-- VoiceError       speech cannot be made or heard (no engine, no device, bad WAV)
+    +-- ModelError           a bundled model file is missing or altered (names the package)
     +-- ContentError         the bank's files are broken (carries file:line problems)
     +-- StoreError           the learner's database cannot be read or written
 """
@@ -47,6 +48,12 @@ class VoiceError(UserError):
 
     The text coach never depends on it: the message says what is missing and how to go on.
     """
+
+
+class ModelError(VivaError):
+    """A bundled model file is missing or altered; the hint names the package to reinstall."""
+
+    exit_code = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,13 @@ choice of content folder and data directory and turns lookups that fail into
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from rapidfuzz import process
 
 from viva import settings
@@ -21,10 +23,13 @@ from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
 from viva.store.bankcache import Compiled, load_bank
 
-if TYPE_CHECKING:  # the grader loads on first use: `viva ask` never needs it
+if TYPE_CHECKING:  # the grader and the sentence model load on first use
     from viva.grade.facts import FactBook
     from viva.grade.model import Check, Grade
-    from viva.grade.semantic import Similar
+    from viva.grade.semantic import Meaning, Similar
+    from viva.search.dense import DenseIndex
+    from viva.semantic import Vectors
+    from viva.semantic.minilm import MiniLM
 
 MAX_QUERY_CHARS = 2_000
 
@@ -51,7 +56,10 @@ class Service:
         self.data = data or settings.data_dir()
         self._compiled: Compiled | None = None
         self._similar: Similar | None = None
+        self._meaning: Meaning | None = None
         self._facts: FactBook | None = None
+        self._model: MiniLM | None = None
+        self._dense: DenseIndex | None = None
         self.from_cache = False
 
     @property
@@ -86,11 +94,16 @@ class Service:
             self._facts = load_facts(self.compiled, self.data / "cache")
         return self._facts
 
-    def check(self, text: str) -> Check:
-        """A learner's statement checked against the bank (agree/partly/disagree/unsure)."""
+    def check(self, text: str, semantic: bool = False) -> Check:
+        """A learner's statement checked claim by claim against the bank; with ``semantic``,
+        misconceptions said in other words are recognised too."""
         from viva.grade.statement import check_statement
 
-        return check_statement(clean_query(text), self.bank, self.index, self.facts)
+        meaning = self.meaning() if semantic else None
+        result = check_statement(clean_query(text), self.bank, self.index, self.facts, meaning)
+        if meaning is not None:
+            self._save_meanings()
+        return result
 
     def grade(self, entry_id: str, answer: str, semantic: bool = False) -> Grade:
         """An answer in the learner's words graded against the entry's key points; with
@@ -105,17 +118,113 @@ class Service:
     def similar(self) -> Similar:
         """The semantic layer's paraphrase finder (loads the model on first use)."""
         if self._similar is None:
-            from viva.embed import MiniLM
             from viva.grade.semantic import similar_with
 
-            model = MiniLM()
-            model.load()
-            self._similar = similar_with(model)
+            self._similar = similar_with(self.meaning())
         return self._similar
+
+    def meaning(self) -> Meaning:
+        """Cached sentence vectors for grading: the bank's facts come from the learner's cache
+        (encoded once, on first use) and each new sentence is encoded once per process."""
+        if self._meaning is None:
+            from viva.grade.semantic import Meaning
+            from viva.semantic.book import VectorBook
+
+            self._meaning = Meaning(self.model)
+            book = VectorBook()
+            book.read(self._meanings_path)
+            self._meaning.preload_book(book)
+        return self._meaning
+
+    def warm_meanings(self) -> int:
+        """Encode every fact the grader compares by meaning; how many were new."""
+        from viva.grade.semantic import semantic_texts
+
+        meaning = self.meaning()
+        before = len(meaning.vectors())
+        meaning.warm(semantic_texts(self.facts))
+        self._save_meanings()
+        return len(meaning.vectors()) - before
+
+    @property
+    def _meanings_path(self) -> Path:
+        return self.data / "cache" / f"grader-vectors-{self.compiled.key}.npz"
+
+    def _save_meanings(self) -> None:
+        if self._meaning is None or not self._meaning.dirty:
+            return
+        from viva.grade.semantic import semantic_texts
+        from viva.semantic.book import VectorBook
+
+        keep = set(semantic_texts(self.facts))
+        book = VectorBook()
+        texts = [t for t in self._meaning.vectors() if t in keep]
+        if texts:
+            book.add(texts, np.stack([self._meaning.vectors()[t] for t in texts]))
+            with contextlib.suppress(OSError):  # a read-only data folder only costs speed
+                book.write(self._meanings_path)
+        self._meaning.dirty = False
+
+    @property
+    def model(self) -> MiniLM:
+        """The sentence model (hash-checked; about 0.3 s to load, so only on first use)."""
+        if self._model is None:
+            from viva.semantic.minilm import MiniLM
+
+            self._model = MiniLM(memo=self.data / "cache" / "model-verified.json")
+        return self._model
+
+    @property
+    def dense(self) -> DenseIndex:
+        """The bank's sentence vectors: shipped ones, then the learner's cache, then encoded."""
+        if self._dense is None:
+            from viva.search.dense import DenseIndex, bank_texts
+            from viva.semantic.book import SHIPPED, VectorBook
+
+            texts, _ = bank_texts(self.bank)
+            book = VectorBook()
+            book.read(SHIPPED)
+            mine = self.data / "cache" / "vectors.npz"
+            book.read(mine)
+            matrix, encoded = book.vectors(texts, lambda chunk: self.model.encode(chunk), _progress)
+            if encoded:
+                # a read-only data folder costs speed next time, nothing else
+                with contextlib.suppress(OSError):
+                    book.write(mine, texts)
+            self._dense = DenseIndex.build(self.bank, matrix)
+        return self._dense
+
+    def vector_texts(self) -> list[str]:
+        """Every text viva embeds ahead of time: the bank's questions and variants."""
+        from viva.search.dense import bank_texts
+
+        return bank_texts(self.bank)[0]
+
+    def encode(self, text: str) -> Vectors:
+        vec: Vectors = self.model.encode([text])[0]
+        return vec
+
+    def search(self, query: str, limit: int = 5) -> SearchResult:
+        """Hybrid search; the model is skipped when the words alone are certain."""
+        from viva.search.hybrid import hybrid_search, lexical_is_certain
+
+        lexical = search(self.index, query, limit=limit)
+        if lexical_is_certain(lexical):
+            return lexical
+        return hybrid_search(
+            self.index, self.dense, query, self.query_vectors(query, lexical), limit=limit
+        )
+
+    def query_vectors(self, query: str, lexical: SearchResult) -> list[Vectors]:
+        """The query as said and, when search corrected a word, as understood."""
+        texts = [query]
+        if lexical.corrections:
+            texts.append(lexical.understood)
+        return list(self.model.encode(texts))
 
     def ask(self, text: str, limit: int = 5) -> Answer:
         query = clean_query(text)
-        result = search(self.index, query, limit=limit)
+        result = self.search(query, limit=limit)
         matches = [(e, h.score) for h in result.hits if (e := self.bank.get(h.entry_id))]
         entry = self.bank.get(result.answer_id) if result.answer_id else None
         return Answer(result, entry, matches)
@@ -181,6 +290,13 @@ def parse_level(text: str) -> Level:
             f"unknown level '{text}'",
             f"did you mean '{guess}'?" if guess else "use beginner, intermediate or senior",
         ) from None
+
+
+def _progress(done: int, total: int) -> None:
+    """A progress line on stderr while new bank texts are encoded (shipped ones never are)."""
+    if total >= 20:
+        end = "\n" if done >= total else "\r"
+        print(f"viva: preparing meaning search: {done}/{total} new texts", end=end, file=sys.stderr)
 
 
 def clean_query(text: str) -> str:

@@ -310,6 +310,32 @@ def bank_lint(
         raise typer.Exit(ExitStatus.ERROR)
 
 
+@bank_app.command("vectors")
+def bank_vectors(
+    check: Annotated[
+        bool, typer.Option("--check", help="Only report whether the shipped file is current.")
+    ] = False,
+) -> None:
+    """Rebuild the shipped sentence vectors (viva/data/bank-vectors.npz) for this bank."""
+    from viva.semantic.book import SHIPPED, VectorBook
+
+    svc = _service()
+    texts = list(dict.fromkeys(svc.vector_texts()))
+    book = VectorBook()
+    book.read(SHIPPED)
+    missing = [t for t in texts if book.get(t) is None]
+    if check:
+        typer.echo(f"{len(texts) - len(missing)}/{len(texts)} texts have shipped vectors")
+        if missing:
+            raise typer.Exit(ExitStatus.ERROR)
+        return
+    from viva.service import _progress
+
+    book.vectors(texts, svc.model.encode, _progress)
+    book.write(SHIPPED, texts)
+    typer.echo(f"{len(texts)} texts ({len(missing)} newly encoded) written to {SHIPPED}")
+
+
 def main() -> None:
     """Entry point: run the app and map errors to one friendly line and an exit code."""
     debug = "--debug" in sys.argv

@@ -21,6 +21,8 @@ CONTRA_AT = 0.6  # a fact this close but with the opposite sign contradicts the 
 MISC_AT = 0.62  # a misconception or red flag this close is what the learner said
 CANDIDATES = 4
 KEY_WORD = 0.8  # idf above which a word the fact lacks blocks "agree"
+# small words that decide what a sentence claims: "the same thing", "more", "only once"
+DECISIVE = frozenset({"same", "more", "top", "one", "once", "before", "after", "both"})
 CONFLICT_AT = 0.25  # share of the shared words' weight said the other way round
 
 
@@ -151,7 +153,8 @@ def best_match(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
 def unbacked(lex: Lexicon, clause: Clause, fact: Fact) -> list[str]:
     """Words of weight the fact doesn't use: one changed word ("process" for "thread") is
     enough to withhold agreement."""
-    return [t for t in clause.tokens if t not in fact.tokens and lex.weight(t) >= KEY_WORD]
+    return [t for t in clause.tokens
+            if t not in fact.tokens and (lex.weight(t) >= KEY_WORD or t in DECISIVE)]  # fmt: skip
 
 
 def overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
@@ -219,11 +222,16 @@ def roles_differ(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
     return False
 
 
-def states_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
+def states_predicate(
+    lex: Lexicon, whole: Clause, fact: Fact, positives: list[Fact] | None = None
+) -> bool:
     """The statement says what makes the (wrong) fact wrong: half the weight of one of its
     clauses' predicates, the same way round ("GitHub Action would help" doesn't say "GitHub
-    Actions cannot run Docker")."""
+    Actions cannot run Docker"). A clause of the wrong belief that the bank also states as
+    true ("tuples are immutable, so any tuple can be a key") is not what makes it wrong."""
     for fc in fact.clauses:
+        if positives and _true_part(lex, fc, positives):
+            continue
         pred = tuple(t for t in fc.tokens if t != fc.subject)
         if len(set(pred)) < 1:
             continue
@@ -318,3 +326,18 @@ def best_positive(lex: Lexicon, fact: Fact, positives: list[Fact]) -> Fact | Non
     same = [p for p in positives if p.entry_id == fact.entry_id and p.kind in AUTHORITY]
     return max(same, key=lambda p: (overlap(lex, tuple(fact.tokens), p.tokens), p.kind.priority),
                default=None)  # fmt: skip
+
+
+def _true_part(lex: Lexicon, fc: Clause, positives: list[Fact]) -> bool:
+    for p in positives:
+        if p.kind not in AUTHORITY:
+            continue
+        for pc in p.clauses:
+            if (
+                overlap(lex, fc.tokens, frozenset(pc.tokens)) >= 0.9
+                and all(t in pc.tokens for t in fc.tokens if t in DECISIVE)
+                and not conflicts(fc, pc)
+                and (fc.subject is None or fc.subject == pc.subject)
+            ):
+                return True
+    return False

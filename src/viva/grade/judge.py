@@ -35,7 +35,7 @@ from viva.grade.check import (
     wrong_role,
 )
 from viva.grade.facts import Fact, FactBook, FactKind
-from viva.grade.semantic import Meaning
+from viva.grade.semantic import SEMANTIC_KINDS, Meaning
 from viva.grade.words import Clause, Lexicon
 
 RESTATE_AT = 0.5
@@ -85,7 +85,7 @@ def judge(
     best_pos = max((misconception_score(lex, whole, f) for f in positives), default=0.0)
     if (
         wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05
-        and _shares(whole, wrong[1]) and states_predicate(lex, whole, wrong[1])
+        and _shares(whole, wrong[1]) and states_predicate(lex, whole, wrong[1], positives)
     ):  # fmt: skip
         denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
         if not denied and not roles_differ(lex, clauses, wrong[1]):
@@ -114,7 +114,9 @@ def judge(
 
     # 4. backed clause by clause; a clause denying a wrong belief ("Kubernetes won't run the
     # test cases") is backed by that belief's correction
-    denials: list[Fact | None] = [None if contradicts_fact else _denial(lex, c, negatives, positives) for c in clauses]
+    denials: list[Fact | None] = [
+        None if contradicts_fact else _denial(lex, c, negatives, positives) for c in clauses
+    ]
     backed = [m for c, m in zip(clauses, per_clause, strict=True)
               if m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)]  # fmt: skip
     held = sum(1 for c, m, d in zip(clauses, per_clause, denials, strict=True)
@@ -201,6 +203,7 @@ def _means_misconception(
 ) -> Fact | None:  # fmt: skip
     """A misconception the claim means, by embedding, when no fact is as close and the words
     don't deny it."""
+    positives = [f for f in positives if f.kind in SEMANTIC_KINDS]
     neg_sims = meaning.similarity(text, [f.text for f in negatives])
     pos_sims = meaning.similarity(text, [f.text for f in positives]) if positives else []
     ranked = sorted(zip(neg_sims, negatives, strict=True), key=lambda x: -x[0])
@@ -218,6 +221,7 @@ def _means_misconception(
             and words >= SEM_WORDS
             and not negates(lex, clauses, fact)
             and not roles_differ(lex, clauses, fact)
+            and states_predicate(lex, whole, fact, positives)
         ):
             return fact
     return None

@@ -15,7 +15,10 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from viva.grade.facts import FactBook, FactKind
 from viva.grade.words import Clause
+
+SEMANTIC_KINDS = (FactKind.MISCONCEPTION, FactKind.RED_FLAG, FactKind.POINT, FactKind.CORRECTION)
 
 SIMILAR_AT = 0.62
 
@@ -24,6 +27,8 @@ Similar = Callable[[str, Sequence[Clause]], list[Clause]]
 
 
 class Embedder(Protocol):
+    """``viva.semantic.Embedder``'s shape, restated so the grader imports no model code."""
+
     def encode(self, texts: Sequence[str]) -> Any:
         """A float32 array of shape (len(texts), dim), rows L2-normalised."""
         ...
@@ -36,6 +41,7 @@ class Meaning:
         self._embedder = embedder
         self._vectors: dict[str, np.ndarray] = {}
         self._limit = cache_limit
+        self.dirty = False  # vectors added since the owner last saved them
 
     def warm(self, texts: Iterable[str], batch: int = 32) -> None:
         """Encode texts ahead of use (the bank's facts), shortest first, in small batches."""
@@ -46,15 +52,30 @@ class Meaning:
     def vectors(self) -> dict[str, np.ndarray]:
         return self._vectors
 
-    def preload(self, vectors: dict[str, np.ndarray]) -> None:
-        self._vectors.update(vectors)
+    def preload_book(self, book: Any) -> None:
+        """Take the vectors a ``viva.semantic.book.VectorBook`` holds for texts asked later."""
+        self._book = book
+
+    def _from_book(self, text: str) -> np.ndarray | None:
+        book = getattr(self, "_book", None)
+        row = book.get(text) if book is not None else None
+        return None if row is None else np.asarray(row, dtype=np.float32)
 
     def _encode(self, texts: Sequence[str]) -> None:
         if len(self._vectors) + len(texts) > self._limit:
             self._vectors.clear()
-        rows = np.asarray(self._embedder.encode(list(texts)), dtype=np.float32)
-        for t, v in zip(texts, rows, strict=True):
-            self._vectors[t] = v
+        todo = []
+        for t in texts:
+            row = self._from_book(t)
+            if row is None:
+                todo.append(t)
+            else:
+                self._vectors[t] = row
+        if todo:
+            rows = np.asarray(self._embedder.encode(list(todo)), dtype=np.float32)
+            for t, v in zip(todo, rows, strict=True):
+                self._vectors[t] = v
+            self.dirty = True
 
     def vector(self, text: str) -> np.ndarray:
         if text not in self._vectors:
@@ -70,6 +91,11 @@ class Meaning:
         q = self.vector(text)
         mat = np.stack([self._vectors[o] for o in others])
         return [float(x) for x in mat @ q]
+
+
+def semantic_texts(book: FactBook) -> list[str]:
+    """The facts the grader compares by meaning: wrong beliefs and what is true instead."""
+    return [f.text for facts in book.facts.values() for f in facts if f.kind in SEMANTIC_KINDS]
 
 
 def similar_with(embedder: Embedder | Meaning, threshold: float = SIMILAR_AT) -> Similar:

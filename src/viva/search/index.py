@@ -46,6 +46,9 @@ class SearchIndex:
     compare_terms: dict[int, tuple[frozenset[str], ...]]
     topic_terms: dict[str, frozenset[str]]  # topic id -> stemmed name and alias tokens
     median_idf: float  # the weight of a word the bank has never seen
+    # everyday English words: never "corrected" into a technical term by spelling or sound
+    # alone ("bread recipe" is not "retries"); a mishearing has at least one non-word in it
+    common: frozenset[str] = frozenset()
 
     def tokens(self, text: str) -> list[str]:
         """Folded, letter-joined, alias-rewritten tokens (display form, not stemmed)."""
@@ -112,7 +115,7 @@ def squash_key(text: str) -> str:
     return str(jellyfish.metaphone(text.replace(" ", "")))
 
 
-def build_index(bank: Bank) -> SearchIndex:
+def build_index(bank: Bank, common: frozenset[str] = frozenset()) -> SearchIndex:
     # Pass 1: every word the bank uses decides which bank aliases are mishearings.
     plain_vocab: set[str] = set()
     for entry in bank.entries:
@@ -185,6 +188,7 @@ def build_index(bank: Bank) -> SearchIndex:
         compare_terms=compare_terms,
         topic_terms=topic_terms,
         median_idf=statistics.median(idf.values()) if idf else 1.0,
+        common=common,
     )
 
 

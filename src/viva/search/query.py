@@ -47,6 +47,7 @@ class SearchResult:
     compare: tuple[str, str] | None
     near_topics: tuple[str, ...]
     corrections: tuple[tuple[str, str], ...]
+    named_topics: tuple[str, ...] = ()  # topics the query names outright
 
 
 def _correct(tokens: list[str], index: SearchIndex) -> tuple[list[str], list[tuple[str, str]]]:
@@ -64,8 +65,11 @@ def _correct(tokens: list[str], index: SearchIndex) -> tuple[list[str], list[tup
             out.append(tok)
             i += 1
             continue
-        # two unknown words that sound like one term ("cooper netties")
-        if i + 1 < len(tokens) and unknown(tokens[i + 1]):
+        # two unknown words that sound like one term ("cooper netties"), not two real words
+        pair_common = (
+            tok in index.common and tokens[i + 1 : i + 2] and tokens[i + 1] in index.common
+        )
+        if i + 1 < len(tokens) and unknown(tokens[i + 1]) and not pair_common:
             pair = f"{tok} {tokens[i + 1]}"
             term = _sound_alike(pair, index)
             if term:
@@ -73,7 +77,8 @@ def _correct(tokens: list[str], index: SearchIndex) -> tuple[list[str], list[tup
                 fixes.append((pair, term))
                 i += 2
                 continue
-        term = (_spelling(tok, index) or _sound_alike(tok, index)) if len(tok) >= 4 else None
+        fixable = len(tok) >= 4 and tok not in index.common
+        term = (_spelling(tok, index) or _sound_alike(tok, index)) if fixable else None
         if term and term != tok:
             out.extend(term.split())
             fixes.append((tok, term))
@@ -177,6 +182,7 @@ def search(index: SearchIndex, query: str, *, limit: int = 5) -> SearchResult:
         compare,
         tuple(near),
         tuple(fixes),
+        tuple(mentioned),
     )
 
 

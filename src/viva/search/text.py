@@ -67,10 +67,30 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 
+# Symbols that carry meaning in a question ("is vs ==", "*args"), said as words so both the
+# index and a query keep them after punctuation is dropped.
+_SYMBOLS = [
+    (re.compile(r"==="), " triple equals "),
+    (re.compile(r"=="), " equals equals "),
+    (re.compile(r"!="), " not equals "),
+    (re.compile(r"\*\*(?=\w)"), " double star "),
+    (re.compile(r"(?<![\w*])\*(?=[a-z_])"), " star "),
+    (re.compile(r"(?<!\w)@(?=[a-z_])"), " at "),
+    (re.compile(r"->"), " arrow "),
+]
+
+
+def spell_symbols(text: str) -> str:
+    for pattern, words in _SYMBOLS:
+        text = pattern.sub(words, text)
+    return text
+
+
 def fold(text: str) -> str:
-    """Lower-case ASCII-ish text with punctuation turned into spaces."""
+    """Lower-case ASCII-ish text with punctuation turned into spaces (meaningful symbols said)."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = text.lower().replace("_", " ").replace("/", " ").replace("-", " ")
+    text = spell_symbols(text.lower())
+    text = text.replace("_", " ").replace("/", " ").replace("-", " ")
     return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
 
 

@@ -24,7 +24,7 @@ from viva.search.index import SearchIndex, build_index
 if TYPE_CHECKING:  # built and loaded only by what grades
     from viva.grade.facts import FactBook
 
-FORMAT = 3  # bump when Compiled changes
+FORMAT = 4  # bump when Compiled changes
 # Problems that cost an entry its place in the bank (the rest only matter to the linter).
 DROPPING = frozenset({"V001", "V002", "V011", "V012", "V013", "V020", "V021", "V022"})
 
@@ -41,7 +41,14 @@ class Compiled:
 
 # The modules whose classes are pickled: a change to any of them (a new field on a frozen
 # dataclass, say) must rebuild the cache even when viva's version number hasn't moved.
-PICKLED = ("bank/model.py", "search/index.py", "grade/words.py", "grade/facts.py")
+PICKLED = (
+    "bank/model.py",
+    "search/index.py",
+    "search/text.py",
+    "search/aliases.py",
+    "grade/words.py",
+    "grade/facts.py",
+)
 
 
 def _code_stamp() -> bytes:
@@ -78,7 +85,9 @@ def compile_bank(root: Path, key: str | None = None) -> Compiled:
     key = key or cache_key(root)
     loaded = load(root, content_rules=False)
     errors = tuple(p for p in loaded.problems if p.code in DROPPING)
-    return Compiled(loaded.bank, build_index(loaded.bank), errors, key)
+    from viva.semantic.minilm import common_words
+
+    return Compiled(loaded.bank, build_index(loaded.bank, common_words()), errors, key)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

