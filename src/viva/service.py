@@ -141,14 +141,14 @@ class Service:
         from viva.grade.semantic import semantic_texts
 
         meaning = self.meaning()
-        before = len(meaning.vectors())
+        before = meaning.encoded
         meaning.warm(semantic_texts(self.facts))
         self._save_meanings()
-        return len(meaning.vectors()) - before
+        return meaning.encoded - before
 
     @property
     def _meanings_path(self) -> Path:
-        return self.data / "cache" / f"grader-vectors-{self.compiled.key}.npz"
+        return self.data / "cache" / "grader-vectors.npz"  # keyed by text: edits only add
 
     def _save_meanings(self) -> None:
         if self._meaning is None or not self._meaning.dirty:

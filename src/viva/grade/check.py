@@ -97,7 +97,10 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
         against = []
     if (
         against and s >= CONTRA_AT and pred_cover >= CONTRA_AT
-        and weight_against >= CONFLICT_AT * sum(lex.weight(t) for t in shared - {clause.subject})
+        and (
+            weight_against >= CONFLICT_AT * sum(lex.weight(t) for t in shared - {clause.subject})
+            or any(t in DECISIVE for t in against)  # "many threads" vs "one thread": small, decisive
+        )
     ):  # fmt: skip
         return Match(fact, score, True, "opposite")
     if (

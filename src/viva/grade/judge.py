@@ -17,9 +17,11 @@ from enum import StrEnum
 
 from viva.grade.check import (
     AGREE_AT,
+    AUTHORITY,
     MISC_AT,
     PART_AT,
     Match,
+    align,
     best_match,
     best_positive,
     denied_capability,
@@ -79,23 +81,30 @@ def judge(
     per_clause = [best_match(lex, c, positives) for c in clauses]
     contradicts_fact = any(m and m.contradicts for m in per_clause)
 
-    # 1. a misconception or red flag, said in the learner's words
-    wrong = max(((misconception_score(lex, whole, f), f) for f in negatives), default=None,
-                key=lambda x: x[0])  # fmt: skip
-    best_pos = max((misconception_score(lex, whole, f) for f in positives), default=0.0)
-    if (
-        wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05
-        and _shares(whole, wrong[1]) and states_predicate(lex, whole, wrong[1], positives)
-    ):  # fmt: skip
-        denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
-        if not denied and not roles_differ(lex, clauses, wrong[1]):
-            return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
+    # 1. a misconception or red flag, said in the learner's words (the whole claim, or one
+    # clause of it: "Jenkins runs inside GitHub, like GitHub Actions")
+    for unit in [whole, *clauses] if len(clauses) > 1 else [whole]:
+        wrong = max(((misconception_score(lex, unit, f), f) for f in negatives), default=None,
+                    key=lambda x: x[0])  # fmt: skip
+        best_pos = max((misconception_score(lex, unit, f) for f in positives), default=0.0)
+        if (
+            wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05
+            and _shares(unit, wrong[1]) and states_predicate(lex, unit, wrong[1], positives)
+        ):  # fmt: skip
+            denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
+            if not denied and not roles_differ(lex, clauses, wrong[1]):
+                return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
 
     # 2. a clause saying the opposite of a fact, or a fact with one term swapped
-    for c, m in zip(clauses, per_clause, strict=True):
+    support = [_support(lex, c, positives) for c in clauses]
+    for c, m, held in zip(clauses, per_clause, support, strict=True):
         if m and m.contradicts and _restates(lex, c, m.fact):
+            if m.fact.kind in (FactKind.ANSWER, FactKind.SIMPLE) and held >= AGREE_AT:
+                continue  # a passing sentence of prose doesn't outweigh a key point said
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, m.reason, m.score)
-    for c in clauses:
+    for c, held in zip(clauses, support, strict=True):
+        if held >= AGREE_AT:
+            continue  # the bank says this clause as it is: no rule of thumb overrides that
         denial = denied_capability(lex, c, positives, whole.subject)
         if denial is not None:
             return Judgement(text, Status.WRONG, denial, denial.text, "denied", 1.0)
@@ -156,6 +165,17 @@ def _denial(
     return None
 
 
+def _support(lex: Lexicon, clause: Clause, positives: list[Fact]) -> float:
+    """How much of the clause one key point, summary or correction says the same way round."""
+    best = 0.0
+    for f in positives:
+        if f.kind in AUTHORITY and overlap(lex, clause.tokens, f.tokens) > best:
+            m = align(lex, clause, f)
+            if not m.contradicts:
+                best = max(best, m.score)
+    return best
+
+
 def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
     """Saying the opposite of a fact means saying most of it: both ways round, half its words."""
     return any(
@@ -202,26 +222,24 @@ def _means_misconception(
     negatives: list[Fact], meaning: Meaning,
 ) -> Fact | None:  # fmt: skip
     """A misconception the claim means, by embedding, when no fact is as close and the words
-    don't deny it."""
+    don't deny it. Only wrong beliefs whose wrong part the claim also says in words are
+    compared, so most claims are never encoded."""
+    suspects = [
+        f for f in negatives
+        if misconception_score(lex, whole, f) >= SEM_WORDS
+        and states_predicate(lex, whole, f, positives)
+        and not negates(lex, clauses, f) and not roles_differ(lex, clauses, f)
+    ]  # fmt: skip
+    if not suspects:
+        return None
     positives = [f for f in positives if f.kind in SEMANTIC_KINDS]
-    neg_sims = meaning.similarity(text, [f.text for f in negatives])
+    neg_sims = meaning.similarity(text, [f.text for f in suspects])
     pos_sims = meaning.similarity(text, [f.text for f in positives]) if positives else []
-    ranked = sorted(zip(neg_sims, negatives, strict=True), key=lambda x: -x[0])
-    for sim, fact in ranked[:2]:
+    for sim, fact in sorted(zip(neg_sims, suspects, strict=True), key=lambda x: -x[0])[:2]:
         if sim < SEM_MISC_AT:
             break
-        same_entry = [s for s, f in zip(pos_sims, positives, strict=True)
-                      if f.entry_id == fact.entry_id and f.kind.name != "CORRECTION"]  # fmt: skip
-        corrections = [s for s, f in zip(pos_sims, positives, strict=True)
-                       if f.entry_id == fact.entry_id and f.kind.name == "CORRECTION"]  # fmt: skip
-        closest_fact = max([*same_entry, *corrections], default=0.0)
-        words = misconception_score(lex, whole, fact)
-        if (
-            sim >= closest_fact + SEM_MARGIN
-            and words >= SEM_WORDS
-            and not negates(lex, clauses, fact)
-            and not roles_differ(lex, clauses, fact)
-            and states_predicate(lex, whole, fact, positives)
-        ):
+        closest_fact = max((s for s, f in zip(pos_sims, positives, strict=True)
+                            if f.entry_id == fact.entry_id), default=0.0)  # fmt: skip
+        if sim >= closest_fact + SEM_MARGIN:
             return fact
     return None

@@ -93,6 +93,8 @@ class Grade:
     misconceptions: tuple[str, ...]  # corrections of wrong claims found in the answer
     red_flags: tuple[str, ...]
     insights: Insights
+    # (the learner's words, the correction) for each key point said the other way round
+    wrong_claims: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -104,4 +106,5 @@ class Grade:
             "misconceptions": list(self.misconceptions),
             "red_flags": list(self.red_flags),
             "insights": self.insights.as_dict(),
+            "wrong_claims": [{"said": s, "correction": c} for s, c in self.wrong_claims],
         }

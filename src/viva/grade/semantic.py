@@ -42,6 +42,7 @@ class Meaning:
         self._vectors: dict[str, np.ndarray] = {}
         self._limit = cache_limit
         self.dirty = False  # vectors added since the owner last saved them
+        self.encoded = 0  # texts run through the model (not found in a cache)
 
     def warm(self, texts: Iterable[str], batch: int = 32) -> None:
         """Encode texts ahead of use (the bank's facts), shortest first, in small batches."""
@@ -76,6 +77,7 @@ class Meaning:
             for t, v in zip(todo, rows, strict=True):
                 self._vectors[t] = v
             self.dirty = True
+            self.encoded += len(todo)
 
     def vector(self, text: str) -> np.ndarray:
         if text not in self._vectors:

@@ -49,6 +49,9 @@ ANTONYMS: dict[str, tuple[str, bool]] = {
     "insecure": ("secure", True), "unsorted": ("sorted", True), "sequential": ("parallel", True),
     "sequentially": ("parallel", True), "parallelism": ("parallel", False),
     "concurrently": ("concurrent", False), "optional": ("required", True),
+    # quantities: "many threads at once" says the opposite of "one thread at a time"
+    "many": ("one", True), "multiple": ("one", True), "several": ("one", True),
+    "single": ("one", False),
 }  # fmt: skip
 # Verbs of change all mean the same thing for mutability.
 SYNONYMS: dict[str, str] = {
@@ -64,7 +67,7 @@ NEGATION_SCOPE = 2
 KEEP = (
     NEGATIONS
     | ABSOLUTES
-    | {"more", "before", "same", "both", "top", "different", "one", "need", "work"}
+    | {"more", "before", "same", "both", "top", "different", "one", "many", "need", "work"}
 )
 # Words that carry nothing to grade and must not use up a negation's reach ("can't be able
 # to deploy a container" denies deploying the container)
