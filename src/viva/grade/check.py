@@ -1,23 +1,19 @@
-"""Checking a learner's statement: agree, partly, disagree or unsure - never a guess.
+"""Matching a clause against the bank's facts: backing, opposite, swapped terms, misconceptions.
 
-The statement is split into clauses; each clause is set against the facts of the entries
-the search finds for it. Agreement needs every clause backed by one fact with the same
-polarity and no absolute word the bank doesn't use; a clause that matches a misconception
-or red flag, or that says the opposite of a fact (a negation, an antonym, reversed roles),
-is named as the wrong part with the correction. Anything the bank does not cover is
-``unsure``, with the nearest entries.
+The measures the statement checker (``judge``, ``statement``) and the answer grader share:
+how much of a clause's weighted words a fact holds, whether a fact clause says the same
+words the other way round (a negation, an antonym, reversed roles), whether the clause is a
+fact with one term swapped for another the entry discusses, and how closely a whole
+statement says a misconception.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from viva.bank.model import Bank
-from viva.grade.facts import Fact, FactBook, FactKind
-from viva.grade.model import Check, Verdict
-from viva.grade.words import Clause, Lexicon, strip_wrappers
-from viva.search.index import SearchIndex
-from viva.search.query import search
+from viva.grade.facts import Fact, FactKind
+from viva.grade.words import KEEP, Clause, Lexicon
 
 AGREE_AT = 0.8  # share of a clause's weight one fact must back for "agree"
 PART_AT = 0.55  # ... for "partly"
@@ -25,10 +21,9 @@ CONTRA_AT = 0.6  # a fact this close but with the opposite sign contradicts the 
 MISC_AT = 0.62  # a misconception or red flag this close is what the learner said
 CANDIDATES = 4
 KEY_WORD = 0.8  # idf above which a word the fact lacks blocks "agree"
+# small words that decide what a sentence claims: "the same thing", "more", "only once"
+DECISIVE = frozenset({"same", "more", "top", "one", "once", "before", "after", "both"})
 CONFLICT_AT = 0.25  # share of the shared words' weight said the other way round
-# when two facts back a clause equally, quote the most central one
-PRIORITY = {FactKind.POINT: 5, FactKind.SHORT: 4, FactKind.CORRECTION: 3, FactKind.SIMPLE: 2,
-            FactKind.ANSWER: 1, FactKind.MISCONCEPTION: 0, FactKind.RED_FLAG: 0}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +97,10 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
         against = []
     if (
         against and s >= CONTRA_AT and pred_cover >= CONTRA_AT
-        and weight_against >= CONFLICT_AT * sum(lex.weight(t) for t in shared - {clause.subject})
+        and (
+            weight_against >= CONFLICT_AT * sum(lex.weight(t) for t in shared - {clause.subject})
+            or any(t in DECISIVE for t in against)  # "many threads" vs "one thread": small, decisive
+        )
     ):  # fmt: skip
         return Match(fact, score, True, "opposite")
     if (
@@ -121,119 +119,48 @@ def signs_agree(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
     return fc is None or not conflicts(clause, fc)
 
 
-def _misconception(lex: Lexicon, whole: Clause, fact: Fact) -> float:
+def misconception_score(lex: Lexicon, whole: Clause, fact: Fact) -> float:
     """How closely the statement says a misconception: both ways round, the weaker side."""
     said = overlap(lex, whole.tokens, fact.tokens)
     claimed = overlap(lex, tuple(fact.tokens), frozenset(whole.tokens))
     return min(said, (said + claimed) / 2)
 
 
-def _negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
-    """The statement denies the misconception: a clause of it says the opposite."""
-    return any(align(lex, c, fact).contradicts for c in clauses)
+def negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
+    """The statement denies the misconception: a clause of it says the opposite, or a
+    contrast ("..., instead of rebuilding it per environment") rules out what it claims."""
+    for c in clauses:
+        if align(lex, c, fact).contradicts:
+            return True
+        if c.elliptic and len(set(c.tokens)) >= 2:
+            for fc in fact.clauses:
+                if not fc.negated and overlap(lex, c.tokens, frozenset(fc.tokens)) >= 0.75:
+                    return True
+    return False
 
 
-def check_statement(text: str, bank: Bank, index: SearchIndex, book: FactBook) -> Check:
-    lex = book.lexicon
-    claim = strip_wrappers(text)
-    clauses = lex.clauses(claim)
-    whole = lex.clause(claim)
-    if not clauses:
-        return Check(Verdict.UNSURE, "I couldn't find a claim in that to check.")
-    result = search(index, claim)
-    ids = [h.entry_id for h in result.hits[:CANDIDATES]]
-    near = tuple(ids[:3])
-    if not ids:
-        return Check(Verdict.UNSURE, "My question bank doesn't cover that, so I can't say whether "
-                     "it's right. I won't guess.")  # fmt: skip
-    facts = [f for i in ids for f in book.of(i)]
-    positives = [f for f in facts if not f.kind.negative]
-    negatives = [f for f in facts if f.kind.negative]
-
-    # 1. a misconception or red flag said in other words
-    wrong = max(((_misconception(lex, whole, f), f) for f in negatives), default=None,
-                key=lambda x: x[0])  # fmt: skip
-    per_clause = [_best(lex, c, positives) for c in clauses]
-    best_pos = max((_misconception(lex, whole, f) for f in positives), default=0.0)
-    # saying the opposite of a misconception is right - unless it also contradicts a fact
-    denies = (
-        wrong is not None
-        and _negates(lex, clauses, wrong[1])
-        and not any(m and m.contradicts for m in per_clause)
-    )
-    if wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05 and not denies:
-        fact = wrong[1]
-        return Check(Verdict.DISAGREE,
-                     f"No - that's a common misconception: \"{fact.text}\" isn't right. {fact.correction or ''}".strip(),
-                     fact.correction, fact.entry_id, near)  # fmt: skip
-
-    # 2. clause by clause: backed, contradicted, or not covered
-    contradicted = [(c, m) for c, m in zip(clauses, per_clause, strict=True) if m and m.contradicts]
-    backed = [(c, m) for c, m in zip(clauses, per_clause, strict=True)
-              if m and not m.contradicts and m.score >= AGREE_AT and not _unbacked(lex, c, m.fact)]  # fmt: skip
-    loose = [(c, m) for c, m in zip(clauses, per_clause, strict=True)
-             if m and not m.contradicts and m.score >= PART_AT and (c, m) not in backed]  # fmt: skip
-    if contradicted:
-        c, m = contradicted[0]
-        what = (
-            "has the roles the wrong way round"
-            if m.reason == "reversed"
-            else "says the opposite of what's true"
-        )
-        if backed:
-            ok = backed[0][0].text
-            return Check(Verdict.PARTLY,
-                         f"Partly. \"{ok}\" is right, but \"{c.text}\" {what}. {m.fact.text}",
-                         m.fact.text, m.fact.entry_id, near)  # fmt: skip
-        return Check(Verdict.DISAGREE, f"No - \"{c.text}\" {what}. {m.fact.text}",
-                     m.fact.text, m.fact.entry_id, near)  # fmt: skip
-    if backed and len(backed) == len(clauses):
-        extra = _overreach(clauses, [m for _, m in backed])
-        src = backed[0][1].fact
-        if extra:
-            return Check(Verdict.PARTLY,
-                         f"Partly. The idea is right, but \"{extra}\" goes too far: the bank doesn't say that. {src.text}",
-                         src.text, src.entry_id, near)  # fmt: skip
-        return Check(Verdict.AGREE, f"Yes, that's right. {src.text}", None, src.entry_id, near)
-    if backed or loose:
-        good = (backed or loose)[0]
-        held = {id(c) for c, _ in (*backed, *loose)}
-        rest = [c.text for c in clauses if id(c) not in held] or [
-            c.text for c in clauses if c is not good[0]
-        ]
-        unclear = f' I can\'t confirm "{rest[0]}" from what I know.' if rest else ""
-        said = good[1].fact.text.rstrip(".")
-        return Check(Verdict.PARTLY,
-                     f"Partly. What I can confirm: {said}.{unclear}",
-                     good[1].fact.text, good[1].fact.entry_id, near)  # fmt: skip
-    names = [q.question for i in near if (q := bank.get(i))]
-    return Check(Verdict.UNSURE,
-                 "I can't confirm or deny that from my question bank, so I won't guess. "
-                 + ("The closest questions I have: " + " / ".join(names) if names else ""),
-                 None, None, near)  # fmt: skip
-
-
-def _best(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
+def best_match(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
     """The fact that best backs a clause; a strong contradiction outranks weaker backing."""
     matches = [align(lex, clause, f) for f in facts]
     if not matches:
         return None
     contra = [m for m in matches if m.contradicts]
     backing = max((m for m in matches if not m.contradicts),
-                  key=lambda m: (round(m.score, 2), PRIORITY[m.fact.kind]), default=None)  # fmt: skip
+                  key=lambda m: (round(m.score, 2), m.fact.kind.priority), default=None)  # fmt: skip
     strongest_contra = max(contra, key=lambda m: m.score, default=None)
     if strongest_contra and (backing is None or strongest_contra.score >= backing.score - 0.1):
         return strongest_contra
     return backing
 
 
-def _unbacked(lex: Lexicon, clause: Clause, fact: Fact) -> list[str]:
+def unbacked(lex: Lexicon, clause: Clause, fact: Fact) -> list[str]:
     """Words of weight the fact doesn't use: one changed word ("process" for "thread") is
     enough to withhold agreement."""
-    return [t for t in clause.tokens if t not in fact.tokens and lex.weight(t) >= KEY_WORD]
+    return [t for t in clause.tokens
+            if t not in fact.tokens and (lex.weight(t) >= KEY_WORD or t in DECISIVE)]  # fmt: skip
 
 
-def _overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
+def overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
     """An absolute word ("always", "only", "never") that the backing facts don't use."""
     for clause, match in zip(clauses, backing, strict=True):
         used = {a for fc in match.fact.clauses for a in fc.absolutes}
@@ -241,3 +168,179 @@ def _overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
         if extra:
             return sorted(extra)[0]
     return None
+
+
+SWAP_REST = 0.9  # share of the claim's other words the fact clause must hold
+SWAP_COVER = 0.45  # share of the fact clause the claim must restate
+
+
+def substituted(
+    lex: Lexicon, clause: Clause, facts: list[Fact], terms: Mapping[str, frozenset[str]]
+) -> Fact | None:
+    """A fact restated with one term swapped for another term the same entry names:
+    "only one process runs bytecode" where the bank says "only one thread"."""
+    if clause.elliptic or len(set(clause.tokens)) < 3:
+        return None
+    said = set(clause.tokens)
+    for f in facts:
+        if f.kind is FactKind.ANSWER or f.kind.negative:
+            continue
+        named = terms.get(f.entry_id, frozenset()) - KEEP
+        for fc in f.clauses:
+            extra = [t for t in said if t not in fc.tokens]
+            if len(extra) != 1 or extra[0] not in named or extra[0] in f.tokens:
+                continue
+            x = extra[0]
+            rest = tuple(t for t in clause.tokens if t != x)
+            rivals = [y for y in set(fc.tokens) - said
+                      if y in named and y != fc.subject and lex.weight(y) >= KEY_WORD]  # fmt: skip
+            if (
+                rivals and clause.sign(x) is False and lex.weight(x) >= KEY_WORD
+                and overlap(lex, rest, frozenset(fc.tokens)) >= SWAP_REST
+                and overlap(lex, fc.tokens, frozenset(said)) >= SWAP_COVER
+                and not conflicts(clause, fc)
+            ):  # fmt: skip
+                return f
+    return None
+
+
+def roles_differ(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
+    """The claim gives a fact's predicate to another subject: "a list is mutable" against
+    "tuples are mutable and lists are not" says something else, not the same thing."""
+    for c in clauses:
+        if c.subject is None:
+            continue
+        pred = tuple(t for t in c.tokens if t != c.subject)
+        if not pred:
+            continue
+        best = max(
+            fact.clauses, key=lambda fc: overlap(lex, pred, frozenset(fc.tokens)), default=None
+        )
+        if (
+            best is not None and best.subject is not None and best.subject != c.subject
+            and overlap(lex, pred, frozenset(best.tokens)) >= 0.8
+            and c.subject not in best.tokens
+        ):  # fmt: skip
+            return True
+    return False
+
+
+def states_predicate(
+    lex: Lexicon, whole: Clause, fact: Fact, positives: list[Fact] | None = None
+) -> bool:
+    """The statement says what makes the (wrong) fact wrong: half the weight of one of its
+    clauses' predicates, the same way round ("GitHub Action would help" doesn't say "GitHub
+    Actions cannot run Docker"). A clause of the wrong belief that the bank also states as
+    true ("tuples are immutable, so any tuple can be a key") is not what makes it wrong."""
+    for fc in fact.clauses:
+        if positives and _true_part(lex, fc, positives):
+            continue
+        pred = tuple(t for t in fc.tokens if t != fc.subject)
+        if len(set(pred)) < 1:
+            continue
+        said = [t for t in set(pred) if t in whole.tokens]
+        if len(said) < min(2, len(set(pred))) or overlap(lex, pred, frozenset(whole.tokens)) < 0.5:
+            continue
+        if all(whole.sign(t) == fc.sign(t) for t in said):
+            return True
+    return False
+
+
+AUTHORITY = (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
+
+
+def denied_capability(
+    lex: Lexicon, clause: Clause, facts: list[Fact], topic: str | None = None
+) -> Fact | None:
+    """ "With GitHub you can't deploy a container" against "GitHub Actions can ... deploy":
+    the claim denies, for the thing it is about, an action a fact says it does."""
+    for subject in dict.fromkeys(s for s in (clause.subject, topic) if s):
+        found = _denied(lex, clause, facts, subject)
+        if found is not None:
+            return found
+    return None
+
+
+def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
+    if not clause.negated or clause.elliptic:
+        return None
+    denied = [t for t in clause.tokens
+              if clause.sign(t) and not clause.sign(t, False) and t != subject
+              and lex.weight(t) >= KEY_WORD]  # fmt: skip
+    if not denied:
+        return None
+    for f in facts:
+        if f.kind not in AUTHORITY:
+            continue
+        for fc in f.clauses:
+            if fc.negated or subject not in fc.tokens or fc.subject not in (None, subject):
+                continue
+            if all(t in fc.tokens and fc.sign(t) is False for t in denied[:1]):
+                return f
+    return None
+
+
+def wrong_role(
+    lex: Lexicon, clause: Clause, negatives: list[Fact], positives: list[Fact]
+) -> Fact | None:
+    """ "Kubernetes will build the deployments": the claim gives its subject an action that
+    the bank gives it only in a wrong belief ("Kubernetes builds the Docker image")."""
+    subject = clause.subject
+    pred = [t for t in clause.tokens if t != subject]
+    if subject is None or not pred or clause.sign(pred[0]):
+        return None
+    verb = pred[0]
+    for f in negatives:
+        for fc in f.clauses:
+            if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):
+                continue
+            if not any(pc.subject == subject and verb in _predicate(pc)[:2] and pc.sign(verb) is False
+                       for p in positives for pc in p.clauses):  # fmt: skip
+                return f
+    return None
+
+
+def _predicate(clause: Clause) -> list[str]:
+    return [t for t in clause.tokens if t != clause.subject]
+
+
+def denies_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
+    """The statement says a wrong belief the other way round, every shared word negated:
+    "Kubernetes won't run the test cases" against "Kubernetes runs my tests and builds ..."."""
+    mine = tuple(t for t in whole.tokens if t != whole.subject)
+    for fc in fact.clauses:
+        if fc.negated or (fc.subject is not None and fc.subject not in whole.tokens):
+            continue
+        said = [t for t in dict.fromkeys(mine) if t in fc.tokens and t != fc.subject]
+        theirs = {t for t in fc.tokens if t != fc.subject}
+        close = max(
+            overlap(lex, mine, frozenset(fc.tokens)),
+            overlap(lex, fc.tokens, frozenset(whole.tokens)),
+        )
+        if not said or len(said) < min(2, len(theirs)) or close < 0.6:
+            continue
+        if all(whole.sign(t) != fc.sign(t) for t in said):
+            return True
+    return False
+
+
+def best_positive(lex: Lexicon, fact: Fact, positives: list[Fact]) -> Fact | None:
+    """The entry's own statement closest to a wrong belief: what to say instead of it."""
+    same = [p for p in positives if p.entry_id == fact.entry_id and p.kind in AUTHORITY]
+    return max(same, key=lambda p: (overlap(lex, tuple(fact.tokens), p.tokens), p.kind.priority),
+               default=None)  # fmt: skip
+
+
+def _true_part(lex: Lexicon, fc: Clause, positives: list[Fact]) -> bool:
+    for p in positives:
+        if p.kind not in AUTHORITY:
+            continue
+        for pc in p.clauses:
+            if (
+                overlap(lex, fc.tokens, frozenset(pc.tokens)) >= 0.9
+                and all(t in pc.tokens for t in fc.tokens if t in DECISIVE)
+                and not conflicts(fc, pc)
+                and (fc.subject is None or fc.subject == pc.subject)
+            ):
+                return True
+    return False

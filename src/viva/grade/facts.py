@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from viva.bank.model import Bank, Entry
@@ -34,6 +34,15 @@ class FactKind(StrEnum):
     def negative(self) -> bool:
         return self in (FactKind.MISCONCEPTION, FactKind.RED_FLAG)
 
+    @property
+    def priority(self) -> int:
+        """When two facts back a clause equally, quote the most central one."""
+        return _PRIORITY[self]
+
+
+_PRIORITY = {FactKind.POINT: 5, FactKind.SHORT: 4, FactKind.CORRECTION: 3, FactKind.SIMPLE: 2,
+             FactKind.ANSWER: 1, FactKind.MISCONCEPTION: 0, FactKind.RED_FLAG: 0}  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:
@@ -51,6 +60,8 @@ class FactBook:
     lexicon: Lexicon
     facts: dict[str, tuple[Fact, ...]]  # entry id -> its facts
     vocab: dict[str, frozenset[str]]  # entry id -> every token the entry uses
+    # entry id -> the things it names: compared terms, tags, the bank's entities
+    terms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def of(self, entry_id: str) -> tuple[Fact, ...]:
         return self.facts.get(entry_id, ())
@@ -110,8 +121,16 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
         words: set[str] = set()
         for kind, text, clauses, correction, point_id in rows:
             tokens = frozenset(t for c in clauses for t in c.tokens)
+            if kind in (FactKind.ANSWER, FactKind.SIMPLE, FactKind.SHORT) and len(tokens) < 3:
+                continue  # "Yes, in practice." backs or contradicts nothing
             words |= tokens
             built.append(Fact(entry_id, kind, text, tuple(clauses), tokens, correction, point_id))
         facts[entry_id] = tuple(built)
         vocab[entry_id] = frozenset(words)
-    return FactBook(lex, facts, vocab)
+    terms = {str(e.id): _terms(e, lex) for e in bank.entries}
+    return FactBook(lex, facts, vocab, terms)
+
+
+def _terms(entry: Entry, lex: Lexicon) -> frozenset[str]:
+    names = [*entry.compare, *entry.tags]
+    return frozenset(t for n in names for t in lex.clause(n).tokens) | lex.entities

@@ -30,12 +30,27 @@ class AnswerVerdict(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimCheck:
+    """One claim of a statement, in the learner's words, and what the bank says of it."""
+
+    text: str
+    status: str  # right | partly | wrong | unsure
+    correction: str | None = None
+    source_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "status": self.status, "correction": self.correction,
+                "source_id": self.source_id}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class Check:
     verdict: Verdict
     explanation: str
     correction: str | None = None
     source_id: str | None = None
     near: tuple[str, ...] = ()  # nearest entries when the bank doesn't cover the claim
+    claims: tuple[ClaimCheck, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +59,7 @@ class Check:
             "correction": self.correction,
             "source_id": self.source_id,
             "near": list(self.near),
+            "claims": [c.as_dict() for c in self.claims],
         }
 
 
@@ -77,6 +93,8 @@ class Grade:
     misconceptions: tuple[str, ...]  # corrections of wrong claims found in the answer
     red_flags: tuple[str, ...]
     insights: Insights
+    # (the learner's words, the correction) for each key point said the other way round
+    wrong_claims: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -88,4 +106,5 @@ class Grade:
             "misconceptions": list(self.misconceptions),
             "red_flags": list(self.red_flags),
             "insights": self.insights.as_dict(),
+            "wrong_claims": [{"said": s, "correction": c} for s, c in self.wrong_claims],
         }

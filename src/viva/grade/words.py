@@ -49,6 +49,9 @@ ANTONYMS: dict[str, tuple[str, bool]] = {
     "insecure": ("secure", True), "unsorted": ("sorted", True), "sequential": ("parallel", True),
     "sequentially": ("parallel", True), "parallelism": ("parallel", False),
     "concurrently": ("concurrent", False), "optional": ("required", True),
+    # quantities: "many threads at once" says the opposite of "one thread at a time"
+    "many": ("one", True), "multiple": ("one", True), "several": ("one", True),
+    "single": ("one", False),
 }  # fmt: skip
 # Verbs of change all mean the same thing for mutability.
 SYNONYMS: dict[str, str] = {
@@ -61,7 +64,28 @@ SYNONYMS: dict[str, str] = {
 }  # fmt: skip
 # "cannot deploy a container": a negation covers the next two content words, not the clause
 NEGATION_SCOPE = 2
-KEEP = NEGATIONS | ABSOLUTES | {"more", "before", "same", "both"}
+KEEP = (
+    NEGATIONS
+    | ABSOLUTES
+    | {"more", "before", "same", "both", "top", "different", "one", "many", "need", "work"}
+)
+# Words that carry nothing to grade and must not use up a negation's reach ("can't be able
+# to deploy a container" denies deploying the container)
+LIGHT = frozenset(
+    {
+        "able",
+        "even",
+        "still",
+        "really",
+        "actually",
+        "basically",
+        "kind",
+        "sort",
+        "us",
+        "case",
+        "cases",
+    }
+)
 _PUNCT = re.compile(r"[;:!?,()]|\.(?:\s|$)|\s[-–—]\s")
 CONNECTIVES = frozenset({"but", "whereas", "while", "however", "although", "though", "because",
                          "which", "so", "since", "whereby", "unlike", "instead", "unless", "until",
@@ -171,7 +195,7 @@ class Lexicon:
                 scope = NEGATION_SCOPE
             if word in ABSOLUTES:
                 absolutes.add(word)
-            if word in NEGATIONS or (word in STOPWORDS and word not in KEEP):
+            if word in NEGATIONS or word in LIGHT or (word in STOPWORDS and word not in KEEP):
                 continue
             base, flip = ANTONYMS.get(word, (word, False))
             base = SYNONYMS.get(base, base)

@@ -67,7 +67,10 @@ def feedback(grade: Grade, before: int | None) -> list[str]:
         delta = grade.score - before
         change = f"up {delta}" if delta > 0 else f"down {-delta}" if delta < 0 else "no change"
         lines[0] += f" Last time {before}, so {change}."
-    if grade.misconceptions or grade.red_flags:
+    if grade.wrong_claims:
+        said, fix = grade.wrong_claims[0]
+        lines.append(f'You said "{said}" - that isn\'t right, which caps the score: {fix}')
+    elif grade.misconceptions or grade.red_flags:
         wrong = [*grade.misconceptions, *grade.red_flags][0]
         lines.append(f"One thing you said is wrong, which caps the score. {wrong}")
     if grade.covered:
@@ -138,7 +141,7 @@ def check(
     text: str, bank: Bank, index: SearchIndex, facts: FactBook
 ) -> tuple[str | None, list[Effect]]:
     """A statement checked against the bank: the verdict said plainly, never "exactly"."""
-    from viva.grade.check import check_statement
+    from viva.grade.statement import check_statement
 
     result = check_statement(text, bank, index, facts)
     effects: list[Effect] = [Say(result.explanation, "answer")]

@@ -1,0 +1,245 @@
+"""One claim against the bank's facts: right, wrong, partly right, or not covered.
+
+A claim is wrong when it says a misconception or red flag (its weighted words, the same way
+round; or, with the semantic layer, its meaning, when no fact of the entry is closer and no
+word of it is said the other way), when one of its clauses says the opposite of a fact
+(negation, antonym, swapped roles), or when it is a fact with one term swapped for another
+term the same entry discusses ("one process" where the bank says "one thread"). It is right
+only when every clause is backed by one fact, with no word of weight the fact lacks; an
+absolute word the fact doesn't use ("always", "only") makes it partly right. Similarity
+alone never makes a claim right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from viva.grade.check import (
+    AGREE_AT,
+    AUTHORITY,
+    MISC_AT,
+    PART_AT,
+    Match,
+    align,
+    best_match,
+    best_positive,
+    denied_capability,
+    denies_predicate,
+    misconception_score,
+    negates,
+    overlap,
+    overreach,
+    roles_differ,
+    states_predicate,
+    substituted,
+    unbacked,
+    wrong_role,
+)
+from viva.grade.facts import Fact, FactBook, FactKind
+from viva.grade.semantic import SEMANTIC_KINDS, Meaning
+from viva.grade.words import Clause, Lexicon
+
+RESTATE_AT = 0.5
+SEM_MISC_AT = 0.72  # cosine at which a claim means a misconception or red flag
+SEM_MARGIN = 0.04  # ... and is this much closer to it than to any fact of the entry
+SEM_WORDS = 0.34  # ... sharing at least this much of its weighted words
+
+
+class Status(StrEnum):
+    RIGHT = "right"
+    PARTLY = "partly"  # mostly right: an absolute word too far, or loosely backed
+    WRONG = "wrong"
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    text: str  # the claim in the learner's words
+    status: Status
+    fact: Fact | None = None  # the fact that backs or corrects it
+    correction: str | None = None  # what is true instead (wrong claims)
+    why: str = ""  # "misconception", "opposite", "reversed", "swapped", "absolute", ...
+    score: float = 0.0
+
+    @property
+    def source_id(self) -> str | None:
+        return self.fact.entry_id if self.fact else None
+
+
+def judge(
+    book: FactBook, text: str, checkable: str, facts: list[Fact], meaning: Meaning | None = None
+) -> Judgement:
+    """Judge one claim (``checkable`` has pronouns resolved; ``text`` is quoted)."""
+    lex = book.lexicon
+    clauses = lex.clauses(checkable)
+    whole = lex.clause(checkable)
+    if not clauses:
+        return Judgement(text, Status.UNSURE)
+    positives = [f for f in facts if not f.kind.negative]
+    negatives = [f for f in facts if f.kind.negative]
+    per_clause = [best_match(lex, c, positives) for c in clauses]
+    contradicts_fact = any(m and m.contradicts for m in per_clause)
+
+    # 1. a misconception or red flag, said in the learner's words (the whole claim, or one
+    # clause of it: "Jenkins runs inside GitHub, like GitHub Actions")
+    for unit in [whole, *clauses] if len(clauses) > 1 else [whole]:
+        wrong = max(((misconception_score(lex, unit, f), f) for f in negatives), default=None,
+                    key=lambda x: x[0])  # fmt: skip
+        best_pos = max((misconception_score(lex, unit, f) for f in positives), default=0.0)
+        if (
+            wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05
+            and _shares(unit, wrong[1]) and states_predicate(lex, unit, wrong[1], positives)
+        ):  # fmt: skip
+            denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
+            if not denied and not roles_differ(lex, clauses, wrong[1]):
+                return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
+
+    # 2. a clause saying the opposite of a fact, or a fact with one term swapped
+    support = [_support(lex, c, positives) for c in clauses]
+    for c, m, held in zip(clauses, per_clause, support, strict=True):
+        if m and m.contradicts and _restates(lex, c, m.fact):
+            if m.fact.kind in (FactKind.ANSWER, FactKind.SIMPLE) and held >= AGREE_AT:
+                continue  # a passing sentence of prose doesn't outweigh a key point said
+            return Judgement(text, Status.WRONG, m.fact, m.fact.text, m.reason, m.score)
+    for c, held in zip(clauses, support, strict=True):
+        if held >= AGREE_AT:
+            continue  # the bank says this clause as it is: no rule of thumb overrides that
+        denial = denied_capability(lex, c, positives, whole.subject)
+        if denial is not None:
+            return Judgement(text, Status.WRONG, denial, denial.text, "denied", 1.0)
+        role = wrong_role(lex, c, negatives, positives)
+        if role is not None:
+            return _wrong(text, role, "role", 1.0, positives, lex)
+        swap = substituted(lex, c, positives, book.terms)
+        if swap is not None:
+            return Judgement(text, Status.WRONG, swap, swap.text, "swapped", 1.0)
+
+    # 3. the same misconception, in other words (semantic layer)
+    if meaning is not None and negatives:
+        hit = _means_misconception(lex, checkable, whole, clauses, positives, negatives, meaning)
+        if hit is not None:
+            return _wrong(text, hit, "misconception", SEM_MISC_AT, positives, lex)
+
+    # 4. backed clause by clause; a clause denying a wrong belief ("Kubernetes won't run the
+    # test cases") is backed by that belief's correction
+    denials: list[Fact | None] = [
+        None if contradicts_fact else _denial(lex, c, negatives, positives) for c in clauses
+    ]
+    backed = [m for c, m in zip(clauses, per_clause, strict=True)
+              if m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)]  # fmt: skip
+    held = sum(1 for c, m, d in zip(clauses, per_clause, denials, strict=True)
+               if d is not None or (m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)))  # fmt: skip
+    loose = [m for m in per_clause if m and m.score >= PART_AT]
+    denial = next((d for d in denials if d is not None), None)
+    if held == len(clauses):
+        pairs = [
+            (c, m) for c, m, d in zip(clauses, per_clause, denials, strict=True) if d is None and m
+        ]
+        extra = overreach([c for c, _ in pairs], [m for _, m in pairs])
+        if denial is not None and not extra:
+            return Judgement(text, Status.RIGHT, denial, None, "denies", 1.0)
+        fact = denial or _central(backed)
+        if extra:
+            return Judgement(
+                text, Status.PARTLY, fact, None, f"absolute:{extra}", fact_score(backed)
+            )
+        return Judgement(text, Status.RIGHT, fact, None, "backed", fact_score(backed))
+    if backed or loose or denial:
+        fact = denial or _central(backed or loose)
+        return Judgement(text, Status.PARTLY, fact, None, "loose", fact_score(backed or loose))
+    return Judgement(text, Status.UNSURE)
+
+
+def _denial(
+    lex: Lexicon, clause: Clause, negatives: list[Fact], positives: list[Fact]
+) -> Fact | None:
+    """The fact that backs a clause denying a wrong belief: its correction."""
+    for f in negatives:
+        if denies_predicate(lex, clause, f) and not roles_differ(lex, [clause], f):
+            if f.kind is FactKind.MISCONCEPTION:
+                return _as_fact(f)
+            instead = best_positive(lex, f, positives)
+            if instead is not None:
+                return instead
+    return None
+
+
+def _support(lex: Lexicon, clause: Clause, positives: list[Fact]) -> float:
+    """How much of the clause one key point, summary or correction says the same way round."""
+    best = 0.0
+    for f in positives:
+        if f.kind in AUTHORITY and overlap(lex, clause.tokens, f.tokens) > best:
+            m = align(lex, clause, f)
+            if not m.contradicts:
+                best = max(best, m.score)
+    return best
+
+
+def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
+    """Saying the opposite of a fact means saying most of it: both ways round, half its words."""
+    return any(
+        min(
+            overlap(lex, clause.tokens, frozenset(fc.tokens)),
+            overlap(lex, fc.tokens, frozenset(clause.tokens)),
+        )
+        >= RESTATE_AT
+        for fc in fact.clauses
+    )
+
+
+def _shares(whole: Clause, fact: Fact) -> bool:
+    """Two words in common at least: "reassign" alone doesn't make a misconception said."""
+    return len(set(whole.tokens) & fact.tokens) >= 2
+
+
+def fact_score(matches: list[Match]) -> float:
+    return min(m.score for m in matches) if matches else 0.0
+
+
+def _central(matches: list[Match]) -> Fact:
+    return max(matches, key=lambda m: (round(m.score, 2), m.fact.kind.priority)).fact
+
+
+def _wrong(text: str, fact: Fact, why: str, score: float, positives: list[Fact] | None = None,
+           lex: Lexicon | None = None) -> Judgement:  # fmt: skip
+    correction = fact.correction or fact.text
+    if fact.kind is FactKind.RED_FLAG and positives and lex is not None:
+        instead = best_positive(lex, fact, positives)
+        correction = instead.text if instead else correction
+    return Judgement(text, Status.WRONG, fact, correction, why, score)
+
+
+def _as_fact(misconception: Fact) -> Fact:
+    """A misconception's correction, as the fact that backs a claim denying it."""
+    text = misconception.correction or misconception.text
+    return Fact(misconception.entry_id, FactKind.CORRECTION, text, misconception.clauses,
+                misconception.tokens)  # fmt: skip
+
+
+def _means_misconception(
+    lex: Lexicon, text: str, whole: Clause, clauses: list[Clause], positives: list[Fact],
+    negatives: list[Fact], meaning: Meaning,
+) -> Fact | None:  # fmt: skip
+    """A misconception the claim means, by embedding, when no fact is as close and the words
+    don't deny it. Only wrong beliefs whose wrong part the claim also says in words are
+    compared, so most claims are never encoded."""
+    suspects = [
+        f for f in negatives
+        if misconception_score(lex, whole, f) >= SEM_WORDS
+        and states_predicate(lex, whole, f, positives)
+        and not negates(lex, clauses, f) and not roles_differ(lex, clauses, f)
+    ]  # fmt: skip
+    if not suspects:
+        return None
+    positives = [f for f in positives if f.kind in SEMANTIC_KINDS]
+    neg_sims = meaning.similarity(text, [f.text for f in suspects])
+    pos_sims = meaning.similarity(text, [f.text for f in positives]) if positives else []
+    for sim, fact in sorted(zip(neg_sims, suspects, strict=True), key=lambda x: -x[0])[:2]:
+        if sim < SEM_MISC_AT:
+            break
+        closest_fact = max((s for s, f in zip(pos_sims, positives, strict=True)
+                            if f.entry_id == fact.entry_id), default=0.0)  # fmt: skip
+        if sim >= closest_fact + SEM_MARGIN:
+            return fact
+    return None

@@ -1,0 +1,132 @@
+"""Checking a learner's statement claim by claim: agree, partly, disagree or unsure - never a guess.
+
+A spoken check ("oh okay, so CI-CD only works with code changes, but orchestration is on top
+of CI-CD, right?") becomes clean claims (``viva.understand.claims``); each is judged against
+the facts of the entries the search finds for it and for the whole statement (``judge``).
+The reply names each wrong part in the learner's words with the bank's correction and then
+what is right: "No - "orchestration is on top of CI-CD" isn't right: <correction>. "CI-CD
+only works with code changes" is right." A statement whose main (tagged) claims are right but
+a side remark is wrong gets "Yes to the main point ... but ...". Never "exactly"; a filler is
+never quoted, because claims hold none.
+"""
+
+from __future__ import annotations
+
+from viva.bank.model import Bank
+from viva.grade.facts import Fact, FactBook
+from viva.grade.judge import Judgement, Status, judge
+from viva.grade.model import Check, ClaimCheck, Verdict
+from viva.grade.semantic import Meaning
+from viva.search.index import SearchIndex
+from viva.search.query import search
+from viva.understand.claims import Claim, claims
+
+CANDIDATES = 4  # entries searched per claim
+CONTEXT = 3  # entries searched for the whole statement, shared by every claim
+MAX_CLAIMS = 12
+BROADLY_AT = 0.9  # a loosely backed claim this close is named as right beside a wrong one
+
+
+def check_statement(
+    text: str, bank: Bank, index: SearchIndex, book: FactBook, meaning: Meaning | None = None
+) -> Check:
+    said = claims(text)[:MAX_CLAIMS]
+    if not said:
+        return Check(Verdict.UNSURE, "I couldn't find a claim in that to check.")
+    context = [
+        h.entry_id for h in search(index, " ".join(c.checkable for c in said)).hits[:CONTEXT]
+    ]
+    judged: list[tuple[Claim, Judgement]] = []
+    near: list[str] = list(context)
+    for c in said:
+        ids = [h.entry_id for h in search(index, c.checkable).hits[:CANDIDATES]]
+        near += ids
+        facts: list[Fact] = [f for i in dict.fromkeys([*ids, *context]) for f in book.of(i)]
+        judged.append((c, judge(book, c.text, c.checkable, facts, meaning)))
+    nearest = tuple(dict.fromkeys(near))[:3]
+    return _compose(judged, bank, nearest)
+
+
+def _q(text: str) -> str:
+    return f'"{text}"'
+
+
+def _compose(judged: list[tuple[Claim, Judgement]], bank: Bank, near: tuple[str, ...]) -> Check:
+    parts = tuple(ClaimCheck(j.text, j.status.value, j.correction, j.source_id) for _, j in judged)
+    wrong = [j for _, j in judged if j.status is Status.WRONG]
+    right = [j for _, j in judged if j.status is Status.RIGHT]
+    partly = [j for _, j in judged if j.status is Status.PARTLY]
+    unsure = [j for _, j in judged if j.status is Status.UNSURE]
+    main = [j for c, j in judged if c.tagged] or [judged[-1][1]]
+    if wrong:
+        first = wrong[0]
+        side_only = all(j.status is Status.RIGHT for j in main) and not any(
+            c.tagged for c, j in judged if j.status is Status.WRONG
+        )
+        if side_only and len(right) > len(wrong):
+            said = main[-1]
+            text = (f"Yes to the main point: {_q(said.text)} is right. {_fact(said)} "
+                    f"But {_q(first.text)} isn't right: {first.correction}")  # fmt: skip
+            return Check(Verdict.PARTLY, text, first.correction, first.source_id, near, parts)
+        lines = [f"No - {_q(first.text)} {_wrong_reason(first)}: {first.correction}"]
+        for more in wrong[1:2]:
+            if more.correction != first.correction:
+                lines.append(f"Also, {_q(more.text)} isn't right: {more.correction}")
+        ok = [j.text for j in right[:2]] or [j.text for j in partly if j.score >= BROADLY_AT][:1]
+        if ok:
+            lines.append(
+                " and ".join(_q(t) for t in ok) + (" is right." if len(ok) == 1 else " are right.")
+            )
+        return Check(Verdict.DISAGREE, " ".join(_end(x) for x in lines), first.correction,
+                     first.source_id, near, parts)  # fmt: skip
+    if right and not partly and not unsure:
+        best = max(right, key=lambda j: j.score)
+        return Check(Verdict.AGREE, f"Yes, that's right. {_fact(best)}", None, best.source_id,
+                     near, parts)  # fmt: skip
+    if right or partly:
+        return _partly(right, partly, unsure, main, near, parts)
+    names = [q.question for i in near if (q := bank.get(i))]
+    return Check(Verdict.UNSURE,
+                 "I can't confirm or deny that from my question bank, so I won't guess. "
+                 + ("The closest questions I have: " + " / ".join(names) if names else ""),
+                 None, None, near, parts)  # fmt: skip
+
+
+def _partly(
+    right: list[Judgement], partly: list[Judgement], unsure: list[Judgement],
+    main: list[Judgement], near: tuple[str, ...], parts: tuple[ClaimCheck, ...],
+) -> Check:  # fmt: skip
+    lead = next((j for j in main if j.status is Status.RIGHT), None)
+    if lead is not None:
+        head = f"Yes to the main point: {_q(lead.text)} is right. {_fact(lead)}"
+    elif right:
+        head = f"Partly. {_q(right[0].text)} is right. {_fact(right[0])}"
+    else:
+        head = "Partly. What I can confirm: " + _end(_fact(partly[0]))
+    notes: list[str] = []
+    for j in partly[:1]:
+        if j.why.startswith("absolute:"):
+            word = j.why.split(":", 1)[1]
+            notes.append(f"But {_q(word)} goes too far in {_q(j.text)}: the bank doesn't say that.")
+        elif j is not lead and (lead is not None or right):
+            notes.append(f"{_q(j.text)} is only partly backed by what I know.")
+    if unsure:
+        notes.append(f"I can't confirm {_q(unsure[0].text)} from what I know.")
+    src = lead or (right or partly)[0]
+    return Check(Verdict.PARTLY, " ".join([_end(head), *notes]), src.fact.text if src.fact else None,
+                 src.source_id, near, parts)  # fmt: skip
+
+
+def _wrong_reason(j: Judgement) -> str:
+    if j.why == "reversed":
+        return "has the roles the wrong way round"
+    return "isn't right"
+
+
+def _fact(j: Judgement) -> str:
+    return _end(j.fact.text) if j.fact else ""
+
+
+def _end(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else text + "."

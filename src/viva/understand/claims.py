@@ -1,0 +1,311 @@
+"""Claims from rambling speech: a long "..., right?" turned into the separate things it asserts.
+
+Spoken checks arrive as one breath: "Oh okay okay. The CI-CD only works with code changes,
+but in orchestration it is like giving resources. So CI-CD, sorry, orchestration is on top
+of CI-CD, right?". This module gives the checker clean claims, each still in the learner's
+own words so feedback can quote them: discourse words and fillers are dropped ("oh okay",
+"basically", "like", "you know", "right?"), self-corrections are applied (the words after
+"sorry" replace the ones they repair, matched by their first word, or else the fragment the
+marker interrupts), the text is cut at sentence ends, ";", "but", "so" and at an "and" that
+starts a new statement, and parts that are questions, requests or carry no claim are left
+out. A leading "it" or "they" is resolved to the subject of the claim before, for checking
+only. Pure: words in, values out; it knows no bank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from viva.understand.claimwords import (
+    DETERMINERS,
+    FILLER_RUNS,
+    LEAD_INS,
+    LEAD_OPENERS,
+    NO_CLAIM,
+    PRONOUNS,
+    QUESTION_STARTS,
+    RELATIONAL,
+    REQUESTS,
+    SUBORDINATORS,
+    TAGS,
+    TOPIC_PREPS,
+    WH_WORDS,
+    content_words,
+    is_verb,
+)
+from viva.understand.disfluency import drop_fillers, is_clause, repair, restarts, upto_break
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’\-/.+#]*[\w+#]|[A-Za-z0-9]|[,.;:!?]")
+_ABBREV = [(re.compile(r"\be\.g\.", re.I), "for example"), (re.compile(r"\bi\.e\.", re.I), "that is"),
+           (re.compile(r"\betc\.", re.I), "etc"), (re.compile(r"[—–]|\s-\s"), ",")]  # fmt: skip
+_ENDS = {".", "!", "?", ";"}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One thing the learner asserted."""
+
+    text: str  # in the learner's words, fillers and repaired words removed
+    tagged: bool = False  # said with "right?" or as a rising question: the point to confirm
+    resolved: str = ""  # ``text`` with a leading pronoun replaced by the subject before
+
+    @property
+    def checkable(self) -> str:
+        return self.resolved or self.text
+
+
+def _low(words: list[str]) -> list[str]:
+    return [w.lower().replace("’", "'") for w in words]
+
+
+def _starts(words: list[str], run: tuple[str, ...], at: int = 0) -> bool:
+    return tuple(_low(words[at : at + len(run)])) == run
+
+
+def _sentences(text: str) -> list[tuple[list[str], str]]:
+    for pattern, repl in _ABBREV:
+        text = pattern.sub(repl, text)
+    out: list[tuple[list[str], str]] = []
+    cur: list[str] = []
+    for tok in _TOKEN.findall(text):
+        if tok.endswith(".") and len(tok) > 1:  # "CI-CD." keeps its word, ends the sentence
+            cur.append(tok.rstrip("."))
+            tok = "."
+        if tok in _ENDS:
+            if cur:
+                out.append((cur, tok))
+            cur = []
+        else:
+            cur.append(tok)
+    if cur:
+        out.append((cur, ""))
+    return out
+
+
+def _strip_lead(words: list[str]) -> tuple[list[str], bool]:
+    """Drop discourse openers and lead-ins; True when a lead-in made it a checked claim."""
+    tagged = False
+    changed = True
+    while changed and words:
+        changed = False
+        while words and words[0] == ",":
+            words, changed = words[1:], True
+        for run in LEAD_INS:
+            if _starts(words, run):
+                words, changed, tagged = words[len(run) :], True, True
+                break
+        else:
+            for run in (*LEAD_OPENERS, *FILLER_RUNS):
+                if _starts(words, run) and (len(words) > len(run)):
+                    words, changed = words[len(run) :], True
+                    break
+    return words, tagged
+
+
+def _strip_tag(words: list[str]) -> tuple[list[str], bool]:
+    """Remove a trailing "..., right" / "isn't it" / "am I right"; True when one was there."""
+    found = False
+    changed = True
+    while changed and words:
+        changed = False
+        while words and words[-1] == ",":
+            words, changed = words[:-1], True
+        low = _low(words)
+        for run in TAGS:
+            n = len(run)
+            if len(low) > n and tuple(low[-n:]) == run:
+                before = low[-n - 1]
+                # "that is right" / "the correct" keep their word: it is the predicate
+                if n == 1 and before in {"is", "are", "be", "the", "a", "not", "was", "that's"}:
+                    continue
+                words, changed, found = words[:-n], True, True
+                break
+    return words, found
+
+
+def _parts(words: list[str]) -> list[list[str]]:
+    """Cut at "but", "so", "however", "whereas" and at "and" before a new statement."""
+    low = _low(words)
+    parts: list[list[str]] = []
+    start = 0
+    for i, w in enumerate(low):
+        if i == start:
+            continue
+        cut = False
+        if w in {"but", "however", "whereas"}:
+            # "logged in but not allowed": a contrast on the same subject stays one claim
+            nxt = next((x for x in low[i + 1 :] if x != ","), "")
+            cut = bool(nxt) and nxt not in CONTRAST_KEEP and not is_verb(nxt)
+        elif w == "so" and (
+            i + 1 < len(low) and low[i + 1] not in {"that", "far", "much", "many", "long"}
+        ):
+            cut = low[i - 1] in {",", "and"} or is_clause(low[i + 1 :])
+        elif w == "and":
+            cut = is_clause(upto_break(low[i + 1 :])) and any(is_verb(x) for x in low[start:i])
+        elif w == "," and i + 1 < len(low) and low[i + 1] not in {"and", "but", "so"}:
+            chunk = low[max((k + 1 for k in range(start, i) if low[k] == ","), default=start) : i]
+            cut = is_clause(upto_break(low[i + 1 :])) and is_clause(chunk)
+        if cut:
+            parts.append(words[start:i])
+            start = i + 1
+    parts.append(words[start:])
+    out = []
+    for p in parts:
+        while p and p[0] in {",", "and", "so", "but"}:
+            p = p[1:]
+        while p and p[-1] in {",", "and"}:
+            p = p[:-1]
+        if p:
+            out.append(p)
+    return out
+
+
+def _join_relational(parts: list[list[str]]) -> list[list[str]]:
+    """ "A is different and B is also different" says one thing: A and B are different."""
+    out: list[list[str]] = []
+    for p in parts:
+        low = _low(p)
+        if out and low and low[-1] in RELATIONAL and _low(out[-1])[-1:] == [low[-1]]:
+            prev = out[-1]
+            subj_a = _subject(prev)
+            subj_b = _subject(p)
+            if subj_a and subj_b:
+                out[-1] = [*subj_a, "and", *subj_b, "are", low[-1]]
+                continue
+        out.append(p)
+    return out
+
+
+def _subject(words: list[str]) -> list[str]:
+    """The words before the first verb, when they look like a noun phrase."""
+    low = _low(words)
+    for prep in TOPIC_PREPS:
+        if _starts(words, prep):
+            return []
+    for k, w in enumerate(low):
+        if is_verb(w):
+            subj = [x for x in words[:k] if x != ","]
+            return subj if 0 < len(subj) <= 5 else []
+    return []
+
+
+def _is_question(words: list[str], asked: bool = False) -> bool:
+    """A request ("can you tell me") or a question asked, not a claim put up for checking."""
+    low = [w for w in _low(words) if w != ","]
+    if not low:
+        return False
+    if any(tuple(low[: len(r)]) == r for r in REQUESTS):
+        return True
+    if low[0] in WH_WORDS:
+        return low[0] not in {"where", "whether"} or asked
+    # "is Jenkins a separate server", "does it use my VM": an auxiliary, then its subject
+    return low[0] in QUESTION_STARTS and len(low) > 1 and not is_verb(low[1])
+
+
+def claims(text: str) -> list[Claim]:
+    """The claims a spoken statement makes, in order, each in the learner's words."""
+    out: list[Claim] = []
+    last_subject: list[str] = []
+    for words, end in _sentences(text):
+        words, tag_a = _strip_tag(words)
+        words, lead = _strip_lead(words)
+        words = restarts(drop_fillers(repair(words)))
+        words, lead_b = _strip_lead(words)
+        words, tag_b = _strip_tag(words)
+        tagged = tag_a or tag_b or lead or lead_b
+        if not words or (not tagged and _is_question(words, end == "?")):
+            continue
+        tagged = tagged or end == "?"
+        topic = _topic(words)
+        for part in _attach_subordinates(_join_relational(_parts(words))):
+            part, _ = _strip_lead(part)
+            part, _ = _strip_tag(part)
+            if not _has_claim(part):
+                continue
+            resolved = ""
+            first = part[0].lower()
+            antecedent = topic or last_subject
+            if antecedent and (
+                (_verb_follows(part[1:]) and first in PRONOUNS) or first in CONTRACTED
+            ):
+                rest = part[1:]
+                if first in CONTRACTED:
+                    rest = ["is" if first != "they're" else "are", *rest]
+                resolved = _text([*antecedent, *rest])
+            subject = _subject(part)
+            if subject and subject[0].lower() not in PRONOUNS:
+                last_subject = subject
+            elif topic:
+                last_subject = topic
+            out.append(Claim(_text(part), tagged, resolved))
+    return out
+
+
+# words that point back instead of saying something: "it's nothing like that"
+DEICTIC = frozenset("nothing everything something thing things like that this same way".split())
+CONTRAST_KEEP = frozenset("not never only also still just no".split())
+ADVERBS = frozenset("also still just only always never really actually automatically then".split())
+CONTRACTED = frozenset({"it's", "they're", "that's"})
+
+
+def _verb_follows(words: list[str]) -> bool:
+    """ "it (also) scales", not "that way": a pronoun is a subject only before its verb."""
+    low = [w for w in _low(words) if w not in ADVERBS]
+    return bool(low) and is_verb(low[0])
+
+
+def _topic(words: list[str]) -> list[str]:
+    """ "in case of Jenkins, it ...": what a pronoun after the comma stands for."""
+    low = _low(words)
+    for prep in TOPIC_PREPS:
+        if _starts(words, prep) and "," in low:
+            comma = low.index(",")
+            after = low[comma + 1 : comma + 2]
+            if after and after[0] in PRONOUNS and 0 < comma - len(prep) <= 4:
+                return [w for w in words[len(prep) : comma] if w.lower() not in DETERMINERS]
+    return []
+
+
+def _attach_subordinates(parts: list[list[str]]) -> list[list[str]]:
+    """A part that is only a condition ("when I push the code") belongs to the next one."""
+    out: list[list[str]] = []
+    carry: list[str] = []
+    for p in parts:
+        if p and p[0].lower() in SUBORDINATORS and not any(w == "," for w in p):
+            carry = [*carry, *p, ","]
+            continue
+        out.append([*carry, *p])
+        carry = []
+    if carry and out:
+        out[-1] = [*out[-1], *carry[:-1]]
+    elif carry:
+        out.append(carry[:-1])
+    return out
+
+
+def _has_claim(words: list[str]) -> bool:
+    low = tuple(w for w in _low(words) if w != ",")
+    if not low or low in NO_CLAIM:
+        return False
+    if _is_question(list(low)):
+        return False
+    for prep in TOPIC_PREPS:  # "in case of Jenkins, it's ...": the topic is no claim
+        if tuple(low[: len(prep)]) == prep and "," in words:
+            low = tuple(_low(words[words.index(",") + 1 :]))
+            break
+    n = len([w for w in content_words(list(low)) if w not in DEICTIC])
+    has_verb = any(
+        is_verb(w) and (k == 0 or low[k - 1] not in DETERMINERS) for k, w in enumerate(low)
+    )
+    if not low:
+        return False
+    return (n >= 2 or (n >= 1 and (low[0] not in PRONOUNS or len(low) >= 4))) and (
+        has_verb or n >= 3
+    )
+
+
+def _text(words: list[str]) -> str:
+    s = " ".join(words)
+    s = re.sub(r"\s+,", ",", s)
+    return s.strip(" ,")

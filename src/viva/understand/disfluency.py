@@ -1,0 +1,170 @@
+"""Disfluencies in spoken claims: self-corrections, restarts and fillers, removed in place.
+
+"first A, then B, sorry, then C" keeps "first A, then C"; "it is, it distributes" drops the
+restart; "like", "you know", "basically" go where they are fillers (not in "works like a
+charm"). Words stay as the learner said them so the checker can quote them.
+"""
+
+from __future__ import annotations
+
+from viva.understand.claimwords import (
+    AUX,
+    CLAUSE_STARTERS,
+    DETERMINERS,
+    FILLER_RUNS,
+    PRONOUNS,
+    REPAIR_MARKERS,
+    SUBORDINATORS,
+    VERBS,
+    content_words,
+    is_verb,
+)
+
+
+def _low(words: list[str]) -> list[str]:
+    return [w.lower().replace("’", "'") for w in words]
+
+
+def _starts(words: list[str], run: tuple[str, ...], at: int = 0) -> bool:
+    return tuple(_low(words[at : at + len(run)])) == run
+
+
+def repair(words: list[str]) -> list[str]:
+    """Apply self-corrections: "first A, then B, sorry, then C" -> "first A, then C"."""
+    i = 0
+    while i < len(words):
+        run = next((r for r in REPAIR_MARKERS if _starts(words, r, i)), None)
+        if run is None:
+            i += 1
+            continue
+        j = i + len(run)
+        while j < len(words) and (
+            words[j] == ","
+            or words[j].lower() == "no"
+            or any(_starts(words, r, j) for r in REPAIR_MARKERS)
+        ):
+            j += next((len(r) for r in REPAIR_MARKERS if _starts(words, r, j)), 1)
+        before = list(words[:i])
+        while before and (before[-1] == "," or before[-1].lower() in CLAUSE_STARTERS):
+            before.pop()
+        after = words[j:]
+        if not content_words(before) or not after:
+            words = before + ([","] if before and after else []) + after
+            i = len(before)
+            continue
+        cut = _repair_start(before, after)
+        words = before[:cut] + after
+        i = cut
+    return words
+
+
+def _repair_start(before: list[str], after: list[str]) -> int:
+    """Where the repaired words begin in ``before``."""
+    low = _low(before)
+    onset = next((w for w in _low(after) if w not in DETERMINERS and w != ","), "")
+    # the repair restarts at a word said before: cut back to its last use
+    for k in range(len(low) - 1, -1, -1):
+        if low[k] == onset:
+            while k > 0 and low[k - 1] in DETERMINERS:
+                k -= 1
+            return k
+    # a repaired noun phrase ends like the one it replaces: "the web server, sorry, the WSGI server"
+    chunk = _low(after)[
+        : next((k for k, w in enumerate(after) if w == "," or is_verb(w.lower())), len(after))
+    ]
+    if 1 < len(chunk) <= 4 and chunk[-1] in low:
+        k = len(low) - 1 - low[::-1].index(chunk[-1])
+        for back in range(k, max(-1, k - 4), -1):
+            if low[back] in DETERMINERS:
+                return back
+    # otherwise it replaces the fragment the marker interrupted ...
+    start = max((k + 1 for k, w in enumerate(low) if w == "," or w in CLAUSE_STARTERS), default=0)
+    if onset in VERBS or onset in AUX:
+        # ... keeping its subject when the repair starts with the verb
+        for k in range(start, len(low)):
+            if is_verb(low[k]) and k > start:
+                return k
+    return start
+
+
+def restarts(words: list[str]) -> list[str]:
+    """ "it is, it distributes the traffic": a dangling "it is," restarted; "is, a single entry
+    point": a pause after the verb."""
+    low = _low(words)
+    out: list[str] = []
+    for k, w in enumerate(words):
+        if w == "," and out and low[k - 1] in AUX:
+            if is_clause(upto_break(low[k + 1 :])):
+                while out and _low(out[-1:])[0] not in {",", "and", "but", "so"} and len(out) > 0:
+                    if _low(out[-1:])[0] in AUX or _low(out[-1:])[0] in PRONOUNS:
+                        out.pop()
+                    else:
+                        break
+            continue
+        out.append(w)
+    return out
+
+
+def drop_fillers(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    low = _low(words)
+    while i < len(words):
+        run = next((r for r in FILLER_RUNS if tuple(low[i : i + len(r)]) == r), None)
+        if run is not None and _filler_here(low, i, run):
+            i += len(run)
+            continue
+        out.append(words[i])
+        i += 1
+    # commas left doubled or hanging by the removals
+    tidy: list[str] = []
+    for w in out:
+        if w == "," and (not tidy or tidy[-1] == ","):
+            continue
+        tidy.append(w)
+    while tidy and tidy[-1] == ",":
+        tidy.pop()
+    return tidy
+
+
+def _filler_here(low: list[str], i: int, run: tuple[str, ...]) -> bool:
+    """Whether a filler candidate is a filler where it stands (not "works like a charm")."""
+    prev = low[i - 1] if i > 0 else ","
+    nxt = low[i + len(run)] if i + len(run) < len(low) else ","
+    word = run[0] if len(run) == 1 else ""
+    if word == "like":
+        return prev not in {"look", "looks", "looked", "work", "works", "feel", "feels", "sound",
+                            "sounds", "seem", "seems", "just", "much", "exactly", "nothing",
+                            "something", "anything", "more", "less", "i", "you", "we", "they",
+                            "people", "would", "not", "don't", "didn't", "doesn't"}  # fmt: skip
+    if word in {"see", "right", "again", "no", "yes", "okay", "ok", "fine", "sorry", "then"}:
+        # only as a word on its own between pauses: "see, suppose", "doing, again, the same"
+        if word == "then":
+            return False
+        return prev == "," and nxt == ","
+    return word not in {"so", "and", "but"}
+
+
+def upto_break(low: list[str]) -> list[str]:
+    for k, w in enumerate(low):
+        if w in {",", "but", "however", "whereas", "so", "and"}:
+            return low[:k]
+    return low
+
+
+def is_clause(low: list[str]) -> bool:
+    """Starts with a subject and its verb: "the orchestrator is ...", "it will ...", "Kubernetes
+    restarts pods" - not "pushes it" (no subject) nor "deployments like normal changes"."""
+    while low and low[0] in SUBORDINATORS | {"then", "also", "so", "and"}:
+        low = low[1:]
+    if len(low) < 2 or low[0] in AUX or low[0] == ",":
+        return False
+    head = upto_break(low)[:5]
+    if any(w in AUX for w in head[1:]):
+        return True  # "test cases would run": an auxiliary after the subject settles it
+    if is_verb(low[0]):
+        return False
+    for k, w in enumerate(head[1:], start=1):
+        if w in VERBS and w.endswith("s") and k < len(low) - 1 and low[k - 1] not in DETERMINERS:
+            return True
+    return False

@@ -1,0 +1,72 @@
+"""Claims from rambling speech (viva.understand.claims) against its own dev set.
+
+tests/data/claims.yaml pairs spoken checks with the claims they make. Rows marked
+``heldout`` were written before the rules were tuned; both splits must match exactly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from viva.understand.claims import claims
+
+ROWS: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "claims.yaml").read_text()
+)
+SEED = Path("/work/shared/seed/learner-lines.txt")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["text"][:40] for r in ROWS])
+def test_claims_match_the_dev_set(row: dict[str, Any]) -> None:
+    got = claims(row["text"])
+    assert [c.text for c in got] == row["claims"]
+    if "tagged" in row:
+        assert [c.text for c in got if c.tagged] == row["tagged"]
+
+
+def test_the_dev_set_has_a_held_out_split() -> None:
+    held = [r for r in ROWS if r.get("heldout")]
+    assert len(held) >= 8 and len(ROWS) - len(held) >= 25
+
+
+FILLERS = ("oh", "okay", "yeah", "basically", "you know", "i mean", "sorry", "right")
+
+
+def test_no_claim_starts_or_ends_with_a_filler() -> None:
+    for row in ROWS:
+        for c in claims(row["text"]):
+            low = c.text.lower().strip(" ,")
+            for f in FILLERS:
+                assert not low.startswith(f + " ") and not low.endswith(" " + f), c.text
+
+
+def test_self_correction_keeps_the_last_version() -> None:
+    said = (
+        "So the order is like first Bitbucket, then Terraform, sorry, then Docker, sorry sorry,"
+        " first Bitbucket, then Docker, then Helm, right?"
+    )
+    assert [c.text for c in claims(said)] == [
+        "the order is first Bitbucket, then Docker, then Helm"
+    ]
+
+
+def test_a_correction_of_the_subject_replaces_it() -> None:
+    got = claims("Okay, so Redis, sorry, Memcached has no persistence, right?")
+    assert [c.text for c in got] == ["Memcached has no persistence"]
+
+
+def test_a_pronoun_is_resolved_for_checking_but_quoted_as_said() -> None:
+    got = claims("Kubernetes restarts crashed pods. It also scales them, right?")
+    assert got[1].text == "It also scales them"
+    assert got[1].checkable == "Kubernetes also scales them"
+    assert got[1].tagged and not got[0].tagged
+
+
+def test_questions_and_requests_carry_no_claim() -> None:
+    assert claims("so what does a reverse proxy do?") == []
+    assert claims("can you explain it in simple words") == []
+    assert claims("is gunicorn a web server?") == []
