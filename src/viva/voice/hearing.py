@@ -1,0 +1,76 @@
+"""Which recogniser hears an utterance: the grammar for sure commands, Whisper for the rest.
+
+Measured in bench/bench_voice.py: the pocketsphinx grammar is fast (tens of ms) and right on
+the commands it knows, so commands keep it; but a grammar forces anything onto its nearest
+phrase, so when its confidence is low (``PocketsphinxSTT.command``) Whisper hears the
+utterance instead and the intent parser reads Whisper's words - which is how a free
+question asked while the coach expects a command ("what is the difference between a process
+and a thread") is understood. Answers always go to Whisper, primed with the bank's terms and
+the current question's (``prompt``); pocketsphinx's answer model made 3x the word errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from viva.bank.model import Bank, Entry
+from viva.errors import VoiceError
+from viva.voice import prompt
+from viva.voice.base import Audio, Mode
+from viva.voice.stt import PocketsphinxSTT
+from viva.voice.whisper import WhisperSTT
+
+
+@dataclass
+class Hearing:
+    """``SpeechToText`` for the conversation; ``last`` says which recogniser decided."""
+
+    grammar: PocketsphinxSTT
+    whisper: WhisperSTT
+    bank: Bank
+    focus: Entry | None = None
+    last: str = ""
+    _common: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._common = prompt.bank_terms(self.bank)
+
+    def context(self, focus: str | None) -> None:
+        """The entry under discussion, whose terms prime Whisper."""
+        self.focus = self.bank.get(focus) if focus else None
+
+    def prompt(self) -> str:
+        return prompt.initial_prompt(self._common, self.focus)
+
+    def transcribe(self, audio: Audio, mode: Mode) -> str:
+        if mode is Mode.COMMAND:
+            text, sure = self.grammar.command(audio)
+            if sure:
+                self.last = "grammar"
+                return text
+        self.last = "whisper"
+        return self.whisper.text(audio, self.prompt())
+
+
+EXTRA = {  # module -> pip package: what hearing needs from the voice extra
+    "pocketsphinx": "pocketsphinx",
+    "faster_whisper": "faster-whisper",
+}
+
+
+def require(model: str) -> None:
+    """One ``VoiceError`` naming every missing piece, before a session starts."""
+    from viva.voice.natural import installed
+    from viva.voice.weights import MODELS
+
+    needed = dict(EXTRA)
+    for parts in MODELS[model].files.values():
+        needed.update({s.module: s.pin for s in parts})
+    missing = [pkg for mod, pkg in needed.items() if not installed(mod)]
+    if missing:
+        raise VoiceError(
+            "the voice extra is not installed, so viva cannot listen (missing: "
+            + ", ".join(missing)
+            + ")",
+            "pip install 'viva[voice]', or make run; the text coach works without it",
+        )
