@@ -100,6 +100,8 @@ def say(
     if not sentences:
         raise InputError("there is nothing to say", "give some words")
     prefs = _prefs()
+    if engine is None and voice is not None:
+        engine = engines.for_voice(voice)  # --voice en-gb means espeak-ng's en-gb
     tts = engines.make(engine or prefs.get(PREF_ENGINE, engines.AUTO))
     v = _voice(tts, prefs, voice, rate)
     player: Player

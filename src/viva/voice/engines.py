@@ -56,6 +56,11 @@ def chosen(choice: str) -> str:
     return next((n for n in ORDER[:2] if n in found), "espeak-ng")
 
 
+def for_voice(voice: str) -> str:
+    """The engine that has ``voice``: the natural engines have one voice each."""
+    return {"heart": "hibari", "joe": "piper"}.get(voice, "espeak-ng")
+
+
 def make(choice: str = AUTO) -> TextToSpeech:
     """The speech engine ``choice`` names; a missing one says how to install it."""
     name = chosen(choice)

@@ -124,7 +124,7 @@ class PocketsphinxSTT:
 
     def command(self, audio: Audio) -> tuple[str, bool]:
         """The grammar's reading of ``audio`` and whether it is sure (see MIN_SCORE_PER_FRAME)."""
-        text, dec = self._decode(audio, Mode.COMMAND)
+        text, dec = self._decode(audio, str(Mode.COMMAND))
         if not text:
             return text, False
         if self._phones is None:
