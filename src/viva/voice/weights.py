@@ -19,6 +19,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 
 from viva.errors import VoiceError
@@ -112,9 +113,17 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+def find(module: str) -> ModuleSpec | None:
+    """The installed top-level ``module``, without importing it (None when absent)."""
+    try:
+        return importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+
+
 def package_file(src: Source) -> Path:
     """Where ``src`` is installed; a missing package or file is a ``VoiceError``."""
-    spec = importlib.util.find_spec(src.module)
+    spec = find(src.module)
     where = list(spec.submodule_search_locations or []) if spec else []
     path = Path(where[0]) / src.path if where else None
     if path is None or not path.is_file():
