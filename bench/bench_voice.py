@@ -58,7 +58,7 @@ from viva.voice.playback import NullPlayer  # noqa: E402
 from viva.voice.speakable import speakable  # noqa: E402
 from viva.voice.stt import PocketsphinxSTT, topic_phrases  # noqa: E402
 from viva.voice.tts import Speaker  # noqa: E402
-from viva.voice.whisper import WhisperSTT  # noqa: E402
+from viva.voice.whisper import DEFAULT_MODEL, WhisperSTT  # noqa: E402
 
 SESSION = ["top ten python questions", "next", "give me an example", "slower", "repeat",
            "in simple words", "show me the answer", "faster", "previous", "how many left",
@@ -274,7 +274,7 @@ def main() -> None:
         w.load()
         print(f"Whisper {name}: hash check + load {time.perf_counter() - t0:.2f} s")
         whispers[name] = w
-    hearing = Hearing(grammar_stt, whispers["base"], svc.bank)
+    hearing = Hearing(grammar_stt, whispers[DEFAULT_MODEL], svc.bank)
     t0 = time.perf_counter()
     grammar_stt.prepare(Mode.ANSWER)
     print(f"pocketsphinx answer LM build + load: {time.perf_counter() - t0:.1f} s")

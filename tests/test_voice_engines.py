@@ -196,5 +196,5 @@ def test_voices_cli_is_honest_about_indian_english() -> None:
         "rate": "135",
         "end_silence": 1.2,
         "engine": "auto",
-        "whisper": "base",
+        "whisper": "tiny.en",
     }

@@ -24,7 +24,7 @@ from viva.voice import wav
 from viva.voice.base import Mode
 from viva.voice.hearing import Hearing
 from viva.voice.stt import PocketsphinxSTT
-from viva.voice.whisper import WhisperSTT
+from viva.voice.whisper import DEFAULT_MODEL, WhisperSTT
 
 pytestmark = pytest.mark.slow
 OK = (AnswerVerdict.GOOD, AnswerVerdict.PARTIAL)
@@ -67,7 +67,7 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
     require_tools()
     svc = Service(data=tmp_path_factory.mktemp("home"))  # never the real home
     cache = tmp_path_factory.mktemp("cache")
-    hearing = Hearing(PocketsphinxSTT(svc.bank, cache), WhisperSTT("base", cache), svc.bank)
+    hearing = Hearing(PocketsphinxSTT(svc.bank, cache), WhisperSTT(DEFAULT_MODEL, cache), svc.bank)
     return svc, hearing, tmp_path_factory.mktemp("audio")
 
 
