@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from viva.bank.model import Bank, Entry
 from viva.errors import VoiceError
-from viva.voice import prompt
+from viva.voice import grammar, prompt
 from viva.voice.base import Audio, Mode
 from viva.voice.stt import PocketsphinxSTT
 from viva.voice.whisper import WhisperSTT
@@ -31,9 +31,19 @@ class Hearing:
     focus: Entry | None = None
     last: str = ""
     _common: list[str] = field(default_factory=list)
+    _commands: str = ""
 
     def __post_init__(self) -> None:
         self._common = prompt.bank_terms(self.bank)
+        # one short phrase per kind of command (the first of each rule), and the topics
+        firsts = [
+            next(p for p in items if "<" not in p and "[" not in p)
+            for name, items in grammar.RULES.items()
+            if name in grammar.COMMANDS and any("<" not in p and "[" not in p for p in items)
+        ]
+        extra = ["next question", "slower", "faster", "repeat", "quit", "help", "quiz me"]
+        names = [t.name for t in self.bank.topics]
+        self._commands = prompt.command_prompt(list(dict.fromkeys(firsts + extra)), names)
 
     def context(self, focus: str | None) -> None:
         """The entry under discussion, whose terms prime Whisper."""
@@ -49,7 +59,7 @@ class Hearing:
                 self.last = "grammar"
                 return text
         self.last = "whisper"
-        return self.whisper.text(audio, self.prompt())
+        return self.whisper.text(audio, self._commands if mode is Mode.COMMAND else self.prompt())
 
 
 EXTRA = {  # module -> pip package: what hearing needs from the voice extra
