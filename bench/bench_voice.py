@@ -274,7 +274,9 @@ def main() -> None:
         w.load()
         print(f"Whisper {name}: hash check + load {time.perf_counter() - t0:.2f} s")
         whispers[name] = w
-    hearing = Hearing(grammar_stt, whispers[DEFAULT_MODEL], svc.bank)
+    vocab = Vocabulary.from_bank(svc.bank)
+    hearing = Hearing(grammar_stt, whispers[DEFAULT_MODEL], svc.bank,
+                      understands=lambda t: parse(t, vocab).kind.value != "unknown")  # fmt: skip
     t0 = time.perf_counter()
     grammar_stt.prepare(Mode.ANSWER)
     print(f"pocketsphinx answer LM build + load: {time.perf_counter() - t0:.1f} s")

@@ -245,7 +245,12 @@ def _hearing(svc: Service, prefs: dict[str, str]) -> Hearing:
     hearing.require(model)
     cache = svc.data / "cache"
     whisper = WhisperSTT(model, cache, stderr_progress)
-    return hearing.Hearing(PocketsphinxSTT(svc.bank, cache), whisper, svc.bank)
+    from viva.understand.intents import Kind
+    from viva.understand.parse import Vocabulary, parse
+
+    vocab = Vocabulary.from_bank(svc.bank)
+    return hearing.Hearing(PocketsphinxSTT(svc.bank, cache), whisper, svc.bank,
+                           understands=lambda t: parse(t, vocab).kind is not Kind.UNKNOWN)  # fmt: skip
 
 
 def _service() -> Service:

@@ -11,6 +11,7 @@ the current question's (``prompt``); pocketsphinx's answer model made 3x the wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from viva.bank.model import Bank, Entry
@@ -29,6 +30,9 @@ class Hearing:
     whisper: WhisperSTT
     bank: Bank
     focus: Entry | None = None
+    # does the conversation understand these words as some request? (the CLI passes the
+    # intent parser; None: always take Whisper's words)
+    understands: Callable[[str], bool] | None = None
     last: str = ""
     _common: list[str] = field(default_factory=list)
     _commands: str = ""
@@ -53,13 +57,21 @@ class Hearing:
         return prompt.initial_prompt(self._common, self.focus)
 
     def transcribe(self, audio: Audio, mode: Mode) -> str:
-        if mode is Mode.COMMAND:
-            text, sure = self.grammar.command(audio)
-            if sure:
-                self.last = "grammar"
-                return text
+        if mode is not Mode.COMMAND:
+            self.last = "whisper"
+            return self.whisper.text(audio, self.prompt())
+        text, sure = self.grammar.command(audio)
+        if sure:
+            self.last = "grammar"
+            return text
+        heard = self.whisper.text(audio, self._commands)
+        if text and self.understands is not None and not self.understands(heard):
+            # Whisper's words mean nothing to the parser (a short word misheard): the
+            # grammar's phrase, unsure as it was, is the better guess
+            self.last = "grammar"
+            return text
         self.last = "whisper"
-        return self.whisper.text(audio, self._commands if mode is Mode.COMMAND else self.prompt())
+        return heard
 
 
 EXTRA = {  # module -> pip package: what hearing needs from the voice extra
