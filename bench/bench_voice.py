@@ -1,15 +1,18 @@
-"""Voice figures: reply latency, synthesis speed, command accuracy and answer word errors.
+"""Voice figures: recognisers and voices compared on the same noisy synthetic audio.
 
-- latency from the end of a spoken command's audio to the first sample of the reply's audio,
-  through the real conversation (pocketsphinx grammar -> parse -> engine -> speakable ->
-  espeak-ng first sentence), median and p90 over the commands, for each of several runs;
-- espeak-ng's real-time factor (seconds of compute per second of speech);
-- command accuracy by voice (the tests hold three voices; two harder accents are shown too);
-- answer-mode word error rate with the wheel's default LM and with the bank LM side by side,
-  on bank sentences (in-domain) and on answers in the learner's own words (not in the bank).
+- answer word error rate, pocketsphinx (bank LM) vs Whisper tiny.en vs Whisper base (both
+  with the glossary prompt), on bank sentences and on answers in the learner's own words;
+- commands: the grammar alone vs the grammar with Whisper deciding when it is unsure, and
+  free questions asked where a command is expected;
+- each speech engine: load time, real-time factor, first sentence, its rate at the three
+  paces (median words per minute) and intelligibility: Whisper base's word errors on its
+  audio under the same noise;
+- latency end of a spoken command -> first reply sample through the real conversation,
+  with the default voice (hibari) and with espeak-ng;
+- end of a spoken answer -> grade ready (Whisper + grader, in-process).
 
-Speech is espeak-ng's, padded and noised as FIELD-NOTES describes: relative figures, not a
-person's. Run: ``.venv/bin/python bench/bench_voice.py [--runs 3]``.
+Speech is synthetic (espeak-ng, hibari, Piper), padded and noised as FIELD-NOTES describes:
+relative figures, not a person's. Run: ``.venv/bin/python bench/bench_voice.py [--runs 3]``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 TMP = Path(tempfile.mkdtemp(prefix="viva-bench-voice-"))
 os.environ["VIVA_HOME"] = str(TMP / "home")
@@ -32,16 +36,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.voice_
 from tests import voice_audio  # noqa: E402
 from viva.chat import Conversation  # noqa: E402
 from viva.clock import utc_now  # noqa: E402
+from viva.errors import VoiceError  # noqa: E402
+from viva.grade.answer import grade_answer  # noqa: E402
 from viva.service import Service  # noqa: E402
 from viva.store.db import Store  # noqa: E402
 from viva.understand.parse import Vocabulary, parse  # noqa: E402
-from viva.voice import grammar, lm, wav  # noqa: E402
-from viva.voice.base import Mode, Voice  # noqa: E402
+from viva.voice import (  # noqa: E402
+    engines,
+    grammar,
+    lm,
+    wav,
+)
+from viva.voice.base import (  # noqa: E402
+    Mode,
+    TextToSpeech,
+    Voice,
+)
 from viva.voice.channel import FileInputs, VoiceChannel  # noqa: E402
+from viva.voice.hearing import Hearing  # noqa: E402
 from viva.voice.playback import NullPlayer  # noqa: E402
 from viva.voice.speakable import speakable  # noqa: E402
 from viva.voice.stt import PocketsphinxSTT, topic_phrases  # noqa: E402
-from viva.voice.tts import EspeakTTS, Speaker  # noqa: E402
+from viva.voice.tts import Speaker  # noqa: E402
+from viva.voice.whisper import DEFAULT_MODEL, WhisperSTT  # noqa: E402
 
 SESSION = ["top ten python questions", "next", "give me an example", "slower", "repeat",
            "in simple words", "show me the answer", "faster", "previous", "how many left",
@@ -55,6 +72,18 @@ OWN_WORDS = [
     "a decorator wraps a function to add behaviour without changing its code",
     "kubernetes restarts a pod when its liveness probe keeps failing",
     "with a rolling deployment new pods replace old ones a few at a time",
+]  # fmt: skip
+
+
+FREE_QUESTIONS = [
+    "what is the difference between a process and a thread",
+    "how does a load balancer decide where to send a request",
+    "explain how an index speeds up a database query",
+    "why would i use docker compose",
+]  # fmt: skip
+OWN_WORDS_GRADED = [
+    ("python.list-vs-tuple", OWN_WORDS[0]), ("python.gil", OWN_WORDS[1]),
+    ("docker.container-vs-vm", OWN_WORDS[2]), ("python.decorators", OWN_WORDS[5]),
 ]  # fmt: skip
 
 
@@ -86,11 +115,13 @@ class _Screen:
         pass
 
 
-def latency_run(svc: Service, stt: PocketsphinxSTT, files: list[Path], n: int) -> list[float]:
+def latency_run(
+    svc: Service, stt: Hearing, tts: TextToSpeech, files: list[Path], n: int
+) -> list[float]:
     store = Store.open(TMP / f"run-{n}.db")
-    tts = EspeakTTS()
-    channel = TimedChannel(stt, Speaker(tts, NullPlayer(), Voice()), FileInputs(files, print),
-                           _Screen(), out=io.StringIO())  # fmt: skip
+    voice = Voice(tts.voices()[0])
+    channel = TimedChannel(stt, Speaker(tts, NullPlayer(), voice), FileInputs(files, print),
+                           _Screen(), out=io.StringIO(), context=stt.context)  # fmt: skip
     channel.latencies = []
     try:
         Conversation(svc, store, channel, utc_now, "bench").run()
@@ -108,100 +139,182 @@ def wer(ref: list[str], hyp: list[str]) -> tuple[int, int]:
     return d[len(hyp)], len(ref)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=3)
-    args = ap.parse_args()
-    svc = Service()
-    stt = PocketsphinxSTT(svc.bank, TMP / "cache")
-    t0 = time.perf_counter()
-    stt.prepare(Mode.COMMAND)
-    print(f"grammar load: {1000 * (time.perf_counter() - t0):.0f} ms")
-    t0 = time.perf_counter()
-    stt.prepare(Mode.ANSWER)
-    print(f"answer LM build + load (first use, then cached): {time.perf_counter() - t0:.1f} s")
+def median_ms(values: list[float]) -> str:
+    return f"{1000 * statistics.median(values):.0f} ms"
 
-    # --- latency -------------------------------------------------------------------------
-    voices = [("en-us", 160), ("en-gb", 140), ("en-gb-x-rp", 190)]
-    script = [(c, *voices[i % 3]) for i, c in enumerate(SESSION * 3)] + [("quit", "en-us", 160)]
-    with ThreadPoolExecutor(4) as pool:
-        files = list(pool.map(lambda c: utterance(*c), script))
-    medians, p90s, everything = [], [], []
-    for n in range(args.runs):
-        lat = [1000 * x for x in latency_run(svc, stt, files, n)]
-        everything += lat
-        medians.append(statistics.median(lat))
-        p90s.append(pct(lat, 0.9))
-        print(
-            f"run {n + 1}: {len(lat)} spoken commands, latency median {medians[-1]:.0f} ms, p90 {p90s[-1]:.0f} ms"
-        )
-    print(f"latency end of command -> first reply sample: median {statistics.median(medians):.0f} ms "
-          f"(runs {min(medians):.0f}-{max(medians):.0f}), p90 {statistics.median(p90s):.0f} ms "
-          f"(runs {min(p90s):.0f}-{max(p90s):.0f}), max {max(everything):.0f} ms")  # fmt: skip
 
-    # --- synthesis real-time factor ------------------------------------------------------
-    tts = EspeakTTS()
-    sentences = [s for e in svc.bank.entries[:40] for s in [speakable(e.short_answer)]]
-    rtfs, firsts = [], []
-    for s in sentences:
-        t = time.perf_counter()
-        audio = tts.synth(s, Voice())
-        took = time.perf_counter() - t
-        rtfs.append(took / audio.seconds)
-        firsts.append(1000 * took)
-    print(f"synthesis real-time factor: median {statistics.median(rtfs):.4f} (p90 {pct(rtfs, 0.9):.4f}), "
-          f"i.e. {1 / statistics.median(rtfs):.0f}x faster than real time; one answer "
-          f"({statistics.median(len(s.split()) for s in sentences):.0f} words) in {statistics.median(firsts):.0f} ms")  # fmt: skip
+def answer_wer(svc: Service, recognisers: dict[str, Any], texts: list[str], label: str) -> None:
+    cases = [(t, ["en-us", "en-gb"][i % 2], 150) for i, t in enumerate(texts)]
+    with ThreadPoolExecutor(2) as pool:
+        fs = list(pool.map(lambda c: utterance(*c), cases))
+    row = []
+    for name, hear in recognisers.items():
+        errs = total = 0
+        times = []
+        for (t, _, _), f in zip(cases, fs, strict=True):
+            audio = wav.read(f)
+            t0 = time.perf_counter()
+            heard = hear(audio)
+            times.append(time.perf_counter() - t0)
+            e, n = wer(lm.words(t), lm.words(heard))
+            errs, total = errs + e, total + n
+        row.append(f"{name} {100 * errs / total:.1f}% ({median_ms(times)})")
+    print(f"answer WER, {label} ({len(texts)} answers, en-us/en-gb): " + ", ".join(row))
 
-    # --- command accuracy by voice -------------------------------------------------------
+
+def commands(svc: Service, hearing: Hearing) -> None:
     vocab = Vocabulary.from_bank(svc.bank)
     topics = topic_phrases(svc.bank)
     rng = random.Random(11)
     phrases = grammar.expand(rng.sample(topics, len(topics)))
     rng.shuffle(phrases)
     rates = [130, 160, 190]
-    for voice in ["en-us", "en-gb", "en-gb-x-rp", "en-gb-scotland", "en-029"]:
+    for voice in ["en-us", "en-gb", "en-gb-x-rp", "heart"]:
         cases = [(p, voice, rates[i % 3]) for i, p in enumerate(phrases[:30])]
-        with ThreadPoolExecutor(4) as pool:
+        with ThreadPoolExecutor(2) as pool:
             fs = list(pool.map(lambda c: utterance(*c), cases))
-        ok, times = 0, []
+        ok_g = ok_h = unsure = 0
         for (p, _, _), f in zip(cases, fs, strict=True):
-            t = time.perf_counter()
-            heard = stt.transcribe(wav.read(f), Mode.COMMAND)
-            times.append(1000 * (time.perf_counter() - t))
-            a, b = parse(heard, vocab), parse(p, vocab)
-            ok += (a.kind, a.topic, a.levels, a.count, a.number) == (
-                b.kind,
-                b.topic,
-                b.levels,
-                b.count,
-                b.number,
-            )
-        print(
-            f"commands, {voice:15s}: {ok}/{len(cases)} understood, decode median {statistics.median(times):.0f} ms"
-        )
+            audio = wav.read(f)
+            want = parse(p, vocab)
+            g = parse(hearing.grammar.transcribe(audio, Mode.COMMAND), vocab)
+            h = parse(hearing.transcribe(audio, Mode.COMMAND), vocab)
+            unsure += hearing.last == "whisper"
+            key = lambda i: (i.kind, i.topic, i.levels, i.count, i.number)  # noqa: E731
+            ok_g += key(g) == key(want)
+            ok_h += key(h) == key(want)
+        print(f"commands, {voice:11s}: grammar alone {ok_g}/{len(cases)}, with Whisper when "
+              f"unsure {ok_h}/{len(cases)} ({unsure} sent to Whisper)")  # fmt: skip
+    asked = 0
+    for i, q in enumerate(FREE_QUESTIONS * 2):
+        f = utterance(q, ["en-us", "heart"][i // len(FREE_QUESTIONS)], 160)
+        text = hearing.transcribe(wav.read(f), Mode.COMMAND)
+        asked += parse(text, vocab).kind.value == "ask"
+    print(
+        f"free questions said where a command is expected: {asked}/{2 * len(FREE_QUESTIONS)} "
+        "understood as questions (grammar alone: forced onto some command)"
+    )
 
-    # --- answer word error rate ----------------------------------------------------------
+
+def voices(svc: Service, whisper: WhisperSTT) -> None:
+    sentences = [speakable(e.short_answer.split(". ")[0]) for e in svc.bank.entries[::15]][:12]
+    for name in ("hibari", "piper", "espeak-ng"):
+        try:
+            t0 = time.perf_counter()
+            tts = engines.make(name)
+            load = time.perf_counter() - t0
+        except VoiceError as exc:
+            print(f"voice {name}: not available ({exc.message})")
+            continue
+        v = tts.voices()[0]
+        rtfs, firsts = [], []
+        for s in sentences:
+            t0 = time.perf_counter()
+            a = tts.synth(s, Voice(v, 160))
+            rtfs.append((time.perf_counter() - t0) / a.seconds)
+        for s in ("Question 1 of 3.", "Sure, here is an example.", "Slower it is."):
+            t0 = time.perf_counter()
+            tts.synth(s, Voice(v, 160))
+            firsts.append(time.perf_counter() - t0)
+        pace = []
+        for wpm in (120, 160, 190):
+            rates = []
+            for s in sentences:
+                a = tts.synth(s, Voice(v, wpm))
+                rates.append(len(s.split()) / speech_seconds(a) * 60)
+            pace.append(f"{wpm}->{statistics.median(rates):.0f}")
+        errs = total = 0
+        for s in sentences:
+            f = utterance(s, v if name != "espeak-ng" else "en-us", 160)
+            e, n = wer(lm.words(s), lm.words(whisper.text(wav.read(f))))
+            errs, total = errs + e, total + n
+        print(f"voice {name:9s}: intelligibility (Whisper base WER, no prompt) "
+              f"{100 * errs / total:.1f}%, load {load:.2f} s, RTF {statistics.median(rtfs):.3f}, "
+              f"short sentence {median_ms(firsts)}, wpm asked->median {' '.join(pace)}")  # fmt: skip
+
+
+def speech_seconds(a: Any) -> float:
+    import numpy as np
+
+    x = np.abs(np.frombuffer(a.pcm, dtype="<i2").astype(np.float32))
+    loud = np.nonzero(x > 0.02 * x.max())[0]
+    return float(loud[-1] - loud[0]) / a.rate
+
+
+def grade_latency(svc: Service, hearing: Hearing) -> None:
+    times = []
+    for i, (entry_id, said) in enumerate(OWN_WORDS_GRADED * 2):
+        f = utterance(said, ["en-us", "heart"][i // len(OWN_WORDS_GRADED)], 150)
+        audio = wav.read(f)
+        entry = svc.bank.get(entry_id)
+        assert entry is not None
+        hearing.context(entry_id)
+        t0 = time.perf_counter()
+        grade_answer(entry, hearing.transcribe(audio, Mode.ANSWER), svc.facts)
+        times.append(time.perf_counter() - t0)
+    print(
+        f"end of answer -> grade ready (Whisper {hearing.whisper.name} + grader): median "
+        f"{median_ms(times)}, max {1000 * max(times):.0f} ms over {len(times)} answers "
+        f"of {statistics.median(len(s.split()) for _, s in OWN_WORDS_GRADED):.0f} words"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    svc = Service()
+    grammar_stt = PocketsphinxSTT(svc.bank, TMP / "cache")
+    grammar_stt.prepare(Mode.COMMAND)
+    whispers = {}
+    for name in ("tiny.en", "base"):
+        w = WhisperSTT(name, TMP / "cache")
+        t0 = time.perf_counter()
+        w.load()
+        print(f"Whisper {name}: hash check + load {time.perf_counter() - t0:.2f} s")
+        whispers[name] = w
+    vocab = Vocabulary.from_bank(svc.bank)
+    hearing = Hearing(grammar_stt, whispers[DEFAULT_MODEL], svc.bank,
+                      understands=lambda t: parse(t, vocab).kind.value != "unknown")  # fmt: skip
+    t0 = time.perf_counter()
+    grammar_stt.prepare(Mode.ANSWER)
+    print(f"pocketsphinx answer LM build + load: {time.perf_counter() - t0:.1f} s")
+
+    # --- answers: the same audio to every recogniser ------------------------------------
     bank_sentences = [
-        lm.words(svc.bank.entries[i].short_answer.split(". ")[0])
+        " ".join(lm.words(svc.bank.entries[i].short_answer.split(". ")[0]))
         for i in range(0, len(svc.bank.entries), 9)
-    ][:18]
-    sets = {"bank sentences (in-domain)": [" ".join(w) for w in bank_sentences],
-            "own words (not in the bank)": OWN_WORDS}  # fmt: skip
-    for label, texts in sets.items():
-        cases = [(t, ["en-us", "en-gb"][i % 2], 150) for i, t in enumerate(texts)]
-        with ThreadPoolExecutor(4) as pool:
-            fs = list(pool.map(lambda c: utterance(*c), cases))
-        row = []
-        for mode in ("default", Mode.ANSWER):
-            errs = total = 0
-            for (t, _, _), f in zip(cases, fs, strict=True):
-                e, n = wer(lm.words(t), lm.words(stt.transcribe(wav.read(f), mode)))
-                errs, total = errs + e, total + n
-            row.append(
-                f"{'default LM' if mode == 'default' else 'bank LM'} {100 * errs / total:.0f}%"
-            )
-        print(f"answer WER, {label} ({len(texts)} answers): " + ", ".join(row))
+    ][:14]
+    prompt = hearing.prompt()  # the bank's terms (no question in focus)
+    recognisers: dict[str, Any] = {
+        "pocketsphinx bank LM": lambda a: grammar_stt.transcribe(a, Mode.ANSWER),
+        "Whisper tiny.en": lambda a: whispers["tiny.en"].text(a, prompt),
+        "Whisper base": lambda a: whispers["base"].text(a, prompt),
+    }
+    answer_wer(svc, recognisers, OWN_WORDS, "own words (not in the bank)")
+    answer_wer(svc, recognisers, bank_sentences, "bank sentences")
+
+    commands(svc, hearing)
+    voices(svc, whispers["base"])
+    grade_latency(svc, hearing)
+
+    # --- latency: end of command -> first reply sample ----------------------------------
+    vs = [("en-us", 160), ("en-gb", 140), ("heart", 160)]
+    script = [(c, *vs[i % 3]) for i, c in enumerate(SESSION * 2)] + [("quit", "en-us", 160)]
+    with ThreadPoolExecutor(2) as pool:
+        files = list(pool.map(lambda c: utterance(*c), script))
+    for name in ("hibari", "espeak-ng"):
+        tts = engines.make(name)
+        medians, p90s = [], []
+        for n in range(args.runs):
+            lat = [1000 * x for x in latency_run(svc, hearing, tts, files, n)]
+            medians.append(statistics.median(lat))
+            p90s.append(pct(lat, 0.9))
+        print(f"latency end of command -> first reply sample, {name}: median "
+              f"{statistics.median(medians):.0f} ms (runs {min(medians):.0f}-{max(medians):.0f}), "
+              f"p90 {statistics.median(p90s):.0f} ms, {len(lat)} commands a run")  # fmt: skip
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

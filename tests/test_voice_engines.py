@@ -195,4 +195,6 @@ def test_voices_cli_is_honest_about_indian_english() -> None:
         "voice": "en-gb",
         "rate": "135",
         "end_silence": 1.2,
+        "engine": "auto",
+        "whisper": "tiny.en",
     }

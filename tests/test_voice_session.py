@@ -13,6 +13,7 @@ from tests.conftest import run_viva
 from tests.voice_audio import require_tools, utterance
 from viva.service import Service
 from viva.understand.parse import Vocabulary, parse
+from viva.voice import lm
 
 pytestmark = pytest.mark.slow
 
@@ -78,8 +79,10 @@ def test_answers_are_heard_as_answers_and_typing_works_any_time(
     assert code == 0, err
     assert "heard (command): quiz me on python" in out
     heard = next(ln for ln in out.splitlines() if ln.startswith("heard (answer):"))
-    got = heard.split(":", 1)[1].split()
-    assert sum(w in got for w in answer.split()) >= 0.7 * len(answer.split()), heard
+    got = lm.words(heard.split(":", 1)[1])  # Whisper writes case and punctuation
+    # heard as an answer (Whisper, not the grammar); Whisper tiny.en makes ~29% word errors on
+    # espeak-ng speech (README), so most words, not all: accuracy is tested with the grading
+    assert sum(w in got for w in answer.split()) >= 0.6 * len(answer.split()), heard
     assert "heard (command): quit" in out or "heard (answer): quit" in out
 
 

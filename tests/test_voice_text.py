@@ -187,3 +187,46 @@ def test_channel_listens_for_answers_after_a_question_and_can_be_forced() -> Non
 class _NoScreen:
     def show(self, effects: object) -> None:
         pass
+
+
+class _Grammar:
+    def __init__(self, text: str, sure: bool) -> None:
+        self.said = (text, sure)
+
+    def command(self, audio: Audio) -> tuple[str, bool]:
+        return self.said
+
+
+class _Whisper:
+    def __init__(self, text: str) -> None:
+        self.said, self.prompts = text, []  # type: list[str]
+
+    def text(self, audio: Audio, prompt: str | None = None) -> str:
+        self.prompts.append(prompt or "")
+        return self.said
+
+
+@pytest.mark.parametrize(
+    ("grammar_says", "whisper_says", "heard", "by"),
+    [
+        (("next question", True), "Flower.", "next question", "grammar"),  # sure: no Whisper
+        (("what is the answer", False), "What is a process?", "What is a process?", "whisper"),
+        (("slow down", False), "It's like that.", "slow down", "grammar"),  # Whisper meant nothing
+    ],
+)
+def test_who_decides_a_command(
+    grammar_says: tuple[str, bool], whisper_says: str, heard: str, by: str
+) -> None:
+    from viva.voice.hearing import Hearing
+
+    bank = Service().bank
+    vocab = Vocabulary.from_bank(bank)
+    whisper = _Whisper(whisper_says)
+    hearing = Hearing(_Grammar(*grammar_says), whisper, bank,  # type: ignore[arg-type]
+                      understands=lambda t: parse(t, vocab).kind is not Kind.UNKNOWN)  # fmt: skip
+    assert hearing.transcribe(Audio(b"", 16000), Mode.COMMAND) == heard
+    assert hearing.last == by
+    assert all(p.startswith("Commands:") for p in whisper.prompts)
+    hearing.context("python.gil")
+    assert hearing.transcribe(Audio(b"", 16000), Mode.ANSWER) == whisper_says
+    assert whisper.prompts[-1].startswith("Interview glossary:") and "GIL" in whisper.prompts[-1]

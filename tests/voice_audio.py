@@ -1,4 +1,5 @@
-"""Real synthetic speech for the voice tests: espeak-ng, resampled and noised with sox.
+"""Real synthetic speech for the voice tests: espeak-ng or a natural engine ("heart" is
+hibari's voice, "joe" Piper's), resampled and noised with sox.
 
 FIELD-NOTES: pure digital silence breaks pocketsphinx, so every utterance gets half a second
 of padding and faint white noise, the way a real microphone never gives silence. Files are
@@ -11,14 +12,32 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import threading
 import uuid
 from pathlib import Path
 
 import pytest
 
+from viva.voice.base import TextToSpeech
 from viva.voice.speakable import speakable
 
 TOOLS = ("espeak-ng", "sox")
+NATURAL = {"heart": "hibari", "joe": "piper"}
+_engines: dict[str, TextToSpeech] = {}
+_lock = threading.Lock()
+
+
+def _natural(voice: str, text: str, rate: int, out: Path) -> None:
+    """Speak ``text`` with the natural engine that owns ``voice`` into the WAV ``out``."""
+    from viva.voice import engines, wav
+    from viva.voice.base import Voice
+
+    with _lock:  # one engine per process, made once; synthesis is not shared across threads
+        tts = _engines.get(voice)
+        if tts is None:
+            tts = _engines[voice] = engines.make(NATURAL[voice])
+        audio = tts.synth(speakable(text), Voice(voice, rate))
+    wav.write(out, audio)
 
 
 def require_tools() -> None:
@@ -37,8 +56,11 @@ def utterance(folder: Path, text: str, voice: str = "en-us", rate: int = 160) ->
     # work files unique to this call: a benchmark makes the same utterance from several threads
     tag = uuid.uuid4().hex[:8]
     raw, padded = out.with_suffix(f".{tag}.raw.wav"), out.with_suffix(f".{tag}.pad.wav")
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), speakable(text)],
-                   check=True, capture_output=True)  # fmt: skip
+    if voice in NATURAL:
+        _natural(voice, text, rate, raw)
+    else:
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), speakable(text)],
+                       check=True, capture_output=True)  # fmt: skip
     subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(padded),
                     "pad", "0.5", "0.5"], check=True, capture_output=True)  # fmt: skip
     noise = subprocess.run(["sox", str(padded), "-p", "synth", "whitenoise", "vol", "0.003"],

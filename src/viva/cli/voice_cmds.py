@@ -20,9 +20,9 @@ from viva.errors import InputError, VoiceError
 
 if TYPE_CHECKING:
     from viva.service import Service
-    from viva.voice.base import Mode, Voice
+    from viva.voice.base import Mode, TextToSpeech, Voice
     from viva.voice.channel import Screen
-    from viva.voice.tts import EspeakTTS
+    from viva.voice.hearing import Hearing
 
 NO_INDIAN_VOICE = (
     "No Indian-English voice is available offline: espeak-ng has none, and its mbrola voices "
@@ -31,6 +31,7 @@ NO_INDIAN_VOICE = (
     "(viva/voice/base.py; see docs/voice.md)."
 )
 PREF_VOICE, PREF_RATE, PREF_END = "voice", "voice_rate", "voice_end_silence"
+PREF_ENGINE, PREF_WHISPER = "voice_engine", "voice_whisper"
 ENV_IN, ENV_OUT = "VIVA_VOICE_IN", "VIVA_VOICE_OUT"
 MIN_WPM, MAX_WPM = 80, 450
 IN_HELP = "WAV (spoken) or .txt (typed) replies, or a folder of them, instead of the microphone."
@@ -58,11 +59,15 @@ def _rate(value: str | int | None) -> int | None:
     return wpm
 
 
-def _voice(tts: EspeakTTS, prefs: dict[str, str], name: str | None, rate: int | None) -> Voice:
+def _voice(tts: TextToSpeech, prefs: dict[str, str], name: str | None, rate: int | None) -> Voice:
+    """The voice to speak with: the saved espeak-ng voice applies to espeak-ng only; a
+    natural engine has one voice, used unless another is asked for by name."""
     from viva.session.state import Prefs
     from viva.voice.base import Voice
 
     chosen = name or prefs.get(PREF_VOICE) or "en-us"
+    if name is None and chosen not in tts.voices():
+        chosen = tts.voices()[0]
     if chosen not in tts.voices():
         raise VoiceError(f"no voice '{chosen}'", "choose one of: " + ", ".join(tts.voices()))
     pace = Prefs.from_dict(prefs).pace
@@ -80,18 +85,25 @@ def say(
     voice: Annotated[
         str | None, typer.Option("--voice", help="A voice from `viva voices`.")
     ] = None,
+    engine: Annotated[
+        str | None, typer.Option("--engine", help="auto, hibari, espeak-ng or piper.")
+    ] = None,
 ) -> None:
     """Speak TEXT the way the coach would (through the sound card, or into a WAV file)."""
     from viva.session.state import Say
+    from viva.voice import engines
     from viva.voice.playback import NO_DEVICE, DevicePlayer, NullPlayer, device_command
     from viva.voice.speakable import spoken_turn
-    from viva.voice.tts import EspeakTTS, Player, Speaker
+    from viva.voice.tts import Player, Speaker
 
     sentences = spoken_turn([Say(text)])
     if not sentences:
         raise InputError("there is nothing to say", "give some words")
-    tts = EspeakTTS()
-    v = _voice(tts, _prefs(), voice, rate)
+    prefs = _prefs()
+    if engine is None and voice is not None:
+        engine = engines.for_voice(voice)  # --voice en-gb means espeak-ng's en-gb
+    tts = engines.make(engine or prefs.get(PREF_ENGINE, engines.AUTO))
+    v = _voice(tts, prefs, voice, rate)
     player: Player
     if wav_out is None:
         command = device_command()
@@ -109,6 +121,22 @@ def say(
         typer.echo(f"Wrote {wav_out} ({seconds:.1f} s, {v.name} at {v.wpm} words per minute)")
 
 
+def _engine_pref(value: str | None) -> str | None:
+    from viva.voice import engines
+
+    if value is not None and value != engines.AUTO:
+        engines.chosen(value)  # an unknown name is an error now, not at the next session
+    return value
+
+
+def _whisper_pref(value: str | None) -> str | None:
+    from viva.voice.weights import MODELS
+
+    if value is not None and value not in MODELS:
+        raise InputError(f"no Whisper model '{value}'", "choose " + " or ".join(MODELS))
+    return value
+
+
 def voices(
     json_out: JsonOpt = False,
     use: Annotated[str | None, typer.Option("--use", help="Remember this voice.")] = None,
@@ -119,20 +147,30 @@ def voices(
         float | None,
         typer.Option("--end-silence", help="Seconds of silence that end a spoken reply (0.3-5)."),
     ] = None,
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="Remember a speech engine: auto, hibari, espeak-ng, piper."),
+    ] = None,
+    whisper: Annotated[
+        str | None, typer.Option("--whisper", help="Remember a Whisper model: base or tiny.en.")
+    ] = None,
 ) -> None:
-    """The English voices available offline, and the voice settings (which can be changed)."""
+    """The speech engines and English voices available offline, and the voice settings."""
     from viva.clock import utc_now
+    from viva.voice import engines
     from viva.voice.mic import DEFAULT_END_SILENCE
     from viva.voice.tts import EspeakTTS
+    from viva.voice.whisper import DEFAULT_MODEL
 
-    tts = EspeakTTS()
-    names = tts.voices()
+    found = engines.survey()
+    names = EspeakTTS().voices() if found[1].available else []
     if use is not None and use not in names:
-        raise VoiceError(f"no voice '{use}'", "choose one of: " + ", ".join(names))
+        raise VoiceError(f"no espeak-ng voice '{use}'", "choose one of: " + ", ".join(names))
     if end_silence is not None and not 0.3 <= end_silence <= 5:
         raise InputError(f"{end_silence} s is out of range", "use 0.3 to 5 seconds")
     changes = {PREF_VOICE: use, PREF_RATE: None if rate is None else str(_rate(rate) or "pace"),
-               PREF_END: None if end_silence is None else str(end_silence)}  # fmt: skip
+               PREF_END: None if end_silence is None else str(end_silence),
+               PREF_ENGINE: _engine_pref(engine), PREF_WHISPER: _whisper_pref(whisper)}  # fmt: skip
     store = open_store()
     try:
         for key, value in changes.items():
@@ -145,10 +183,19 @@ def voices(
         "voice": prefs.get(PREF_VOICE, "en-us"),
         "rate": prefs.get(PREF_RATE, "pace"),
         "end_silence": float(prefs.get(PREF_END, DEFAULT_END_SILENCE)),
+        "engine": prefs.get(PREF_ENGINE, engines.AUTO),
+        "whisper": prefs.get(PREF_WHISPER, DEFAULT_MODEL),
     }
+    speaking = engines.chosen(str(current["engine"]))
+    listing = [{"name": e.name, "available": e.available, "note": e.note,
+                "speaking": e.name == speaking} for e in found]  # fmt: skip
     if json_out:
-        emit({"voices": names, "current": current, "note": NO_INDIAN_VOICE})
+        emit({"voices": names, "engines": listing, "current": current, "note": NO_INDIAN_VOICE})
         return
+    typer.echo(f"Speech engines ({current['engine']}: {speaking} speaks):")
+    for e in found:
+        typer.echo(f"{'*' if e.name == speaking else ' '} {e.name:10s} {e.note}")
+    typer.echo("\nespeak-ng voices:" if names else "\nespeak-ng is not installed.")
     for n in names:
         typer.echo(f"{'*' if n == current['voice'] else ' '} {n}")
     rate_words = (
@@ -157,6 +204,7 @@ def voices(
         else f"{current['rate']} words per minute"
     )
     typer.echo(f"\nRate: {rate_words}. A reply ends after {current['end_silence']} s of silence.")
+    typer.echo(f"Answers are heard by Whisper {current['whisper']}.")
     typer.echo(NO_INDIAN_VOICE)
 
 
@@ -167,16 +215,15 @@ def listen(
     mode: Annotated[str, typer.Option("--mode", help="command or answer.")] = "command",
     json_out: JsonOpt = False,
 ) -> None:
-    """Transcribe a recording as a command (grammar) or as an answer (language model)."""
+    """Transcribe a recording as a command (grammar, Whisper when unsure) or an answer (Whisper)."""
     from viva.understand.parse import Vocabulary, parse
     from viva.voice import wav
     from viva.voice.base import Mode
-    from viva.voice.stt import PocketsphinxSTT
 
     m = _mode(mode, "use --mode command or --mode answer")
     audio = wav.read(file)
     svc = _service()
-    text = PocketsphinxSTT(svc.bank, svc.data / "cache").transcribe(audio, m)
+    text = _hearing(svc, _prefs()).transcribe(audio, m)
     intent = None
     if text and m is Mode.COMMAND:
         intent = parse(text, Vocabulary.from_bank(svc.bank)).kind.value
@@ -186,6 +233,24 @@ def listen(
     typer.echo(text if text else "(nothing heard)")
     if intent:
         typer.echo(f"intent: {intent}")
+
+
+def _hearing(svc: Service, prefs: dict[str, str]) -> Hearing:
+    from viva.voice import hearing
+    from viva.voice.stt import PocketsphinxSTT
+    from viva.voice.weights import stderr_progress
+    from viva.voice.whisper import DEFAULT_MODEL, WhisperSTT
+
+    model = prefs.get(PREF_WHISPER, DEFAULT_MODEL)
+    hearing.require(model)
+    cache = svc.data / "cache"
+    whisper = WhisperSTT(model, cache, stderr_progress)
+    from viva.understand.intents import Kind
+    from viva.understand.parse import Vocabulary, parse
+
+    vocab = Vocabulary.from_bank(svc.bank)
+    return hearing.Hearing(PocketsphinxSTT(svc.bank, cache), whisper, svc.bank,
+                           understands=lambda t: parse(t, vocab).kind is not Kind.UNKNOWN)  # fmt: skip
 
 
 def _service() -> Service:
@@ -235,22 +300,23 @@ def converse(given: list[Path], out: Path | None, mode: str, plain: bool) -> Non
     from viva.chat import Conversation
     from viva.cli.app import INTERRUPTED, ExitStatus
     from viva.clock import utc_now
+    from viva.voice import engines
     from viva.voice.base import Mode as ModeValue
     from viva.voice.channel import FileInputs, Inputs, LiveInputs, VoiceChannel
     from viva.voice.mic import DEFAULT_END_SILENCE, listen, microphone_command
     from viva.voice.playback import NO_DEVICE, DevicePlayer, WavDirPlayer, device_command
-    from viva.voice.stt import PocketsphinxSTT
-    from viva.voice.tts import EspeakTTS, Player, Speaker
+    from viva.voice.tts import Player, Speaker
 
     forced = None if mode == "auto" else _mode(mode)
     paths = _inputs(given)
-    tts = EspeakTTS()  # fails first, before anything is started, when espeak-ng is missing
     store = open_store()
     try:
         prefs = store.prefs()
-        voice = _voice(tts, prefs, None, None)
         svc = _service()
-        stt = PocketsphinxSTT(svc.bank, svc.data / "cache")
+        stt = _hearing(svc, prefs)  # fails first, before anything starts, without the extra
+        tts = engines.make(prefs.get(PREF_ENGINE, engines.AUTO))
+        voice = _voice(tts, prefs, None, None)
+        stt.whisper.load_in_background()  # checked and loaded while the opening is spoken
         player: Player
         command = None if out else device_command()
         if command:
@@ -274,10 +340,10 @@ def converse(given: list[Path], out: Path | None, mode: str, plain: bool) -> Non
                 mic = None
             inputs = LiveInputs(sys.stdin, mic)
         screen = _screen(plain)
-        stt.prepare(ModeValue.COMMAND)  # the grammar loads now, not on the first reply
+        stt.grammar.prepare(ModeValue.COMMAND)  # the grammar loads now, not on the first reply
         channel = VoiceChannel(stt, Speaker(tts, player, voice), inputs, screen,
                                voice_name=voice.name, fixed_wpm=_rate(prefs.get(PREF_RATE)),
-                               forced=forced)  # fmt: skip
+                               forced=forced, context=stt.context)  # fmt: skip
         try:
             Conversation(svc, store, channel, utc_now, "voice").run()
         except KeyboardInterrupt:

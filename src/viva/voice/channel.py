@@ -135,9 +135,12 @@ class VoiceChannel:
     stage: Stage = Stage.IDLE
     heard: list[tuple[str, Mode]] = field(default_factory=list)
     last_end: float | None = None  # when the last spoken reply ended (for the benchmark)
+    context: Callable[[str | None], None] | None = None  # told the entry under discussion
 
     def observe(self, state: State) -> None:
         self.stage = state.stage
+        if self.context is not None:
+            self.context(state.focus)
         if self.speaker is not None:
             self.speaker.voice = self.voice_for(state.prefs.pace)
 

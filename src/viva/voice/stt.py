@@ -24,6 +24,15 @@ BEAMS: dict[str, dict[str, float]] = {
     "free": {},
 }
 DEFAULT = "default"  # the wheel's general English model, for comparison in the benchmark
+# A grammar forces any speech onto some phrase; these two measures say when it did. Both
+# compare the grammar's best path with a free phone loop over the same audio: its acoustic
+# score per frame (a real command scores about as well as free phones; measured >= -7 for
+# 27 of 28 commands in three voices, below -7 for 13 of 16 answers and questions) and how
+# much of the phone loop's speech the grammar's words cover (a long question squeezed into
+# "what is the answer" leaves most of it to silence: 0.34-0.69, commands 0.90-1.22).
+MIN_SCORE_PER_FRAME = -7.0
+MIN_COVERAGE = 0.8
+_FILLER = ("<", "[", "+")
 NOT_INSTALLED = "pocketsphinx is not installed, so viva cannot listen"
 INSTALL = "install the voice extra: pip install 'viva[voice]' (the text coach works without it)"
 
@@ -57,6 +66,7 @@ class PocketsphinxSTT:
         self._decoders: dict[str, Any] = {}
         self._active: dict[str, str] = {}  # kept here: current_search() crashes before any
         self._searches: dict[str, set[str]] = {}
+        self._phones: Any = None
 
     def _decoder(self, name: str) -> Any:
         """The decoder that runs search ``name``, creating decoder and search on first use."""
@@ -110,20 +120,52 @@ class PocketsphinxSTT:
             self._decoder(str(m))
 
     def transcribe(self, audio: Audio, mode: Mode | str) -> str:
+        return self._decode(audio, str(mode))[0]
+
+    def command(self, audio: Audio) -> tuple[str, bool]:
+        """The grammar's reading of ``audio`` and whether it is sure (see MIN_SCORE_PER_FRAME)."""
+        text, dec = self._decode(audio, str(Mode.COMMAND))
+        if not text:
+            return text, False
+        if self._phones is None:
+            model = Path(self._ps.get_model_path()) / "en-us"
+            self._phones = self._ps.Decoder(samprate=SAMPLE_RATE, lm=None, loglevel="FATAL",
+                                            cmn="batch", allphone=str(model / "en-us-phone.lm.bin"))  # fmt: skip
+        free = self._phones
+        _run(free, audio)
+        hyp, free_hyp = dec.hyp(), free.hyp()
+        if hyp is None or free_hyp is None:
+            return text, False
+        log = dec.get_logmath().log
+        per_frame = (log(hyp.score) - log(free_hyp.score)) / max(1, dec.n_frames())
+        coverage = _speech_frames(dec) / max(1, _speech_frames(free))
+        return text, per_frame >= MIN_SCORE_PER_FRAME and coverage >= MIN_COVERAGE
+
+    def _decode(self, audio: Audio, mode: str) -> tuple[str, Any]:
         if audio.rate != SAMPLE_RATE:
             raise VoiceError(f"audio must be {SAMPLE_RATE} Hz for the recogniser, not {audio.rate}")
-        dec = self._decoder(str(mode))
+        dec = self._decoder(mode)
         # Each utterance is heard on its own: batch CMN (set at creation) and fresh feature
         # state here, since noise and mean estimates carried over from earlier utterances
         # made the words heard depend on what was said before (measured: a first answer was
         # garbled, and the same recording was heard differently in different orders). This
         # fixed the first; some dependence on order remains (tests/test_voice_grading.py).
-        dec.reinit_feat()
-        dec.start_utt()
-        dec.process_raw(audio.pcm, False, True)
-        dec.end_utt()
+        _run(dec, audio)
         hyp = dec.hyp()
-        return " ".join(str(hyp.hypstr).split()) if hyp is not None else ""
+        return (" ".join(str(hyp.hypstr).split()) if hyp is not None else ""), dec
+
+
+def _run(dec: Any, audio: Audio) -> None:
+    dec.reinit_feat()
+    dec.start_utt()
+    dec.process_raw(audio.pcm, False, True)
+    dec.end_utt()
+
+
+def _speech_frames(dec: Any) -> int:
+    """Frames of the best path that are words, not silence or fillers."""
+    return sum(s.end_frame - s.start_frame + 1 for s in dec.seg() or ()
+               if not s.word.startswith(_FILLER) and s.word != "SIL")  # fmt: skip
 
 
 def _add_words(dec: Any, pairs: list[tuple[str, str]]) -> None:
