@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,12 +76,18 @@ def load_memo(path: Path | None) -> dict[str, list[object]]:
 
 def save_memo(path: Path, memo: dict[str, Any]) -> None:
     """Remember snippet results (atomically); a failure only costs a re-run next time."""
+    from viva.errors import StoreError
+    from viva.store.private import FILE_MODE, private_dir
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(memo), encoding="utf-8")
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(memo))
         tmp.replace(path)
-    except OSError:
+    except (OSError, StoreError):
         pass  # remembering is an optimisation only
 
 

@@ -16,7 +16,7 @@ import typer
 from viva.cli.app_common import JsonOpt
 from viva.cli.app_common import emit as _emit
 from viva.cli.app_common import open_store as _store
-from viva.errors import ContentError, VivaError
+from viva.cli.guard import INTERRUPTED, VivaGroup
 
 if TYPE_CHECKING:  # imported lazily at run time: the --json paths never load Rich
     from rich.console import Console
@@ -35,6 +35,7 @@ class ExitStatus(IntEnum):
 
 
 app = typer.Typer(
+    cls=VivaGroup,
     add_completion=False,
     invoke_without_command=True,
     no_args_is_help=False,
@@ -45,8 +46,6 @@ app = typer.Typer(
 bank_app = typer.Typer(help="Inspect and check the question bank.", no_args_is_help=True)
 app.add_typer(bank_app, name="bank")
 
-INTERRUPTED = "viva: interrupted - everything up to the last turn is saved"
-
 
 def _service() -> Service:
     from viva.service import Service
@@ -55,9 +54,9 @@ def _service() -> Service:
 
 
 def _console() -> Console:
-    from rich.console import Console
+    from viva.cli.app_common import console
 
-    return Console(highlight=False)
+    return console()
 
 
 @app.callback()
@@ -337,23 +336,5 @@ def bank_vectors(
 
 
 def main() -> None:
-    """Entry point: run the app and map errors to one friendly line and an exit code."""
-    debug = "--debug" in sys.argv
-    try:
-        app()
-    except ContentError as exc:
-        for p in exc.problems[:5]:
-            sys.stderr.write(f"viva: {p}\n")
-        sys.stderr.write("viva: the question bank has problems; run `viva bank lint`\n")
-        sys.exit(ExitStatus.ERROR)
-    except VivaError as exc:
-        if debug:
-            raise
-        hint = f" ({exc.hint})" if exc.hint else ""
-        sys.stderr.write(f"viva: {exc.message}{hint}\n")
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write(f"\n{INTERRUPTED}\n")
-        sys.exit(ExitStatus.INTERRUPTED)
-    except BrokenPipeError:
-        sys.exit(ExitStatus.OK)
+    """Entry point: ``VivaGroup`` maps every error to one friendly line and an exit code."""
+    app()
