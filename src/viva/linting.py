@@ -108,13 +108,17 @@ def run_cached(
     return [Outcome(bool(memo[k][0]), str(memo[k][1]), str(memo[k][2])) for k in keys]
 
 
-def snippet_stats(bank: Bank, cache_dir: Path | None, *, run: bool = True) -> SnippetStats:
+def snippet_stats(bank: Bank, cache_dir: Path | None, *, run: bool = False) -> SnippetStats:
+    """Snippets in the bank, how many have a result and how many passed. Without ``run``
+    only remembered results count: nothing is executed."""
     snippets = [s for e in bank.entries for s in e.snippets]
     runnable = [s for s in snippets if _runnable(s)]
-    if not run:
-        return SnippetStats(len(snippets), 0, 0)
-    outcomes = run_cached(runnable, cache_dir)
-    return SnippetStats(len(snippets), len(outcomes), sum(o.ok for o in outcomes))
+    if run:
+        outcomes = run_cached(runnable, cache_dir)
+        return SnippetStats(len(snippets), len(outcomes), sum(o.ok for o in outcomes))
+    memo = load_memo(cache_dir / "snippets.json" if cache_dir else None)
+    known = [memo[k] for k in map(_key, runnable) if isinstance(memo.get(k), list) and memo[k]]
+    return SnippetStats(len(snippets), len(known), sum(bool(m[0]) for m in known))
 
 
 def lint(

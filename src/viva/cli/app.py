@@ -249,8 +249,11 @@ def topics(
 def bank_stats(
     json_out: JsonOpt = False,
     run: Annotated[
-        bool, typer.Option("--run/--no-run", help="Run the snippets to count passes.")
-    ] = True,
+        bool,
+        typer.Option(
+            "--run/--no-run", help="Run snippets not yet remembered (default: count remembered)."
+        ),
+    ] = False,
 ) -> None:
     """Entries per topic and level, and how many snippets run and pass."""
     from viva.linting import snippet_stats
