@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import yaml
 
+from viva.bank.html_rule import check_raw_html
 from viva.bank.model import Entry, EntryType, Topic
 from viva.bank.source import SourceDoc
 from viva.errors import Problem
@@ -86,6 +87,7 @@ def check_entry(entry: Entry, doc: SourceDoc) -> Iterator[Problem]:
     if entry.topic in CODE_TOPICS and not any(s.run for s in entry.snippets):
         yield at("V038", "no runnable snippet in a code topic", "snippets", warn=True)
     yield from _snippet_rules(entry, doc)
+    yield from check_raw_html(entry, doc)
 
 
 def _snippet_rules(entry: Entry, doc: SourceDoc) -> Iterator[Problem]:
