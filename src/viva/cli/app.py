@@ -225,7 +225,7 @@ def topics(
     from viva.bank.serialize import topic_dict
 
     svc = _service()
-    if topic:
+    if topic is not None:
         t = svc.topic(topic)
         counts: dict[str, int] = {}
         for e in svc.bank.in_topic(t.id):
