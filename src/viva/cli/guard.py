@@ -80,16 +80,10 @@ class VivaGroup(TyperGroup):
             _line("viva: stopped")
             return 1
         except typer.TyperException as exc:  # usage errors: unknown option, bad value
-            buf = io.StringIO()
-            show = getattr(exc, "show", None)
-            if callable(show):
-                show(file=buf)
-            else:
-                buf.write(f"Error: {exc.format_message()}")
-            for text in buf.getvalue().splitlines():
-                if text.strip():
-                    _line(text)
-            return int(exc.exit_code)
+            ctx = getattr(exc, "ctx", None)
+            where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+            _line(f"viva: {shown(exc.format_message(), 300)}{where}")
+            return int(getattr(exc, "exit_code", 2))
         return rv if isinstance(rv, int) else 0
 
     def invoke(self, ctx: Any) -> Any:

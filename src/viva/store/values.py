@@ -62,7 +62,7 @@ def check(key: str, value: str) -> tuple[str, str]:
         return key, str(int(got))
     if key == "target_level" and value.lower() not in LEVELS:
         raise InputError(
-            f"'{shown(value, 40)}' is not a level", "use beginner, intermediate or senior"
+            f"'{shown(value, 40)}' is not a value for {key}", "use beginner, intermediate or senior"
         )
     if len(value) > MAX_TEXT or any(ord(c) < 32 for c in value):
         raise InputError(f"the value for {key} is too long or has control characters",
