@@ -67,8 +67,8 @@ def test_profile_set_accepts_values_in_bounds() -> None:
 
 
 def test_a_huge_value_stored_by_any_path_never_reaches_the_plan_builder(tmp_path: Path) -> None:
-    from viva.clock import utc_now
     from viva.cli.app_common import open_store
+    from viva.clock import utc_now
 
     store = open_store()
     store.remember("interview_in_days", "1000000000", utc_now())  # as the conversation would
