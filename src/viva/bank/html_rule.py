@@ -17,7 +17,7 @@ from viva.errors import Problem
 
 CODE = re.compile(r"(`{3,}).*?\1|`[^`\n]*`", re.DOTALL)
 RAW_HTML = re.compile(
-    r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|<!\[CDATA\[|\bjavascript\s*:|\bdata\s*:\s*text/html",
+    r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>|<!--|<!\[CDATA\[|\bjavascript\s*:|\bdata\s*:\s*text/html",
     re.IGNORECASE,
 )
 
