@@ -85,7 +85,7 @@ def test_markdown_guide_renders(tmp_path: Path) -> None:
     import markdown
 
     out = tmp_path / "guide.md"
-    done = run_viva("export", "--format", "markdown", "--ids", IDS, "--out", str(out))
+    done = run_viva("export", "--format", "markdown", "--ids", IDS, "--out", str(out), "--run")
     assert done.returncode == 0, done.stderr
     text = out.read_text()
     html = markdown.markdown(text, extensions=["fenced_code"])

@@ -11,6 +11,9 @@ from datetime import UTC, datetime
 
 from viva.errors import InputError
 
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 12, 31, tzinfo=UTC)
+
 
 def utc_now() -> datetime:
     pinned = os.environ.get("VIVA_NOW")
@@ -18,8 +21,13 @@ def utc_now() -> datetime:
         return datetime.now(UTC)
     try:
         when = datetime.fromisoformat(pinned)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise InputError(
-            f"VIVA_NOW is not a date-time: {pinned!r}", "use e.g. 2026-01-31T09:00"
+            f"VIVA_NOW is not a date-time: {pinned[:40]!r}", "use e.g. 2026-01-31T09:00"
         ) from None
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    if not EARLIEST <= when <= LATEST:  # date arithmetic (streaks, due dates) must not overflow
+        raise InputError(
+            f"VIVA_NOW is out of range: {pinned[:40]!r}", "use a date between 1970 and 9000"
+        )
+    return when

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -16,13 +17,33 @@ from pathlib import Path
 from viva.errors import InputError
 
 
-def write_atomic(target: Path, fill: Callable[[Path], None]) -> None:
-    """Call ``fill(tmp_path)`` to produce the file, then move it to ``target``."""
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise InputError(f"cannot write {target}: it is a folder", "give a file name with --out")
+def _destination(target: Path) -> tuple[Path, int | None]:
+    """The real file to replace (a link's target) and the mode to keep (None: a new file)."""
+    real = Path(os.path.realpath(target))
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        st = os.stat(real)
+    except FileNotFoundError:
+        return real, None
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"cannot write {target}: it is a folder", "give a file name with --out")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"cannot write {target}: it is not a regular file",
+                         "give the name of an ordinary file with --out")  # fmt: skip
+    return real, stat.S_IMODE(st.st_mode)
+
+
+def write_atomic(target: Path, fill: Callable[[Path], None]) -> None:
+    """Call ``fill(tmp_path)`` to produce the file, then move it to ``target``.
+
+    A link is written through (its target is replaced, the link stays), an existing file
+    keeps its mode, and a device, pipe or socket is refused rather than replaced.
+    """
+    real, mode = _destination(target)
+    folder = real.parent if str(real.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}",
                          "choose a folder you can write to with --out") from None  # fmt: skip
@@ -30,10 +51,12 @@ def write_atomic(target: Path, fill: Callable[[Path], None]) -> None:
     tmp = Path(name)
     try:
         fill(tmp)
-        mask = os.umask(0)  # mkstemp makes the file private; give it the usual permissions
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, target)
+        if mode is None:  # mkstemp makes the file private; a new file gets the usual mode
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        os.chmod(tmp, mode)
+        os.replace(tmp, real)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:

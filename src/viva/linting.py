@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,12 +76,18 @@ def load_memo(path: Path | None) -> dict[str, list[object]]:
 
 def save_memo(path: Path, memo: dict[str, Any]) -> None:
     """Remember snippet results (atomically); a failure only costs a re-run next time."""
+    from viva.errors import StoreError
+    from viva.store.private import FILE_MODE, private_dir
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(memo), encoding="utf-8")
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(memo))
         tmp.replace(path)
-    except OSError:
+    except (OSError, StoreError):
         pass  # remembering is an optimisation only
 
 
@@ -101,13 +108,17 @@ def run_cached(
     return [Outcome(bool(memo[k][0]), str(memo[k][1]), str(memo[k][2])) for k in keys]
 
 
-def snippet_stats(bank: Bank, cache_dir: Path | None, *, run: bool = True) -> SnippetStats:
+def snippet_stats(bank: Bank, cache_dir: Path | None, *, run: bool = False) -> SnippetStats:
+    """Snippets in the bank, how many have a result and how many passed. Without ``run``
+    only remembered results count: nothing is executed."""
     snippets = [s for e in bank.entries for s in e.snippets]
     runnable = [s for s in snippets if _runnable(s)]
-    if not run:
-        return SnippetStats(len(snippets), 0, 0)
-    outcomes = run_cached(runnable, cache_dir)
-    return SnippetStats(len(snippets), len(outcomes), sum(o.ok for o in outcomes))
+    if run:
+        outcomes = run_cached(runnable, cache_dir)
+        return SnippetStats(len(snippets), len(outcomes), sum(o.ok for o in outcomes))
+    memo = load_memo(cache_dir / "snippets.json" if cache_dir else None)
+    known = [memo[k] for k in map(_key, runnable) if isinstance(memo.get(k), list) and memo[k]]
+    return SnippetStats(len(snippets), len(known), sum(bool(m[0]) for m in known))
 
 
 def lint(

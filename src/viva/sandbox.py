@@ -1,28 +1,65 @@
 """Runs the bank's Python snippets in a subprocess and checks their output.
 
 Each snippet runs in a fresh interpreter (``-I``: no user site, no PYTHONPATH), from its own
-empty temporary directory, with a fixed hash seed so set ordering is reproducible, a time
-limit, and outbound network connections refused by a guard installed before the snippet.
+empty temporary directory (also its HOME and TMPDIR), with a fixed hash seed so set ordering
+is reproducible, and these fences:
+
+- its own session and process group, killed as a whole when it ends or times out, so a
+  child it leaves behind dies with it; inside a PID namespace where one can be made, so even
+  a child that escapes the group dies when the snippet does;
+- resource limits set before the snippet runs: CPU seconds, address space, file size and
+  (for a normal user) processes;
+- where Linux namespaces are permitted (``unshare``): no network at all, and every mount
+  read-only except the snippet's temporary directory; otherwise a guard that refuses
+  internet sockets (the first thing that runs in the interpreter).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import math
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from viva.bank.model import Check, Snippet
 
 TIMEOUT_S = 10.0
 
-# Installed before the snippet runs: internet sockets cannot connect or resolve names.
+MEMORY_BYTES = 1 << 30
+FILE_BYTES = 16 << 20
+PROCESSES = 64  # beyond those the user already runs
+
+# Installed before the snippet runs: limits, then internet sockets that cannot connect or
+# resolve names (the only network fence when no namespace can be made).
 _GUARD = """
-import socket, runpy, sys
+import os, resource, socket, runpy, sys
+def _limit(kind, value):
+    try:
+        resource.setrlimit(kind, (value, value))
+    except (ValueError, OSError):
+        pass
+_limit(resource.RLIMIT_CPU, int(os.environ.pop("VIVA_CPU", "11")))
+_limit(resource.RLIMIT_AS, int(os.environ.pop("VIVA_MEM", "0")) or resource.RLIM_INFINITY)
+_limit(resource.RLIMIT_FSIZE, int(os.environ.pop("VIVA_FSIZE", "0")) or resource.RLIM_INFINITY)
+if os.getuid() != 0 and os.path.isdir("/proc"):
+    _mine = 0
+    for _p in os.listdir("/proc"):
+        try:
+            _mine += _p.isdigit() and os.stat("/proc/" + _p).st_uid == os.getuid()
+        except OSError:
+            pass
+    _limit(resource.RLIMIT_NPROC, _mine + int(os.environ.pop("VIVA_NPROC", "64")))
+os.environ.pop("VIVA_NPROC", None)
 _real_connect = socket.socket.connect
 def _no_network(*args, **kwargs):
     raise OSError("network access is disabled for snippets")
@@ -98,34 +135,93 @@ def judge(snippet: Snippet, returncode: int, stdout: str, stderr: str) -> Outcom
     return Outcome(True, "", "", stdout)
 
 
+# Run by ``sh`` inside new user, mount, network and PID namespaces: the temporary
+# directory stays writable, every other mount becomes read-only, then the snippet starts.
+_JAIL = """
+mount --bind "$VIVA_SANDBOX" "$VIVA_SANDBOX" || exit 97
+for m in $(awk '{print $2}' /proc/self/mounts); do
+  [ "$m" = "$VIVA_SANDBOX" ] || mount -o remount,bind,ro "$m" 2>/dev/null
+done
+# multiprocessing needs a writable /dev/shm: a small private one, not the machine's
+[ -d /dev/shm ] && mount -t tmpfs -o size=64m,mode=1777 tmpfs /dev/shm 2>/dev/null
+cd "$VIVA_SANDBOX" || exit 97  # the working directory must be the new, writable mount
+exec "$@"
+"""
+
+
+@functools.cache
+def jail() -> tuple[str, ...]:
+    """The command prefix that isolates a snippet, the strongest this machine permits."""
+    unshare = shutil.which("unshare")
+    if unshare is None or sys.platform != "linux":
+        return ()
+    user = () if os.geteuid() == 0 else ("-r",)
+    full = (unshare, *user, "-n", "-m", "-p", "-f", "--kill-child", "--", "sh", "-c", _JAIL, "sh")
+    for prefix in (full, (unshare, *user, "-n", "--")):
+        try:
+            probe = subprocess.run([*prefix, "true"], capture_output=True, timeout=5,
+                                   env={"VIVA_SANDBOX": tempfile.gettempdir(), "PATH": _PATH})  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if probe.returncode == 0:
+            return prefix
+    return ()
+
+
+_PATH = os.environ.get("PATH", "/usr/bin:/bin")
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
 def run_snippet(
     snippet: Snippet, *, timeout: float = TIMEOUT_S, python: str | None = None
 ) -> Outcome:
     """Run one Python snippet in its own temporary directory and judge the result."""
     env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PATH": _PATH,
         "PYTHONHASHSEED": "0",
         "PYTHONIOENCODING": "utf-8",
         "LANG": "C.UTF-8",
         "no_proxy": "*",
+        # each thread would reserve a 64 MB malloc arena: address space, not memory, but
+        # it is address space that the limit counts
+        "MALLOC_ARENA_MAX": "2",
+        "VIVA_CPU": str(math.ceil(timeout) + 1),
+        "VIVA_MEM": str(MEMORY_BYTES),
+        "VIVA_FSIZE": str(FILE_BYTES),
+        "VIVA_NPROC": str(PROCESSES),
     }
-    with tempfile.TemporaryDirectory(prefix="viva-snippet-") as tmp:
-        env["HOME"] = tmp
+    # output goes to unnamed files, not pipes: the file-size limit bounds it too
+    with tempfile.TemporaryDirectory(prefix="viva-snippet-") as tmp, \
+            tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:  # fmt: skip
+        env.update(HOME=tmp, TMPDIR=tmp, VIVA_SANDBOX=os.path.realpath(tmp))
         Path(tmp, "snippet.py").write_text(snippet.code, encoding="utf-8")
+        command = [*jail(), python or sys.executable, "-I", "-c", _GUARD]
+        proc = subprocess.Popen(command, cwd=tmp, env=env, stdin=subprocess.DEVNULL,
+                                stdout=out, stderr=err, start_new_session=True)  # fmt: skip
         try:
-            done = subprocess.run(
-                [python or sys.executable, "-I", "-c", _GUARD],
-                cwd=tmp,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=timeout,
-                stdin=subprocess.DEVNULL,
-                errors="replace",
-            )
+            proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
+            _kill_group(proc)
+            proc.wait()
             return Outcome(False, "V051", f"did not finish within {timeout:g} s")
-    return judge(snippet, done.returncode, done.stdout, done.stderr)
+        finally:
+            _kill_group(proc)  # whatever it started and left behind
+        stdout, stderr = _text(out, head=True), _text(err, head=False)
+    return judge(snippet, proc.returncode, stdout, stderr)
+
+
+def _text(fh: IO[bytes], *, head: bool) -> str:
+    """At most ``MAX_OUTPUT`` bytes of a finished run's output (the end, for errors)."""
+    size = fh.seek(0, os.SEEK_END)
+    fh.seek(0 if head else max(0, size - MAX_OUTPUT))
+    return fh.read(MAX_OUTPUT).decode("utf-8", "replace")
+
+
+MAX_OUTPUT = 1_000_000
 
 
 def run_many(

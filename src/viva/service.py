@@ -18,6 +18,7 @@ from rapidfuzz import process
 
 from viva import settings
 from viva.bank.model import Bank, Entry, Level, Topic
+from viva.cleaning import clean_text, shown
 from viva.errors import ContentError, InputError, NotFoundError
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
@@ -112,7 +113,7 @@ class Service:
 
         entry = self.entry(entry_id)
         return grade_answer(
-            entry, clean_query(answer), self.facts, self.similar() if semantic else None
+            entry, clean_query(answer, "answer"), self.facts, self.similar() if semantic else None
         )
 
     def similar(self) -> Similar:
@@ -234,23 +235,29 @@ class Service:
         if entry is None:
             guess = closest(entry_id, [e.id for e in self.bank.entries])
             raise NotFoundError(
-                f"no entry with id '{entry_id}'",
+                f"no entry with id '{shown(entry_id, 60)}'",
                 f"did you mean '{guess}'?" if guess else "see `viva questions`",
             )
         return entry
 
     def topic(self, topic_id: str) -> Topic:
         key = topic_id.strip().lower()
+        if not key:
+            raise InputError("the topic is empty", "see `viva topics`")
         for topic in self.bank.topics:
             if key in (topic.id, topic.name.lower()) or key in (a.lower() for a in topic.aliases):
                 return topic
         guess = closest(key, [t.id for t in self.bank.topics])
         hint = f"did you mean '{guess}'?" if guess else "see `viva topics`"
-        raise NotFoundError(f"unknown topic '{topic_id}'", hint)
+        raise NotFoundError(f"unknown topic '{shown(topic_id, 60)}'", hint)
 
     def questions(self, topic: str | None, levels: list[str], top: int | None) -> list[Entry]:
         wanted = {parse_level(lv) for lv in levels}
-        entries = self.bank.in_topic(self.topic(topic).id) if topic else list(self.bank.entries)
+        entries = (
+            self.bank.in_topic(self.topic(topic).id)
+            if topic is not None
+            else list(self.bank.entries)
+        )
         chosen = [e for e in entries if not wanted or e.level in wanted]
         chosen.sort(key=lambda e: (-e.frequency, e.level, self.subtopic_rank(e), e.id))
         return chosen[:top] if top else chosen
@@ -287,7 +294,7 @@ def parse_level(text: str) -> Level:
     except KeyError:
         guess = closest(key, [lv.label for lv in Level])
         raise NotFoundError(
-            f"unknown level '{text}'",
+            f"unknown level '{shown(text, 40)}'",
             f"did you mean '{guess}'?" if guess else "use beginner, intermediate or senior",
         ) from None
 
@@ -299,16 +306,18 @@ def _progress(done: int, total: int) -> None:
         print(f"viva: preparing meaning search: {done}/{total} new texts", end=end, file=sys.stderr)
 
 
-def clean_query(text: str) -> str:
-    """A query fit to search: refuses empty, binary and huge input with a clear message."""
+def clean_query(text: str, what: str = "question") -> str:
+    """Text fit to search or grade: valid Unicode, and empty, binary and huge input refused
+    with a clear message that names ``what`` it is (a question, an answer)."""
+    text = clean_text(text)
     if "\x00" in text:
-        raise InputError("the question contains binary data", "type the question as plain text")
+        raise InputError(f"the {what} contains binary data", f"type the {what} as plain text")
     if len(text) > MAX_QUERY_CHARS:
         raise InputError(
-            f"the question is {len(text)} characters long (max {MAX_QUERY_CHARS})",
-            "ask one question at a time",
+            f"the {what} is {len(text)} characters long (max {MAX_QUERY_CHARS})",
+            "ask one question at a time" if what == "question" else f"shorten the {what}",
         )
     stripped = " ".join(text.split())
     if not stripped:
-        raise InputError("the question is empty", 'try: viva ask "what is the GIL"')
+        raise InputError(f"the {what} is empty", 'try: viva ask "what is the GIL"')
     return stripped

@@ -33,10 +33,30 @@ class Loaded:
 
 
 def content_files(root: Path) -> list[Path]:
-    """Every YAML file of the bank, in a stable order (the cache key hashes these)."""
+    """Every YAML file of the bank, in a stable order (the cache key hashes these).
+
+    Only regular files inside the content folder: a link to a file elsewhere (or to a
+    device) is never read; ``outside_links`` names them for the linter.
+    """
     if not root.is_dir():
         return []
-    return sorted(p for p in root.glob("*/*.yaml") if p.is_file())
+    base = root.resolve()
+    return sorted(p for p in root.glob("*/*.yaml") if _inside(p, base) and p.is_file())
+
+
+def _inside(path: Path, base: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(base)
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
+def outside_links(root: Path) -> list[Path]:
+    """Content files (or topic folders) that are links pointing outside the content folder."""
+    if not root.is_dir():
+        return []
+    base = root.resolve()
+    return sorted(p for p in root.glob("*/*.yaml") if not _inside(p, base))
 
 
 def _read(path: Path, root: Path) -> SourceDoc:
@@ -45,7 +65,11 @@ def _read(path: Path, root: Path) -> SourceDoc:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return SourceDoc(rel, error=f"the file is {size} bytes (max {MAX_FILE_BYTES})")
-        return read_source(path.read_bytes(), rel)
+        with path.open("rb") as fh:  # read at most the limit, whatever happens meanwhile
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return SourceDoc(rel, error=f"the file is over {MAX_FILE_BYTES} bytes")
+        return read_source(raw, rel)
     except OSError as exc:
         return SourceDoc(rel, error=f"cannot read the file: {exc.strerror}")
 
@@ -58,12 +82,15 @@ def load(root: Path, *, content_rules: bool = True) -> Loaded:
     folders: set[str] = set()
     if not root.is_dir():
         problems.append(Problem(str(root), 1, "V001", "the content folder does not exist"))
+    for path in outside_links(root):
+        rel = str(path.relative_to(root.parent))
+        problems.append(Problem(rel, 1, "V004", "a link to a file outside the content folder"))
     for path in content_files(root):
         folder = path.parent.name
         folders.add(folder)
         doc = _read(path, root)
         if doc.error:
-            problems.append(Problem(doc.path, doc.error_line, "V001", doc.error))
+            problems.append(Problem(doc.path, doc.error_line, doc.error_code, doc.error))
             continue
         if path.name == "_topic.yaml":
             topic, found = parse_topic(doc, folder)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import yaml
 
+from viva.bank.html_rule import check_raw_html
 from viva.bank.model import Entry, EntryType, Topic
 from viva.bank.source import SourceDoc
 from viva.errors import Problem
@@ -90,6 +91,7 @@ def check_entry(entry: Entry, doc: SourceDoc) -> Iterator[Problem]:
         yield at("V038", "no runnable snippet in a code topic", "snippets", warn=True)
     yield from _python_release_rule(entry, doc)
     yield from _snippet_rules(entry, doc)
+    yield from check_raw_html(entry, doc)
 
 
 def _python_release_rule(entry: Entry, doc: SourceDoc) -> Iterator[Problem]:

@@ -1,8 +1,9 @@
 """Reading YAML text into plain values plus a map from value paths to line numbers.
 
 The linter reports ``path:line`` for every problem, so the parser needs to know where each
-field and list item came from. PyYAML's composer keeps marks on nodes; we construct the
-values with the safe constructor and walk nodes and values side by side to record lines.
+field and list item came from. PyYAML's composer keeps marks on nodes; we walk the nodes once
+to record lines (refusing anchors and aliases, which would make the walk exponential, and
+absurd nesting), then construct the values with the safe constructor.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class SourceDoc:
     lines: dict[PathKey, int] = field(default_factory=dict)
     error: str | None = None
     error_line: int = 1
+    error_code: str = "V001"
 
     def line(self, *keys: str | int) -> int:
         """The line of the deepest recorded prefix of ``keys`` (1 when nothing is known)."""
@@ -39,18 +41,47 @@ class SourceDoc:
         return 1
 
 
-def _record(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = (*path, str(key_node.value))
-                lines[key] = key_node.start_mark.line + 1
-                _record(value_node, key, lines)
-                lines[key] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _record(item, (*path, i), lines)
+MAX_DEPTH = 40  # an entry nests a few levels; deeper is a mistake or an attack
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def _record(root: yaml.Node, lines: dict[PathKey, int]) -> None:
+    """Line numbers of every field and item, walking each node once.
+
+    An alias makes the composer reuse a node, so a node met twice is an alias: refused,
+    because following aliases turns a 300-byte file into gigabytes (the "billion laughs").
+    """
+    seen: set[int] = set()
+    # (node, its path, the line that refers to it: an alias's own mark is its anchor's)
+    stack: list[tuple[yaml.Node, PathKey, int]] = [(root, (), root.start_mark.line + 1)]
+    while stack:
+        node, path, where = stack.pop()
+        if id(node) in seen:
+            raise _Refused(ALIAS_MESSAGE, where)
+        seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise _Refused(f"nested more than {MAX_DEPTH} levels deep", where)
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 1
+                if id(key_node) in seen:
+                    raise _Refused(ALIAS_MESSAGE, line)
+                seen.add(id(key_node))
+                key = (*path, str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?")
+                lines[key] = line
+                stack.append((value_node, key, line))
+        elif isinstance(node, yaml.SequenceNode):
+            line = node.start_mark.line + 1
+            stack.extend(((item, (*path, i), line) for i, item in enumerate(node.value)))
+
+
+ALIAS_MESSAGE = "YAML anchors and aliases (&name, *name, <<) are not allowed in content"
 
 
 def parse_yaml(text: str, path: str) -> SourceDoc:
@@ -63,11 +94,18 @@ def parse_yaml(text: str, path: str) -> SourceDoc:
         doc.error = f"YAML syntax error: {exc.problem or exc.context}"
         doc.error_line = (mark.line + 1) if mark else 1
         return doc
-    except yaml.YAMLError as exc:
-        doc.error = f"YAML error: {exc}"
+    except (yaml.YAMLError, RecursionError) as exc:
+        doc.error = "YAML error: nested too deeply" if isinstance(exc, RecursionError) else (
+            f"YAML error: {exc}")  # fmt: skip
         return doc
     if node is None:
         doc.error = "the file is empty"
+        return doc
+    try:  # lines first: the walk refuses aliases before anything follows them
+        _record(node, doc.lines)
+    except _Refused as exc:
+        doc.lines.clear()
+        doc.error, doc.error_line, doc.error_code = exc.message, exc.line, "V003"
         return doc
     try:
         constructor = yaml.constructor.SafeConstructor()
@@ -76,7 +114,6 @@ def parse_yaml(text: str, path: str) -> SourceDoc:
         doc.error = f"YAML error: {exc}"
         doc.error_line = node.start_mark.line + 1
         return doc
-    _record(node, (), doc.lines)
     return doc
 
 

@@ -16,7 +16,7 @@ import typer
 from viva.cli.app_common import JsonOpt
 from viva.cli.app_common import emit as _emit
 from viva.cli.app_common import open_store as _store
-from viva.errors import ContentError, VivaError
+from viva.cli.guard import INTERRUPTED, VivaGroup
 
 if TYPE_CHECKING:  # imported lazily at run time: the --json paths never load Rich
     from rich.console import Console
@@ -35,6 +35,7 @@ class ExitStatus(IntEnum):
 
 
 app = typer.Typer(
+    cls=VivaGroup,
     add_completion=False,
     invoke_without_command=True,
     no_args_is_help=False,
@@ -45,8 +46,6 @@ app = typer.Typer(
 bank_app = typer.Typer(help="Inspect and check the question bank.", no_args_is_help=True)
 app.add_typer(bank_app, name="bank")
 
-INTERRUPTED = "viva: interrupted - everything up to the last turn is saved"
-
 
 def _service() -> Service:
     from viva.service import Service
@@ -55,9 +54,9 @@ def _service() -> Service:
 
 
 def _console() -> Console:
-    from rich.console import Console
+    from viva.cli.app_common import console
 
-    return Console(highlight=False)
+    return console()
 
 
 @app.callback()
@@ -226,7 +225,7 @@ def topics(
     from viva.bank.serialize import topic_dict
 
     svc = _service()
-    if topic:
+    if topic is not None:
         t = svc.topic(topic)
         counts: dict[str, int] = {}
         for e in svc.bank.in_topic(t.id):
@@ -250,8 +249,11 @@ def topics(
 def bank_stats(
     json_out: JsonOpt = False,
     run: Annotated[
-        bool, typer.Option("--run/--no-run", help="Run the snippets to count passes.")
-    ] = True,
+        bool,
+        typer.Option(
+            "--run/--no-run", help="Run snippets not yet remembered (default: count remembered)."
+        ),
+    ] = False,
 ) -> None:
     """Entries per topic and level, and how many snippets run and pass."""
     from viva.linting import snippet_stats
@@ -337,23 +339,5 @@ def bank_vectors(
 
 
 def main() -> None:
-    """Entry point: run the app and map errors to one friendly line and an exit code."""
-    debug = "--debug" in sys.argv
-    try:
-        app()
-    except ContentError as exc:
-        for p in exc.problems[:5]:
-            sys.stderr.write(f"viva: {p}\n")
-        sys.stderr.write("viva: the question bank has problems; run `viva bank lint`\n")
-        sys.exit(ExitStatus.ERROR)
-    except VivaError as exc:
-        if debug:
-            raise
-        hint = f" ({exc.hint})" if exc.hint else ""
-        sys.stderr.write(f"viva: {exc.message}{hint}\n")
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write(f"\n{INTERRUPTED}\n")
-        sys.exit(ExitStatus.INTERRUPTED)
-    except BrokenPipeError:
-        sys.exit(ExitStatus.OK)
+    """Entry point: ``VivaGroup`` maps every error to one friendly line and an exit code."""
+    app()

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:  # imported lazily: commands that never touch the database stay fast
+    from rich.console import Console
+
     from viva.store.db import Store
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
@@ -18,6 +20,19 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document o
 def emit(doc: Any) -> None:
     """The one JSON document a --json command prints."""
     sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+def console() -> Console:
+    """A Rich console whose closed stdout is a ``BrokenPipeError`` for the CLI's one handler
+    (Rich's own handler would exit 1 behind its back)."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(32, "stdout closed")
+
+    return _Console(highlight=False)
 
 
 def open_store() -> Store:

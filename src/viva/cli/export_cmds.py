@@ -2,7 +2,7 @@
 
 The same selection options for every format (``--topic``, ``--level``, ``--plan``,
 ``--ids``). Files are written atomically; Markdown and HTML go to stdout without ``--out``.
-Snippets are run for their real output (remembered in the cache), unless ``--no-run``.
+Snippets show their remembered real output; they are executed only with ``--run``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def export(
     plan: Annotated[bool, typer.Option("--plan", help="The entries of your saved plan.")] = False,
     ids: Annotated[str | None, typer.Option("--ids", help="Comma-separated entry ids.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (stdout for markdown/html if omitted).")] = None,
-    run: Annotated[bool, typer.Option("--run/--no-run", help="Run snippets to show their real output.")] = True,
+    run: Annotated[bool, typer.Option("--run/--no-run", help="Run snippets not yet remembered to show their real output (default: remembered output only).")] = False,
     json_out: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Export questions with answers: `viva export --format anki --topic flask --out flask.apkg`."""

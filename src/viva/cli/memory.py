@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from viva.cleaning import shown
 from viva.cli.app_common import JsonOpt, emit, open_store
 
 profile_app = typer.Typer(
@@ -36,52 +37,22 @@ def profile_show(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         typer.echo(f"  {k}: {v}")
 
 
-PREF_VALUES = {
-    "pace": {"slow", "normal", "fast"},
-    "detail": {"short", "normal", "full"},
-    "with_answers": {"true", "false"},
-    "always_example": {"true", "false"},
-    "model_answer": {"true", "false"},  # after each graded answer in a mock interview
-}
-PROFILE_KEYS = {
-    "target_role",
-    "strong",
-    "weak",
-    "wanted",
-    "interview_in_days",
-    "minutes_per_day",
-    "target_level",
-}
-
-
 @profile_app.command("set")
 def profile_set(key: str, value: str) -> None:
     """Set a preference (pace, detail, with_answers, always_example) or a profile fact."""
     from viva.clock import utc_now
-    from viva.errors import UserError
+    from viva.store.values import PREF_VALUES, check
 
-    key, value = key.strip().lower(), value.strip()
+    key, value = check(key, value)
     store = open_store()
     try:
         if key in PREF_VALUES:
-            if value.lower() not in PREF_VALUES[key]:
-                raise UserError(
-                    f"'{value}' is not a value for {key}",
-                    "use one of: " + ", ".join(sorted(PREF_VALUES[key])),
-                )
-            store.set_pref(key, value.lower(), utc_now())
-        elif key in PROFILE_KEYS:
-            if not value:
-                raise UserError(f"give a value for {key}")
-            store.remember(key, value, utc_now())
+            store.set_pref(key, value, utc_now())
         else:
-            raise UserError(
-                f"unknown setting '{key}'",
-                "settings: " + ", ".join(sorted([*PREF_VALUES, *PROFILE_KEYS])),
-            )
+            store.remember(key, value, utc_now())
     finally:
         store.close()
-    typer.echo(f"Saved: {key} = {value}")
+    typer.echo(f"Saved: {key} = {shown(value)}")
 
 
 @profile_app.command("forget")
@@ -102,17 +73,17 @@ def profile_forget(
             return
         assert key is not None
         if not store.forget(key.strip().lower()):
-            raise UserError(f"nothing remembered under '{key}'", "see `viva profile`")
+            raise UserError(f"nothing remembered under '{shown(key, 40)}'", "see `viva profile`")
     finally:
         store.close()
-    typer.echo(f"Forgot {key}.")
+    typer.echo(f"Forgot {shown(key, 40)}.")
 
 
 def history(
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10_000)] = 20,
     json_out: JsonOpt = False,
     show_id: Annotated[
-        int | None, typer.Option("--show", help="Print one session's transcript.")
+        int | None, typer.Option("--show", min=1, max=2**62, help="Print one session's transcript.")
     ] = None,
 ) -> None:
     """Past sessions, newest first (or one session's transcript)."""
@@ -120,6 +91,10 @@ def history(
     try:
         if show_id is not None:
             lines = store.transcript(show_id)
+            if not lines and not store.has_session(show_id):
+                from viva.errors import NotFoundError
+
+                raise NotFoundError(f"no session #{show_id}", "see `viva history`")
             if json_out:
                 emit({"session": show_id, "turns": [{"role": r, "text": t} for r, t in lines]})
             for role, words in [] if json_out else lines:

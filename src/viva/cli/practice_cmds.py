@@ -109,11 +109,10 @@ def interview(
 
         converse(PlainChannel(), "interview", start)
         return
-    from rich.console import Console
-
+    from viva.cli.app_common import console
     from viva.cli.channels import RichChannel
 
-    converse(RichChannel(Console(highlight=False)), "interview", start)
+    converse(RichChannel(console()), "interview", start)
 
 
 def review(

@@ -15,6 +15,7 @@ import typer
 
 from viva.cli.app_common import emit, open_store
 from viva.clock import utc_now
+from viva.errors import InputError
 from viva.schedule import cards, queue
 from viva.service import Service
 from viva.store import practice
@@ -99,7 +100,12 @@ def _loop(store: Store, svc: Service, todays: list[str]) -> None:
             return
         now = utc_now()
         if line.strip() and line.strip().lower() != "show":
-            g = svc.grade(entry_id, line)
+            try:
+                g = svc.grade(entry_id, line)
+            except InputError as exc:  # one bad answer costs a retry, not the session
+                typer.echo(f"{exc.message}; {exc.hint or 'try again'}. Nothing was recorded.")
+                todays.insert(n, entry_id)
+                continue
             for text in feedback(g, None):
                 typer.echo(text)
             practice.record_grade(store, entry_id, g.score, g.verdict.value, line, "review", now)

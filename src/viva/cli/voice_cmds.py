@@ -298,7 +298,8 @@ def converse_from_env() -> None:
 
 def converse(given: list[Path], out: Path | None, mode: str, plain: bool) -> None:
     from viva.chat import Conversation
-    from viva.cli.app import INTERRUPTED, ExitStatus
+    from viva.cli.app import ExitStatus
+    from viva.cli.guard import INTERRUPTED
     from viva.clock import utc_now
     from viva.voice import engines
     from viva.voice.base import Mode as ModeValue
@@ -373,11 +374,10 @@ def _screen(plain: bool) -> Screen:
         from viva.cli.channels import PlainChannel
 
         return PlainChannel()
-    from rich.console import Console
-
+    from viva.cli.app_common import console
     from viva.cli.channels import RichChannel
 
-    return RichChannel(Console(highlight=False))
+    return RichChannel(console())
 
 
 def register(app: typer.Typer) -> None:

@@ -27,10 +27,10 @@ CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 17px; text-
 
 
 def _md(text: str) -> str:
-    import markdown
+    from viva.export.safe_md import render
 
     return str(
-        markdown.markdown(
+        render(
             text,
             extensions=["fenced_code", "codehilite", "sane_lists"],
             extension_configs={"codehilite": {"noclasses": True, "guess_lang": False}},
@@ -87,8 +87,9 @@ def write_deck(
     deck = genanki.Deck(DECK_ID, deck_name)
     for e in entries:
         topic = bank.topic(e.topic)
-        fields: list[Any] = [html.escape(e.question), back(e, outputs), e.id,
-                             topic.name if topic else e.topic, e.subtopic, e.level.label]  # fmt: skip
+        fields: list[Any] = [html.escape(e.question), back(e, outputs), html.escape(e.id),
+                             html.escape(topic.name if topic else e.topic),
+                             html.escape(e.subtopic), e.level.label]  # fmt: skip
         deck.add_note(
             genanki.Note(
                 model=model, fields=fields, tags=tags(e), guid=genanki.guid_for("viva", e.id)

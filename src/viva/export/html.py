@@ -30,10 +30,11 @@ li.task { list-style: none; margin-left: -1.3em; }
 
 def page(markdown_text: str, title: str) -> str:
     """The guide's Markdown as a complete HTML document."""
-    import markdown
     from pygments.formatters import HtmlFormatter
 
-    body = markdown.markdown(
+    from viva.export.safe_md import render
+
+    body = render(
         markdown_text,
         extensions=["fenced_code", "codehilite", "sane_lists"],
         extension_configs={"codehilite": {"guess_lang": False, "css_class": "highlight"}},

@@ -2,7 +2,8 @@
 
 The linter remembers only whether a snippet passed; a study guide shows what the code
 printed, so this keeps stdout too (``snippet-output.json`` in the cache folder). Snippets
-that cannot run here keep their written expected output, marked as not run.
+are executed only when asked (``viva export --run``); otherwise remembered output is used,
+and snippets without it keep their written expected output, marked as not run.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ def _runnable(s: Snippet) -> bool:
 
 
 def real_outputs(
-    entries: Iterable[Entry], cache_dir: Path | None, *, run: bool = True
+    entries: Iterable[Entry], cache_dir: Path | None, *, run: bool = False
 ) -> dict[tuple[str, str], Output]:
-    """(entry id, snippet id) -> what the snippet prints."""
+    """(entry id, snippet id) -> what the snippet prints: remembered output, or with ``run``
+    the output of running the snippets not yet remembered (in the sandbox)."""
     from viva.linting import load_memo, save_memo
     from viva.sandbox import run_many
 
@@ -60,8 +62,8 @@ def real_outputs(
         save_memo(path, memo)
     out: dict[tuple[str, str], Output] = {}
     for e, s in pairs:
-        hit = memo.get(_key(s)) if run and _runnable(s) else None
-        if hit is not None:
+        hit = memo.get(_key(s)) if _runnable(s) else None
+        if isinstance(hit, list) and len(hit) == 3:
             out[(e.id, s.id)] = Output(str(hit[0]), True, bool(hit[1]), str(hit[2]))
         elif s.expected_output is not None:
             why = s.note or ("not a Python snippet" if s.lang != "python" else "not run")

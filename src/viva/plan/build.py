@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from viva.bank.model import Bank, Entry, Level
+from viva.plan.goal import DAYS, MINUTES, bounded
 from viva.plan.model import Day, Goal, Item, ItemKind, LeftOut, Plan, Requirements
 
 NEW_MINUTES = {Level.BEGINNER: 6, Level.INTERMEDIATE: 8, Level.SENIOR: 10}
@@ -210,6 +211,9 @@ def build_plan(
     req: Requirements, goal: Goal, bank: Bank, mastery: Mapping[str, float] | None = None
 ) -> Plan:
     """The plan for ``goal.days`` days of ``goal.minutes_per_day`` minutes each."""
+    # bounded whatever the caller passes: a profile saying 1e9 days must not exhaust memory
+    goal = replace(goal, days=bounded(goal.days, DAYS),
+                   minutes_per_day=bounded(goal.minutes_per_day, MINUTES))  # fmt: skip
     mastery = mastery or {}
     cands, left = _candidates(req, goal, bank, mastery)
     block_ends = {d for d in range(1, goal.days + 1) if d % BLOCK_DAYS == 0 or d == goal.days}

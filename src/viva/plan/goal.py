@@ -18,6 +18,15 @@ from viva.plan.model import Goal, Plan, Requirements
 
 DEFAULT_DAYS = 14
 DEFAULT_MINUTES = 60
+# the bounds of `viva plan --days/--minutes`: whatever the profile says, a plan stays small
+DAYS = (1, 365)
+MINUTES = (15, 720)
+
+
+def bounded(value: int, bounds: tuple[int, int]) -> int:
+    return min(max(value, bounds[0]), bounds[1])
+
+
 PLAN_KEY = "plan"  # the preference the plan is saved under, as JSON
 
 
@@ -45,8 +54,10 @@ def goal_from(
             target = None
     target = target or level_of(profile.get("target_role", "")) or req.level or Level.INTERMEDIATE
     return Goal(
-        days=days or _int(profile.get("interview_in_days")) or DEFAULT_DAYS,
-        minutes_per_day=minutes or _int(profile.get("minutes_per_day")) or DEFAULT_MINUTES,
+        days=bounded(days or _int(profile.get("interview_in_days")) or DEFAULT_DAYS, DAYS),
+        minutes_per_day=bounded(
+            minutes or _int(profile.get("minutes_per_day")) or DEFAULT_MINUTES, MINUTES
+        ),
         level=target,
         strong=topics("strong"),
         weak=topics("weak"),

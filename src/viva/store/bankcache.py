@@ -1,6 +1,7 @@
 """The compiled bank cache: parsing hundreds of YAML files at every start is too slow.
 
-The bank and its search index are pickled under ``<data dir>/cache/``. The key is a hash of
+The bank and its search index are pickled under ``<data dir>/cache/``. Unpickling runs
+code, so a cache file is loaded only when it and its folder are the user's alone (0700). The key is a hash of
 viva's version and every content file's path and bytes, so any edit (or an upgrade) makes a
 new cache; stale files are removed. A cache that cannot be read is rebuilt, never trusted.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,15 +20,18 @@ from typing import TYPE_CHECKING
 from viva import __version__
 from viva.bank.loader import content_files, load
 from viva.bank.model import Bank
-from viva.errors import Problem
+from viva.errors import Problem, StoreError
 from viva.search.index import SearchIndex, build_index
+from viva.store.private import private_dir, trusted
 
 if TYPE_CHECKING:  # built and loaded only by what grades
     from viva.grade.facts import FactBook
 
 FORMAT = 4  # bump when Compiled changes
 # Problems that cost an entry its place in the bank (the rest only matter to the linter).
-DROPPING = frozenset({"V001", "V002", "V011", "V012", "V013", "V020", "V021", "V022"})
+DROPPING = frozenset(
+    {"V001", "V002", "V003", "V004", "V011", "V012", "V013", "V020", "V021", "V022"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +96,7 @@ def compile_bank(root: Path, key: str | None = None) -> Compiled:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -103,16 +108,31 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _read(path: Path) -> object | None:
-    """A cached object, or None when missing, unreadable or damaged (then it is removed)."""
+    """A cached object, or None when missing, unreadable, damaged (then it is removed) or
+    in a place someone else could have written (then it is left alone and not loaded)."""
     try:
-        with path.open("rb") as fh:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return None  # missing, unreadable or a symlink: build it again
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            if not trusted(fh.fileno(), path.parent):
+                _warn_untrusted(path.parent)
+                return None
             got: object = pickle.load(fh)
             return got
     except OSError:
-        return None  # missing or unreadable: build it again
+        return None
     except Exception:  # a damaged cache file is rebuilt, whatever is wrong with it
         path.unlink(missing_ok=True)
         return None
+
+
+def _warn_untrusted(folder: Path) -> None:
+    sys.stderr.write(
+        f"viva: warning: not loading the cache in {folder}: it is not yours alone "
+        "(owned by someone else or writable by others); run `chmod 700` on it\n"
+    )
 
 
 def _keep(path: Path, value: object, stale: str) -> None:
@@ -122,7 +142,7 @@ def _keep(path: Path, value: object, stale: str) -> None:
         for old in path.parent.glob(stale):
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, StoreError):
         pass  # a read-only data dir costs speed, not correctness
 
 

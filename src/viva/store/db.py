@@ -18,8 +18,11 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
+from viva.cleaning import shown
 from viva.errors import StoreError
+from viva.store.private import migration_lock, private_file
 from viva.store.schema import preferences, profile, seen, sessions, turns
+from viva.store.values import bounded
 
 HEAD = "0002"  # the newest migration; bump with every new file in migrations/versions
 LIST_KEYS = {"strong", "weak", "wanted"}  # comma lists of topic ids
@@ -54,6 +57,23 @@ def _friendly(exc: SQLAlchemyError, where: str) -> StoreError:
     return StoreError(f"cannot use your data at {where}: {msg}")
 
 
+def _engine(url: str, where: str) -> Engine:
+    """An engine for ``url``; a URL that names no known database or a missing driver is a
+    ``StoreError`` that says which."""
+    try:
+        return create_engine(url, connect_args={"timeout": 2} if url.startswith("sqlite") else {})
+    except ImportError as exc:
+        raise StoreError(
+            f"the database driver for {where} is not installed ({exc.name or exc})",
+            "install it (for PostgreSQL: pip install 'psycopg[binary]'), or unset VIVA_DB",
+        ) from None
+    except (SQLAlchemyError, ValueError) as exc:
+        raise StoreError(
+            f"VIVA_DB is not a usable database URL ({shown(str(exc), 120)})",
+            "use e.g. sqlite:////path/viva.db or postgresql+psycopg://user@host/db",
+        ) from None
+
+
 class Store:
     """Reads and writes the learner's data; every method commits its own transaction."""
 
@@ -63,43 +83,50 @@ class Store:
 
     @classmethod
     def open(cls, path_or_url: Path | str) -> Store:
+        lock: Path | None = None
         if isinstance(path_or_url, Path):
-            try:
-                path_or_url.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create {path_or_url.parent}: {exc.strerror}") from None
+            private_file(path_or_url)
             url, where = f"sqlite:///{path_or_url}", str(path_or_url)
+            lock = path_or_url.with_name(path_or_url.name + ".lock")
         else:
-            url, where = path_or_url, path_or_url.split("@")[-1]
-        engine = create_engine(url, connect_args={"timeout": 2} if url.startswith("sqlite") else {})
+            url, where = path_or_url, shown(path_or_url.split("@")[-1], 80)
+        engine = _engine(url, where)
         if url.startswith("sqlite"):
             event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine, where)
         try:
-            store._migrate()
+            store._migrate(lock)
         except SQLAlchemyError as exc:
             engine.dispose()
             raise _friendly(exc, where) from None
         return store
 
-    def _migrate(self) -> None:
+    def _version(self) -> str | None:
         with self.engine.connect() as conn:
             try:
-                current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                got = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
             except OperationalError as exc:
                 if "no such table" not in str(exc):
                     raise
-                current = None
-            if current == HEAD:
-                return
-        from alembic import command
-        from alembic.config import Config
+                return None
+            return None if got is None else str(got)
 
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+    def _migrate(self, lock: Path | None) -> None:
+        if self._version() == HEAD:
+            return
+        # two processes starting on a new data folder must not both create the tables: the
+        # first migrates while holding the lock, the second then finds the schema current
+        with migration_lock(lock):
+            if self._version() == HEAD:
+                return
+            from alembic import command
+            from alembic.config import Config
+
+            cfg = Config()
+            cfg.set_main_option("script_location", str(MIGRATIONS))
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
 
     def _run(self, fn: Any) -> Any:
         try:
@@ -121,13 +148,14 @@ class Store:
         return self._kv(preferences)
 
     def set_pref(self, key: str, value: str, now: datetime) -> None:
-        self._put(preferences, key, value, now)
+        self._put(preferences, key, bounded(key, value), now)
 
     def profile(self) -> dict[str, str]:
         return self._kv(profile)
 
     def remember(self, key: str, value: str, now: datetime) -> None:
         """Save a profile fact; strong/weak hold comma lists and a topic is in only one."""
+        value = bounded(key, value)
         if key not in LIST_KEYS:
             self._put(profile, key, value, now)
             return
@@ -221,6 +249,10 @@ class Store:
             .order_by(turns.c.id)
         )
         return [(r, t) for r, t in self._run(lambda c: c.execute(q).all())]
+
+    def has_session(self, session_id: int) -> bool:
+        q = select(sessions.c.id).where(sessions.c.id == session_id)
+        return self._run(lambda c: c.execute(q).first()) is not None
 
     def sessions(self, limit: int = 20) -> list[SessionRow]:
         counts = (

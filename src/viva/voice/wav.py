@@ -9,6 +9,9 @@ convert it. A damaged file is a ``VoiceError``, never a traceback.
 from __future__ import annotations
 
 import io
+import os
+import stat
+import struct
 import sys
 import wave
 from array import array
@@ -18,6 +21,7 @@ from viva.errors import VoiceError
 from viva.voice.base import SAMPLE_RATE, Audio
 
 MAX_SECONDS = 120  # a spoken answer; anything longer is not a turn in a conversation
+MAX_BYTES = 48_000 * 2 * 2 * MAX_SECONDS + 4096  # two minutes of 48 kHz 16-bit stereo
 CONVERT = "convert it with: sox IN.wav -r 16000 -c 1 -b 16 OUT.wav"
 
 
@@ -42,7 +46,7 @@ def decode(data: bytes, name: str = "the audio") -> Audio:
         with wave.open(io.BytesIO(data), "rb") as w:
             channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
             frames = w.readframes(min(w.getnframes(), rate * MAX_SECONDS))
-    except (wave.Error, EOFError, ValueError) as exc:
+    except (wave.Error, EOFError, ValueError, RuntimeError, struct.error) as exc:
         raise VoiceError(f"{name} is not a readable WAV file ({exc})", CONVERT) from None
     if width != 2:
         raise VoiceError(f"{name} is {8 * width}-bit audio; viva reads 16-bit PCM WAV", CONVERT)
@@ -73,11 +77,25 @@ def resample(audio: Audio, rate: int = SAMPLE_RATE) -> Audio:
 
 
 def read(path: Path) -> Audio:
-    """A WAV file as 16 kHz mono audio for the recogniser."""
+    """A WAV file as 16 kHz mono audio for the recogniser.
+
+    Type and size are checked before reading, and no more than the limit is read, so a
+    device (``/dev/zero``) or a huge file costs nothing."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise VoiceError(f"{path} is not a regular file", "give a .wav recording")
+            if st.st_size > MAX_BYTES:
+                raise VoiceError(f"{path} is {st.st_size} bytes (max {MAX_BYTES})",
+                                 f"keep a recording under {MAX_SECONDS} s")  # fmt: skip
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise VoiceError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise VoiceError(
+            f"{path} is over {MAX_BYTES} bytes", f"keep a recording under {MAX_SECONDS} s"
+        )
     return resample(decode(data, str(path)))
 
 
