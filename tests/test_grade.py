@@ -119,20 +119,25 @@ def _bank_text(entry_id: str) -> str:
 @pytest.mark.parametrize(
     ("said", "wrong_part", "source"),
     [
-        (SEED_20, "orchestration is on top of CI-CD", "cicd.cicd-vs-orchestration"),
-        (SEED_24, "you can't be able to deploy a container", "cicd.github-actions-vs-jenkins"),
-        (SEED_28, "Kubernetes will build the deployments", "cicd.jenkins-vs-kubernetes"),
+        # the bank has more than one entry that holds the correction; any of them may back it
+        (SEED_20, ("orchestration is on top of CI-CD",), ("cicd.cicd-vs-orchestration",)),
+        (SEED_24, ("you can't be able to deploy a container",),
+         ("cicd.github-actions-vs-jenkins", "cicd.github-actions-basics")),
+        # Jenkins builds the image; it does not make the app ready, nor does Kubernetes build
+        (SEED_28, ("Kubernetes will build the deployments", "so that the app is ready"),
+         ("cicd.jenkins-vs-kubernetes", "docker.docker-with-jenkins-and-kubernetes",
+          "cicd.pipeline-push-to-production")),
     ],
-)
+)  # fmt: skip
 def test_seed_false_paraphrases_get_no_with_the_banks_correction(
-    said: str, wrong_part: str, source: str
+    said: str, wrong_part: tuple[str, ...], source: tuple[str, ...]
 ) -> None:
     result = svc().check(said)
     assert result.verdict is Verdict.DISAGREE
     assert result.explanation.startswith("No - ")
-    assert wrong_part in result.explanation
-    assert result.source_id == source
-    assert result.correction and result.correction in _bank_text(source)
+    assert any(w in result.explanation for w in wrong_part)
+    assert result.source_id in source
+    assert result.correction and result.correction in _bank_text(result.source_id)
     assert not any(f in result.explanation.lower() for f in FILLER_QUOTES)
     assert "exactly" not in result.explanation.lower()
 
@@ -158,7 +163,9 @@ def test_seed_checks_in_the_conversation() -> None:
     assert replies[0].startswith('No - "orchestration is on top of CI-CD" isn\'t right:')
     assert "deploy a container" in replies[1] and replies[1].startswith("No - ")
     assert replies[2].startswith("Yes")
-    assert "Kubernetes will build" in replies[3] and replies[3].startswith("No - ")
+    assert replies[3].startswith("No - ")
+    assert "Kubernetes will build" in replies[3] or "so that the app is ready" in replies[3]
+    assert 'then Jenkins, then Kubernetes" is right' in replies[3]  # the order holds
 
 
 def test_a_check_lists_each_claim_in_json() -> None:

@@ -149,7 +149,7 @@ def test_an_unexpected_error_is_one_line_and_the_traceback_needs_debug(
 ) -> None:
     from viva import service
 
-    def boom(self: object, text: str) -> None:
+    def boom(self: object, text: str, **_: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(service.Service, "check", boom)

@@ -11,6 +11,7 @@ from viva.bank.loader import load
 from viva.search.index import SearchIndex, build_index
 from viva.search.query import search
 from viva.search.text import fold, join_spelled_letters
+from viva.service import Service
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +35,15 @@ def index() -> SearchIndex:
         ("engine x as a reverse proxy", "deployment.nginx-reverse-proxy"),
     ],
 )
-def test_answers(index: SearchIndex, query: str, expected: str) -> None:
-    result = search(index, query)
+def test_answers(hybrid: Service, query: str, expected: str) -> None:
+    # what `viva ask` and the conversation use: words and meaning together
+    result = hybrid.search(query)
     assert result.answer_id == expected, (result.understood, result.hits[:3])
+
+
+@pytest.fixture(scope="module")
+def hybrid() -> Service:
+    return Service()
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,7 @@ class Conversation:
         self._emit(session, first)
         try:
             if self.start is not None:
-                state = self._turn(session, state, self.start, ctx, observer)
+                state = self._turn(session, state, [self.start], ctx, observer)
             while not state.ended:
                 line = self.channel.read()
                 if line is None:
@@ -95,10 +95,7 @@ class Conversation:
                     continue
                 self.store.add_turn(session, "learner", line, self.now())
                 expect = Expect(answer=state.quiz and state.stage is Stage.ASKED)
-                for intent in understand(line, reader, expect):
-                    state = self._turn(session, state, intent, ctx, observer)
-                    if intent.kind is Kind.QUIT or state.ended:
-                        break
+                state = self._turn(session, state, understand(line, reader, expect), ctx, observer)
                 if state.ended:
                     break
         finally:
@@ -106,13 +103,24 @@ class Conversation:
         return session
 
     def _turn(
-        self, session: int, state: State, intent: Intent, ctx: Ctx, observer: Observer | None
+        self,
+        session: int,
+        state: State,
+        intents: list[Intent],
+        ctx: Ctx,
+        observer: Observer | None,
     ) -> State:
-        state, effects = step(state, intent, ctx)
+        """Every intent of one utterance acted on in order, shown as one coach turn."""
+        said: list[Effect] = []
+        for intent in intents:
+            state, effects = step(state, intent, ctx)
+            self._apply(session, effects)
+            said += effects
+            if intent.kind is Kind.QUIT or state.ended:
+                break
         if observer:  # before the turn is shown: "slower" is itself said slower
             observer.observe(state)
-        self._apply(session, effects)
-        self._emit(session, effects)
+        self._emit(session, said)
         self.store.save_position(session, state.position())
         return state
 

@@ -129,10 +129,11 @@ class Service:
         (encoded once, on first use) and each new sentence is encoded once per process."""
         if self._meaning is None:
             from viva.grade.semantic import Meaning
-            from viva.semantic.book import VectorBook
+            from viva.semantic.book import SHIPPED, VectorBook
 
             self._meaning = Meaning(self.model)
             book = VectorBook()
+            book.read(SHIPPED)  # the bank's own facts ship encoded; edits land in the cache
             book.read(self._meanings_path)
             self._meaning.preload_book(book)
         return self._meaning
@@ -196,10 +197,12 @@ class Service:
         return self._dense
 
     def vector_texts(self) -> list[str]:
-        """Every text viva embeds ahead of time: the bank's questions and variants."""
+        """Every text viva embeds ahead of time: the bank's questions and variants, and the
+        facts the grader compares by meaning."""
+        from viva.grade.semantic import semantic_texts
         from viva.search.dense import bank_texts
 
-        return bank_texts(self.bank)[0]
+        return [*bank_texts(self.bank)[0], *semantic_texts(self.facts)]
 
     def encode(self, text: str) -> Vectors:
         vec: Vectors = self.model.encode([text])[0]

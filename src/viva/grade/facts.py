@@ -62,6 +62,8 @@ class FactBook:
     vocab: dict[str, frozenset[str]]  # entry id -> every token the entry uses
     # entry id -> the things it names: compared terms, tags, the bank's entities
     terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # entry id -> the tokens of the things it compares ("image", "container")
+    compared: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def of(self, entry_id: str) -> tuple[Fact, ...]:
         return self.facts.get(entry_id, ())
@@ -128,7 +130,12 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
         facts[entry_id] = tuple(built)
         vocab[entry_id] = frozenset(words)
     terms = {str(e.id): _terms(e, lex) for e in bank.entries}
-    return FactBook(lex, facts, vocab, terms)
+    compared = {
+        str(e.id): frozenset(t for n in e.compare for t in lex.clause(n).tokens)
+        for e in bank.entries
+        if e.compare
+    }
+    return FactBook(lex, facts, vocab, terms, compared)
 
 
 def _terms(entry: Entry, lex: Lexicon) -> frozenset[str]:

@@ -12,6 +12,7 @@ alone never makes a claim right.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -95,7 +96,12 @@ def judge(
             if not denied and not roles_differ(lex, clauses, wrong[1]):
                 return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
 
-    # 2. a clause saying the opposite of a fact, or a fact with one term swapped
+    # 2. a clause saying the opposite of a fact, or a fact with one term swapped, or its
+    # predicate given to the other subject ("an image is the running instance" where the
+    # bank says a container is)
+    for c, m in zip(clauses, per_clause, strict=True):
+        if m and m.score >= AGREE_AT and _gives_role_away(lex, c, m.fact, book.compared):
+            return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
     support = [_support(lex, c, positives) for c in clauses]
     for c, m, held in zip(clauses, per_clause, support, strict=True):
         if m and m.contradicts and _restates(lex, c, m.fact):
@@ -149,6 +155,28 @@ def judge(
         fact = denial or _central(backed or loose)
         return Judgement(text, Status.PARTLY, fact, None, "loose", fact_score(backed or loose))
     return Judgement(text, Status.UNSURE)
+
+
+def _gives_role_away(
+    lex: Lexicon, clause: Clause, fact: Fact, terms: Mapping[str, frozenset[str]]
+) -> bool:
+    """The clause says of one of the things an entry compares what the bank says of the
+    other, and never names the other: "an image is the running instance" where a container
+    is. Only compared things swap roles this way (list/tuple, image/container)."""
+    if fact.kind not in (FactKind.POINT, FactKind.SHORT) or clause.subject is None:
+        return False
+    named = terms.get(fact.entry_id, frozenset())
+    if clause.subject not in named:
+        return False
+    pred = tuple(t for t in clause.tokens if t != clause.subject)
+    for fc in fact.clauses:
+        if (
+            fc.subject is not None and fc.subject != clause.subject and fc.subject in named
+            and fc.subject not in clause.tokens and len(pred) >= 2
+            and overlap(lex, pred, frozenset(fc.tokens)) >= 0.8
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _denial(

@@ -17,12 +17,14 @@ from dataclasses import replace
 import numpy as np
 
 from viva.search.dense import DenseIndex
-from viva.search.index import SearchIndex
+from viva.search.index import SearchIndex, terms_of
 from viva.search.query import Hit, SearchResult, search
 from viva.semantic import Vectors
 
 LEX_WEIGHT = 0.35  # how much the lexical score adds to a cosine
 NAMED_LIFT = 0.1  # an entry of a topic the query names ("python threads")
+TITLE_LIFT = 0.15  # share of the query's terms found in an entry's question
+MISMATCH = 0.1  # ... an entry whose question names a different topic than the query does
 TOPIC_LIFT = 0.03  # ... or of a topic a word of the query is close to
 SURE = 0.64  # a cosine this high answers on its own
 LIKELY = 0.4  # ... this high answers when the words back it
@@ -71,6 +73,23 @@ def hybrid_search(
             wanted = set(topics)
             mask = np.array([eid.split(".", 1)[0] in wanted for eid in dense.ids], np.float32)
             fused = fused + lift * mask
+    terms = set(terms_of(lexical.understood.split()))
+    if terms:
+        # the entry whose question is about these very words ("consistent hashing") over one
+        # that only lists them among its variants or tags
+        pos_of = {eid: i for i, eid in enumerate(index.ids)}
+        for j, eid in enumerate(dense.ids):
+            own = index.question_terms.get(pos_of.get(eid, -1), frozenset())
+            fused[j] += TITLE_LIFT * len(terms & own) / len(terms)
+    if lexical.named_topics:
+        # "is Python threaded?" is not "is Django single-threaded?": an entry whose question
+        # names a topic the query doesn't, while the query names another, steps back
+        named = set(lexical.named_topics)
+        pos_of = {eid: i for i, eid in enumerate(index.ids)}
+        for j, eid in enumerate(dense.ids):
+            its = index.question_topics.get(pos_of.get(eid, -1))
+            if its and not its & named:
+                fused[j] -= MISMATCH
     order = np.argsort(-fused, kind="stable")[:limit]
     hits = tuple(Hit(dense.ids[i], round(float(fused[i]), 3)) for i in order)
     best = int(order[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import jellyfish
 
@@ -49,6 +49,10 @@ class SearchIndex:
     # everyday English words: never "corrected" into a technical term by spelling or sound
     # alone ("bread recipe" is not "retries"); a mishearing has at least one non-word in it
     common: frozenset[str] = frozenset()
+    # entry -> the topics its question names by id ("Is Django single-threaded?" -> django)
+    question_topics: dict[int, frozenset[str]] = field(default_factory=dict)
+    # entry -> the index terms of its question: the entry a term is the subject of
+    question_terms: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[str]:
         """Folded, letter-joined, alias-rewritten tokens (display form, not stemmed)."""
@@ -165,6 +169,15 @@ def build_index(bank: Bank, common: frozenset[str] = frozenset()) -> SearchIndex
             [" ".join(toks(topic.name)), *(" ".join(toks(s.name)) for s in topic.subtopics)]
         )
         tech.update(" ".join(toks(a)) for a in topic.aliases)
+    id_terms = {t.id: set(terms_of(toks(t.id.replace("-", " ")))) for t in bank.topics}
+    question_topics: dict[int, frozenset[str]] = {}
+    question_terms: dict[int, frozenset[str]] = {}
+    for i, entry in enumerate(bank.entries):
+        said = set(terms_of(toks(entry.question)))
+        question_terms[i] = frozenset(said)
+        named = frozenset(tid for tid, words in id_terms.items() if words and words <= said)
+        if named:
+            question_topics[i] = named
     n = len(bank.entries)
     idf: dict[str, float] = {
         t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in postings.items()
@@ -189,6 +202,8 @@ def build_index(bank: Bank, common: frozenset[str] = frozenset()) -> SearchIndex
         topic_terms=topic_terms,
         median_idf=statistics.median(idf.values()) if idf else 1.0,
         common=common,
+        question_topics=question_topics,
+        question_terms=question_terms,
     )
 
 

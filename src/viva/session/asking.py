@@ -54,12 +54,13 @@ def answer(
                         "closest question I have; check it against how yours is built.", "note"))  # fmt: skip
     if entry.id == state.focus and styles:  # more about what we are already on
         return _styled(state, entry, styles, head, ctx)
-    if entry.id == state.focus and state.stage is not Stage.ASKED and not head:
+    if entry.id == state.focus and state.stage is not Stage.ASKED:
         # asked again in other words: go on, or deeper, rather than repeat ourselves
         if state.pending:
-            return teach.more(state, entry)
+            state, more = teach.more(state, entry)
+            return state, [*head, *more]
         state, more = teach.why(state, entry)
-        return state, [Say(f"More on {entry.question}", "note"), *more]
+        return state, [*head, Say(f"More on: {entry.question}", "note"), *more]
     state = replace(state, focus=entry.id, examples_given=0, follow_ups_given=0)
     if styles:
         return _styled(state, entry, styles, [*head, Say(entry.question, "question")], ctx)

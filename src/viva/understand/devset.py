@@ -33,8 +33,13 @@ def rows(text: str) -> list[list[str]]:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    expected: str | None  # entry id, or None when nothing in the bank fits
+    expected: str | None  # entry id ("a|b" when either is right), None when nothing fits
     text: str
+
+    def accepts(self, answer: str | None) -> bool:
+        if self.expected is None or answer is None:
+            return answer == self.expected
+        return answer in self.expected.split("|")
 
 
 def queries(text: str) -> list[Query]:
@@ -68,7 +73,7 @@ def score_retrieval(
     for q in items:
         answer, ranked = run(q.text)
         total += 1
-        if answer == q.expected:
+        if q.accepts(answer):
             right += 1
         else:
             misses.append((q.text, q.expected, answer))
@@ -76,7 +81,7 @@ def score_retrieval(
                 wrong += 1
         if q.expected is not None:
             with_entry += 1
-            top3 += q.expected in ranked[:3]
+            top3 += any(q.accepts(r) for r in ranked[:3])
     return RetrievalFigures(total, right, top3, with_entry, wrong, tuple(misses))
 
 

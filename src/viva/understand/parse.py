@@ -279,6 +279,19 @@ def _segment(raw: str, u: Understanding, expect: Expect) -> list[Intent]:
     return [Intent(Kind.UNKNOWN, raw)]
 
 
+ACK_ONLY = re.compile(
+    r"^(?:(?:ok|okay|fine|good|great|understood|i understood|got it|yes|yeah|yep|alright|cool|"
+    r"nice|done|clear|makes sense|sure|perfect|right|cheers|thanks|thank you|i see|oh)\s*)+$"
+)
+
+
+def _acknowledges(intent: Intent) -> bool:
+    """ "Okay, fine.", "Yes, I understood." before something else: a nod, not a command."""
+    if intent.kind not in (Kind.MORE, Kind.NEXT):
+        return False
+    return bool(ACK_ONLY.match(fold_words(intent.text)))
+
+
 def _tidy(intents: list[Intent]) -> list[Intent]:
     """One of each kind, nothing that only stood in the way of the real request."""
     seen: set[Kind] = set()
@@ -299,7 +312,7 @@ def _tidy(intents: list[Intent]) -> list[Intent]:
     if any(i.kind in teaching for i in out):  # "I didn't get you. Another example?"
         out = [i for i in out if i.kind is not Kind.SIMPLER]
     if len(out) > 1:  # "okay okay, so what is X": the acknowledgement adds nothing
-        out = [i for i in out if i.kind is not Kind.MORE] or out[:1]
+        out = [i for i in out if not _acknowledges(i)] or out[:1]
     profiles = [i for i in out if i.kind is Kind.PROFILE]
     if len(profiles) > 1:  # one paragraph about the learner is one note
         facts = tuple(f for i in profiles for f in i.facts)
