@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_conversation import turns
 from tests.conftest import run_viva
+from tests.test_conversation import turns
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "learner-lines.txt"
 REFUSED = "I don't have a good answer"
