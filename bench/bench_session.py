@@ -2,6 +2,8 @@
 
 - per-turn latency of the engine in-process (parse + step) over a scripted 500-turn session,
   median and p99;
+- the same script on the real bank with the whole understanding layer and hybrid search
+  (sentence model loaded, shipped vectors): per-turn median, p90, p99;
 - start-up of ``viva chat --plain`` to its first turn (a new process, warm bank cache),
   beside ``python -c pass``.
 
@@ -28,7 +30,7 @@ from synthetic import generate
 from viva.service import Service
 from viva.session.engine import Ctx, step
 from viva.session.state import State
-from viva.understand.parse import Vocabulary, parse
+from viva.understand.parse import Expect, Understanding, Vocabulary, parse, understand
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = [
@@ -75,6 +77,7 @@ def main() -> None:
             f"synthetic bank: 1000 entries; python {sys.version.split()[0]}, cores: {os.cpu_count()}\n"
         )
         print(f"engine turn (parse+step)     {fmt(per_turn)}  p99 {p99:.2f} ms")
+        real_turns(args.turns)
         env = {**os.environ, "VIVA_CONTENT": str(content), "VIVA_HOME": str(tmp / "home")}
         first_turn_time(env)  # builds the cache and the database once
         floor = []
@@ -88,6 +91,27 @@ def main() -> None:
         print(f"ratio (medians): {statistics.median(starts) / statistics.median(floor):.1f}x")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def real_turns(turns: int) -> None:
+    """Per-turn latency on the real bank with embeddings: understand + step, as in `viva`."""
+    svc = Service()
+    svc.model  # noqa: B018 - loaded before timing, as the chat runner loads it on first need
+    svc.dense  # noqa: B018
+    ctx = Ctx(svc.bank, svc.index, find=svc.search, facts=lambda: svc.facts)
+    reader = Understanding(Vocabulary.from_bank(svc.bank), find=svc.search, index=svc.index)
+    state = State()
+    per_turn = []
+    for i in range(turns):
+        line = SCRIPT[i % len(SCRIPT)]
+        t = time.perf_counter()
+        for intent in understand(line, reader, Expect(answer=state.quiz)):
+            state, _ = step(state, intent, ctx)
+        per_turn.append(time.perf_counter() - t)
+    xs = sorted(per_turn)
+    pct = lambda q: xs[min(len(xs) - 1, int(q * len(xs)))] * 1000  # noqa: E731
+    print(f"real bank ({len(svc.bank.entries)} entries), understanding + hybrid search + step:")
+    print(f"  per turn {fmt(per_turn)}  p90 {pct(0.9):.2f} ms  p99 {pct(0.99):.2f} ms")
 
 
 if __name__ == "__main__":
