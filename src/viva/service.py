@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 from rapidfuzz import process
 
 from viva import settings
@@ -162,6 +161,8 @@ class Service:
         book = VectorBook()
         texts = [t for t in self._meaning.vectors() if t in keep]
         if texts:
+            import numpy as np  # only when grader vectors are saved: start-up never needs it
+
             book.add(texts, np.stack([self._meaning.vectors()[t] for t in texts]))
             with contextlib.suppress(OSError):  # a read-only data folder only costs speed
                 book.write(self._meanings_path)
