@@ -179,21 +179,40 @@ class Service:
 
     @property
     def dense(self) -> DenseIndex:
-        """The bank's sentence vectors: shipped ones, then the learner's cache, then encoded."""
+        """The bank's sentence vectors: shipped ones, then the learner's cache, then encoded.
+
+        The matrix for this exact bank is kept beside the bank cache (same key), so a start
+        reads one small array instead of looking up every text."""
         if self._dense is None:
+            import numpy as np
+
             from viva.search.dense import DenseIndex, bank_texts
             from viva.semantic.book import SHIPPED, VectorBook
 
             texts, _ = bank_texts(self.bank)
-            book = VectorBook()
-            book.read(SHIPPED)
-            mine = self.data / "cache" / "vectors.npz"
-            book.read(mine)
-            matrix, encoded = book.vectors(texts, lambda chunk: self.model.encode(chunk), _progress)
-            if encoded:
+            kept = self.data / "cache" / f"dense-{self.compiled.key}.npy"
+            matrix = None
+            with contextlib.suppress(OSError, ValueError):
+                got = np.load(kept, allow_pickle=False)
+                if got.shape == (len(texts), 384):
+                    matrix = got.astype(np.float32)
+            if matrix is None:
+                book = VectorBook()
+                book.read(SHIPPED)
+                mine = self.data / "cache" / "vectors.npz"
+                book.read(mine)
+                matrix, encoded = book.vectors(
+                    texts, lambda chunk: self.model.encode(chunk), _progress
+                )
                 # a read-only data folder costs speed next time, nothing else
                 with contextlib.suppress(OSError):
-                    book.write(mine, texts)
+                    if encoded:
+                        book.write(mine, texts)
+                    for old in kept.parent.glob("dense-*.npy"):
+                        old.unlink(missing_ok=True)
+                    tmp = kept.with_suffix(".tmp.npy")
+                    np.save(tmp, matrix.astype(np.float16))
+                    tmp.replace(kept)
             self._dense = DenseIndex.build(self.bank, matrix)
         return self._dense
 
