@@ -15,87 +15,52 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from viva.understand.intents import Kind
-
 _ONES = "one two three four five six seven eight nine ten eleven twelve fifteen".split()
 NUMBERS = [*_ONES, "twenty", "twenty five", "thirty", "forty", "fifty"]
-ORDINALS = ["first", "second", "third", "last"]
 LEVELS = ["beginner", "beginners", "basic", "intermediate", "senior", "advanced"]
 
-# Words the intent table writes folded, as the recogniser's dictionary spells them.
-SPELLED = {"im": "i'm", "dont": "don't", "didnt": "didn't", "couldnt": "couldn't",
-           "thats": "that's", "lets": "let's", "youre": "you're", "whats": "what's",
-           "ill": "i'll", "ive": "i've"}  # fmt: skip
-# Table phrases kept out of the grammar: in measurements on synthetic speech these swallowed
-# other commands ("where are we", "got it"), or they are letters and digits no one says alone.
-UNSPOKEN = frozenset({"where are we", "what", "huh", "sorry", "again [please]", "options",
-                      "menu", "more", "short", "detail", "reason", "eli5", "tldr", "back",
-                      "pass", "ready"})  # fmt: skip
-# The kinds of command a learner says to the coach by voice, and the grammar rule of each.
-SPOKEN: dict[str, tuple[Kind, ...]] = {
-    "nav": (Kind.NEXT, Kind.PREVIOUS, Kind.SKIP, Kind.HOW_MANY_LEFT, Kind.GOTO),
-    "answer": (Kind.ANSWER, Kind.TRY_AGAIN),
-    "teach": (Kind.EXAMPLE, Kind.ANOTHER_EXAMPLE, Kind.SIMPLER, Kind.WHY, Kind.MORE_DETAIL,
-              Kind.SHORTER, Kind.FOLLOW_UP, Kind.MORE, Kind.ALWAYS_EXAMPLE),
-    "repeat": (Kind.REPEAT, Kind.REPEAT_SENTENCE, Kind.REPEAT_WORD),
-    "pace": (Kind.SLOWER, Kind.FASTER),
-    "mode": (Kind.QUESTIONS_ONLY, Kind.WITH_ANSWERS),
-    "meta": (Kind.HELP, Kind.PAUSE, Kind.RESUME, Kind.CONTINUE, Kind.QUIT, Kind.QUIZ,
-             Kind.THANKS),
-}  # fmt: skip
-
-
-# Written words the recogniser has no pronunciation for: left out of the grammar
-NOT_SAID = ("unpause", "brb", "eli5", "tldr", "tl dr", "namaste", "followup")
-
-
-def _spoken(template: str) -> str | None:
-    """A table template in JSGF: slots as rules, folded words as spelled, digits dropped."""
-    for word in NOT_SAID:  # "(resume|unpause|ready)" -> "(resume|ready)"
-        template = re.sub(rf"\|{word}\b|\b{word}\|", "", template)
-    if any(re.search(rf"\b{w}\b", template) for w in NOT_SAID):
-        return None
-    if template in UNSPOKEN or "{" in template.replace(
-        "{number}", ""
-    ).replace("{ordinal}", ""):
-        return None
-    out = template.replace("{number}", "<num>").replace("{ordinal}", "<ordinal>")
-    out = re.sub(r"\b\d+\b\|?|\|\d+\b", "", out)  # "(two|2)" -> "(two)"
-    out = re.sub(r"\b[a-z]+\b", lambda m: SPELLED.get(m.group(), m.group()), out)
-    out = out.replace("|", " | ").replace("( ", "(").replace(" )", ")")
-    return " ".join(out.split())
-
-
-def _said_alone(template: str, kind: Kind) -> bool:
-    """Whether every sample of a template, said on its own, is read as its intent: a phrase
-    the table finds inside sentences ("like I'm five") need not be a command alone."""
-    from viva.understand.match import SAMPLES
-    from viva.understand.parse import Vocabulary, parse
-    from viva.understand.template import expand as samples
-
-    alone = Vocabulary()
-    return all(parse(t, alone).kind is kind for t in samples(template, SAMPLES, limit=6))
-
-
-def _from_table() -> dict[str, list[str]]:
-    from viva.understand.table import RULES as TABLE
-
-    by_kind = {r.kind: r for r in TABLE}
-    rules: dict[str, list[str]] = {}
-    for name, kinds in SPOKEN.items():
-        phrases: list[str] = []
-        for kind in kinds:
-            rule = by_kind[kind]
-            for t in (*rule.wholes, *rule.withins):
-                spoken = _spoken(t)
-                if spoken and _said_alone(t, kind):
-                    phrases.append(spoken)
-        rules[name] = list(dict.fromkeys(phrases))
-    return rules
-
-
 RULES: dict[str, list[str]] = {
-    **_from_table(),
+    "nav": [
+        "next", "next question", "next one", "move on", "go ahead", "skip", "skip this one",
+        "previous", "previous question", "go back", "how many left", "how many questions are left",
+        "understood",
+    ],
+    "answer": [
+        "answer", "the answer", "show me the answer", "tell me the answer", "give me the answer",
+        "what is the answer", "i don't know", "no idea", "i give up",
+    ],
+    "goto": [
+        "go to question <num>", "go back to question <num>", "question <num>",
+        "jump to question <num>", "go to the first question", "go to the last question",
+    ],
+    "teach": [
+        "example", "give me an example", "give an example", "for example", "show me the code",
+        "another example", "one more example", "different example", "next example",
+        "in simple words", "tell me in simple words", "explain in simple words", "simpler",
+        "in plain english", "i didn't get it", "i don't understand", "not clear", "why", "but why",
+        "more detail", "in detail", "tell me more", "elaborate", "go deeper", "shorter",
+        "in short", "too long", "summary", "follow up", "follow up question",
+        "what would they ask next", "go on", "more", "carry on", "keep going", "continue",
+        "tell me", "what else",
+    ],
+    "repeat": [
+        "repeat", "repeat that", "repeat the question", "repeat the answer",
+        "say that again", "say it again", "once more", "one more time", "come again", "pardon",
+        "repeat the last sentence", "the last sentence again", "repeat the last line",
+        "repeat the last word", "what was the last word", "i didn't catch the last word",
+        "i didn't catch that", "what did you say",
+    ],
+    "pace": [
+        "slower", "go slow", "go slower", "slow down", "too fast", "a little slow",
+        "one at a time", "step by step", "faster", "go faster", "speed up", "too slow",
+        "quicker", "explain slowly from now on", "slower from now on", "faster from now on",
+        "always go slow",
+    ],
+    "mode": [
+        "questions only", "only questions", "just the questions", "without answers",
+        "with answers", "always give an example",
+        "always give examples from now on",
+    ],
     "set": [
         "[<ask>] [the] [top] [<num>] <topic> [interview] questions [<levels>] [<answers>]",
         "[<ask>] [the] [top] [<num>] <level> <topic> questions [<answers>]",
@@ -115,8 +80,15 @@ RULES: dict[str, list[str]] = {
         "what topics do you cover", "list topics", "which topics do you have",
         "what should i study for <topic>",
     ],
+    "meta": [
+        "help", "what can you do", "what can i say", "give me two minutes", "give me a minute",
+        "hold on", "wait a minute", "pause", "resume", "i'm back", "i am ready",
+        "continue where we left off", "continue the last session", "quit", "exit", "stop", "bye",
+        "goodbye", "that's all for today", "i'm done", "quiz me", "quiz me on <topic>",
+        "mock interview", "try again",
+    ],
 }  # fmt: skip
-COMMANDS = ["nav", "answer", "teach", "repeat", "pace", "mode", "set", "topics", "meta"]
+COMMANDS = ["nav", "answer", "goto", "teach", "repeat", "pace", "mode", "set", "topics", "meta"]
 
 
 def _alternatives(items: Iterable[str]) -> str:
@@ -131,7 +103,6 @@ def jsgf(topics: Iterable[str]) -> str:
              f"<command> = {_alternatives(f'<{c}>' for c in COMMANDS)};"]  # fmt: skip
     lines += [f"<{name}> = {_alternatives(items)};" for name, items in RULES.items()]
     lines.append(f"<num> = {_alternatives(NUMBERS)};")
-    lines.append(f"<ordinal> = {_alternatives(ORDINALS)};")
     lines.append(f"<level> = {_alternatives(LEVELS)};")
     lines.append(f"<topic> = {_alternatives(names)};")
     return "\n".join(lines) + "\n"
@@ -148,7 +119,7 @@ def expand(topics: Iterable[str] = (), limit: int = 3, per_phrase: int = 6) -> l
     """Example phrases of every command rule, references filled with their first ``limit``
     values and optional parts left out and put in, at most ``per_phrase`` spread evenly over
     the combinations: what the tests and the benchmark speak."""
-    rules = {**RULES, "num": NUMBERS, "ordinal": ORDINALS, "level": LEVELS, "topic": list(topics)}
+    rules = {**RULES, "num": NUMBERS, "level": LEVELS, "topic": list(topics)}
     out: list[str] = []
     for name in COMMANDS:
         for phrase in rules[name]:
@@ -159,15 +130,9 @@ def expand(topics: Iterable[str] = (), limit: int = 3, per_phrase: int = 6) -> l
 
 
 def _fill(phrase: str, rules: dict[str, list[str]], limit: int) -> list[str]:
-    # the innermost group first: (a | b), [optional] or a <rule>
-    m = re.search(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]|<(\w+)>", phrase)
+    m = re.search(r"\[([^\[\]]*)\]|<(\w+)>", phrase)
     if not m:
         return [phrase]
     head, tail = phrase[: m.start()], phrase[m.end() :]
-    if m.group(1) is not None:
-        options = [o.strip() for o in m.group(1).split("|")]
-    elif m.group(2) is not None:
-        options = ["", *(o.strip() for o in m.group(2).split("|"))]
-    else:
-        options = rules[m.group(3)][:limit]
+    options = ["", m.group(1)] if m.group(1) is not None else rules[m.group(2)][:limit]
     return [x for opt in options for x in _fill(f"{head}{opt}{tail}", rules, limit)]
