@@ -224,10 +224,6 @@ class Service:
 
         return [*bank_texts(self.bank)[0], *semantic_texts(self.facts)]
 
-    def encode(self, text: str) -> Vectors:
-        vec: Vectors = self.model.encode([text])[0]
-        return vec
-
     def search(self, query: str, limit: int = 5) -> SearchResult:
         """Hybrid search; the model is skipped when the words alone are certain."""
         from viva.search.hybrid import hybrid_search, lexical_is_certain

@@ -64,6 +64,7 @@ def hybrid_search(
     cos = np.max([dense.scores(v) for v in qvecs], axis=0)
     lex = np.zeros(len(dense.ids), dtype=np.float32)
     pos = {eid: i for i, eid in enumerate(dense.ids)}
+    at = {eid: i for i, eid in enumerate(index.ids)}  # entry id -> its place in the index
     for h in lexical.hits:
         if h.entry_id in pos:
             lex[pos[h.entry_id]] = h.score
@@ -77,17 +78,15 @@ def hybrid_search(
     if terms:
         # the entry whose question is about these very words ("consistent hashing") over one
         # that only lists them among its variants or tags
-        pos_of = {eid: i for i, eid in enumerate(index.ids)}
         for j, eid in enumerate(dense.ids):
-            own = index.question_terms.get(pos_of.get(eid, -1), frozenset())
+            own = index.question_terms.get(at.get(eid, -1), frozenset())
             fused[j] += TITLE_LIFT * len(terms & own) / len(terms)
     if lexical.named_topics:
         # "is Python threaded?" is not "is Django single-threaded?": an entry whose question
         # names a topic the query doesn't, while the query names another, steps back
         named = set(lexical.named_topics)
-        pos_of = {eid: i for i, eid in enumerate(index.ids)}
         for j, eid in enumerate(dense.ids):
-            its = index.question_topics.get(pos_of.get(eid, -1))
+            its = index.question_topics.get(at.get(eid, -1))
             if its and not its & named:
                 fused[j] -= MISMATCH
     order = np.argsort(-fused, kind="stable")[:limit]

@@ -53,6 +53,7 @@ class SearchIndex:
     question_topics: dict[int, frozenset[str]] = field(default_factory=dict)
     # entry -> the index terms of its question: the entry a term is the subject of
     question_terms: dict[int, frozenset[str]] = field(default_factory=dict)
+    term_words: frozenset[str] = frozenset()  # every word of the technical terms, stemmed
 
     def tokens(self, text: str) -> list[str]:
         """Folded, letter-joined, alias-rewritten tokens (display form, not stemmed)."""
@@ -204,6 +205,7 @@ def build_index(bank: Bank, common: frozenset[str] = frozenset()) -> SearchIndex
         common=common,
         question_topics=question_topics,
         question_terms=question_terms,
+        term_words=frozenset(stem(w) for t in tech_terms for w in t.split()),
     )
 
 

@@ -41,12 +41,7 @@ def answer(
     entry = ctx.bank.get(result.answer_id) if result.answer_id else None
     if entry is None:
         near = [e.question for h in result.hits[:2] if (e := ctx.bank.get(h.entry_id))]
-        tail = (
-            (" The closest I have: " + " / ".join(near))
-            if near
-            else " Say 'help' to see what I can do."
-        )
-        return state, [Say("I don't have a good answer for that in the bank." + tail, "note")]
+        return state, [talk.no_answer(near)]
     styles = intent.styles if intent else ()
     head: list[Effect] = []
     if intent and intent.own_setup:

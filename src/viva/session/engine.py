@@ -304,11 +304,12 @@ def _help(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
 
 def _unknown(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     # a bare term ("GIL", "decorators") is a question when the bank has a confident answer
+    result = None
     if 0 < len(intent.text.split()) <= 3:
         result = ctx.search(intent.text)
         if result.answer_id:
             return asking.answer(state, result, ctx)
-    return talk.unknown(state, intent, ctx)
+    return talk.unknown(state, intent, ctx, result)
 
 
 def _attempt(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:

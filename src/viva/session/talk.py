@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from viva.search.index import SearchIndex
+from viva.search.query import SearchResult
 from viva.search.text import STOPWORDS, fold, stem
 from viva.session.state import Effect, Remember, Say, Stage, State
 from viva.understand.intents import Intent
@@ -123,21 +124,29 @@ def clarify(
     return state, [Say(f"Which term do you mean: {options}? Say it and I'll explain it.", "note")]
 
 
-def unknown(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    """Noise gets "say that again"; a question nothing in the bank answers gets near misses."""
+def no_answer(near: list[str], tail: str = " Say 'help' to see what I can do.") -> Say:
+    """The bank has no answer: say so, with the closest questions when there are any."""
+    more = " The closest I have: " + " / ".join(near) if near else tail
+    return Say("I don't have a good answer for that in the bank." + more, "note")
+
+
+def unknown(
+    state: State, intent: Intent, ctx: Ctx, result: SearchResult | None = None
+) -> tuple[State, list[Effect]]:
+    """Noise gets "say that again"; a question nothing in the bank answers gets near misses
+    (``result``: the search already made for it, if any)."""
     text = fold(intent.text)
     if not text:
         return state, []
     if QUESTION.match(text) and len(intent.text) <= 300:
-        result = ctx.search(intent.text)
+        result = result or ctx.search(intent.text)
         near = [
             e.question
             for h in result.hits[:2]
             if h.score >= 0.45 and (e := ctx.bank.get(h.entry_id))
         ]
         if near:
-            return state, [Say("I don't have a good answer for that in the bank. The closest I "
-                               "have: " + " / ".join(near), "note")]  # fmt: skip
+            return state, [no_answer(near)]
         return state, [Say("That's outside what I cover: backend interview topics like Python, "
                            "Django, Flask, FastAPI, databases, microservices, CI/CD, Docker, "
                            "Kubernetes, deployment, design patterns and system design.", "note")]  # fmt: skip

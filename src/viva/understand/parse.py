@@ -20,7 +20,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from viva.bank.model import Level
 from viva.plan.jd import MAX_JD_CHARS, looks_like_jd
 from viva.plan.text import STUDY_TODAY
 from viva.search.index import SearchIndex
@@ -136,17 +135,6 @@ def _subject_words(t: str, skip: tuple[Found, ...] = (), short: bool = False) ->
     return words
 
 
-_TERM_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _term_words(index: SearchIndex) -> frozenset[str]:
-    """Every word of the bank's technical terms, stemmed (cached per index)."""
-    key = id(index)
-    if key not in _TERM_WORDS:
-        _TERM_WORDS[key] = frozenset(stem(w) for t in index.tech_terms for w in t.split())
-    return _TERM_WORDS[key]
-
-
 def _has_subject(
     t: str, u: Understanding, skip: tuple[Found, ...] = (), question: bool = False
 ) -> bool:
@@ -170,7 +158,7 @@ def _has_subject(
     rest = " ".join(words)
     # a word that is no everyday English word ("oauth", "kubectl"), or a term of the bank
     technical = [w for w in words if (w not in index.common and (stem(w) in index.idf or len(w) >= 4))
-                 or stem(w) in _term_words(index)]  # fmt: skip
+                 or stem(w) in index.term_words]  # fmt: skip
     if technical and question:
         return True
     if not technical and len(words) < 2:
@@ -376,7 +364,3 @@ def understand(text: str, u: Understanding, expect: Expect | None = None) -> lis
 def parse(text: str, vocab: Vocabulary) -> Intent:
     """The first intent of ``text`` without consulting the bank (grammar checks, tools)."""
     return understand(text, Understanding(vocab))[0]
-
-
-def as_levels(values: tuple[Level, ...]) -> str:
-    return "..".join(v.label for v in (values[0], values[-1])) if values else ""

@@ -25,12 +25,4 @@ class Rule:
 
 
 def _lines(text: str) -> list[str]:
-    return [
-        NEXT_AFTER_ACK if t == "NEXT_AFTER_ACK" else t
-        for t in map(str.strip, text.splitlines())
-        if t
-    ]
-
-
-_ACK = "(ok|okay|got it|fine|good|great|done|understood|i understood|thanks|thank you|yes|alright|cool|nice|sorry|yeah|go ahead)"
-NEXT_AFTER_ACK = f"[{_ACK}] [{_ACK}] (next|next one|next question|move on|go ahead|go next|lets go|lets move on) [please|sir|one|question]"
+    return [t for t in map(str.strip, text.splitlines()) if t]

@@ -8,6 +8,9 @@ from __future__ import annotations
 from viva.understand.intents import Kind
 from viva.understand.rule import Rule
 
+# acknowledgements that may come before "next" ("ok, got it, next")
+_ACK = "(ok|okay|got it|fine|good|great|done|understood|i understood|thanks|thank you|yes|alright|cool|nice|sorry|yeah|go ahead)"
+
 CONTROL: tuple[Rule, ...] = (
     Rule(
         Kind.QUIT,
@@ -210,8 +213,8 @@ CONTROL: tuple[Rule, ...] = (
     ),
     Rule(
         Kind.NEXT,
-        whole="""
-        NEXT_AFTER_ACK
+        whole=f"""
+        [{_ACK}] [{_ACK}] (next|next one|next question|move on|go ahead|go next|lets go|lets move on) [please|sir|one|question]
         next next
         (understood|i got it|done|good) [go to] [the] next [one]
         (done|got it|understood|i understood|clear|makes sense|fine|good|great|nice|cool|perfect|im good|i am good|all good) [so much|a lot]
