@@ -57,7 +57,7 @@ def test_a_0001_database_upgrades_to_practice_tables_keeping_its_data(tmp_path: 
     from sqlalchemy import create_engine
 
     from viva.store.db import MIGRATIONS
-    from viva.store.practice import all_cards, history, record
+    from viva.store.records import Practised
 
     path = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{path}")
@@ -72,7 +72,7 @@ def test_a_0001_database_upgrades_to_practice_tables_keeping_its_data(tmp_path: 
     engine.dispose()
     store = Store.open(path)  # a newer viva opens a learner's old database
     assert store.prefs()["pace"] == "slow"
-    record(store, "python.gil", "{}", NOW, NOW, source="review", rating=3, score=80, verdict="good")
-    assert [c.entry_id for c in all_cards(store)] == ["python.gil"]
-    assert history(store)[0].score == 80
+    store.record(Practised("python.gil", "{}", NOW, "review", 3, 80, "good"), NOW)
+    assert [c.entry_id for c in store.all_cards()] == ["python.gil"]
+    assert store.history()[0].score == 80
     store.close()

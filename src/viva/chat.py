@@ -133,11 +133,11 @@ class Conversation:
             elif isinstance(e, Seen):
                 self.store.mark_seen(e.entry_id, session, self.now())
             elif isinstance(e, Graded):
-                from viva.store.practice import record_grade
+                from viva.app.practice import record_grade
+                from viva.grade.model import AnswerVerdict
 
-                record_grade(
-                    self.store, e.entry_id, e.score, e.verdict, e.answer, self.front_end, self.now()
-                )
+                record_grade(self.store, e.entry_id, e.score, AnswerVerdict(e.verdict), e.answer,
+                             self.front_end, self.now())  # fmt: skip
 
     def _emit(self, session: int, effects: list[Effect]) -> None:
         shown = [e for e in effects if not isinstance(e, End)]
@@ -157,8 +157,9 @@ def clean_line(line: str) -> str:
 
 def plan_context(store: Store, now: datetime) -> dict[str, Any]:
     """What the plan turns need: the saved plan, the profile, mastery, today's date."""
+    from viva.app.practice import mastery
     from viva.plan.goal import PLAN_KEY, parse_saved
 
     # an unreadable saved plan counts as none: pasting the job ad makes a new one
     return {"plan": parse_saved(store.prefs().get(PLAN_KEY)), "profile": store.profile(),
-            "mastery": lambda: store.mastery(now), "today": now.date()}  # fmt: skip
+            "mastery": lambda: mastery(store, now), "today": now.date()}  # fmt: skip

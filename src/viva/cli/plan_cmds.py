@@ -123,6 +123,7 @@ def plan(
     """Make (and save) a study plan for a job: `viva plan --jd job.txt --days 10`."""
     if ctx.invoked_subcommand is not None:
         return
+    from viva.app.practice import mastery
     from viva.clock import utc_now
     from viva.plan.build import build_plan
     from viva.plan.goal import PLAN_KEY, goal_from, saved_form
@@ -136,7 +137,7 @@ def plan(
     try:
         now = utc_now()
         goal = goal_from(store.profile(), req, days, minutes, parse_level(level) if level else None)
-        made = build_plan(req, goal, bank, store.mastery(now))
+        made = build_plan(req, goal, bank, mastery(store, now))
         made = replace(made, created=now.date().isoformat())
         store.set_pref(PLAN_KEY, saved_form(made), now)
     finally:

@@ -76,12 +76,13 @@ def grade(
 
 
 def _record(entry_id: str, score: int, verdict: str, answer: str, source: str) -> None:
+    from viva.app.practice import record_grade
     from viva.clock import utc_now
-    from viva.store.practice import record_grade
+    from viva.grade.model import AnswerVerdict
 
     store = open_store()
     try:
-        record_grade(store, entry_id, score, verdict, answer, source, utc_now())
+        record_grade(store, entry_id, score, AnswerVerdict(verdict), answer, source, utc_now())
     finally:
         store.close()
 

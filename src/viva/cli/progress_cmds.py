@@ -27,15 +27,15 @@ def register(app: typer.Typer) -> None:
 
 
 def _load() -> Progress:
+    from viva.app import practice
     from viva.clock import utc_now
     from viva.schedule.progress import compute
     from viva.service import Service
-    from viva.store import practice
 
     store = open_store()
     try:
         now = utc_now()
-        history = practice.history(store)
+        history = store.history()
         infos = practice.infos(store, now)
         return compute(Service().bank, infos, [a.at.date() for a in history], len(history), now)
     finally:

@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 
 import typer
 
+from viva.app import practice
 from viva.cli.app_common import emit, open_store
 from viva.clock import utc_now
 from viva.errors import InputError
 from viva.schedule import cards, queue
 from viva.service import Service
-from viva.store import practice
 from viva.store.db import Store
 
 STOP = {"quit", "exit", "stop", "q"}
@@ -32,7 +32,7 @@ def _days(d: float) -> str:
 
 def _done_today(store: Store, now: datetime) -> int:
     start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    return sum(1 for a in practice.history(store, since=start) if a.source == "review")
+    return sum(1 for a in store.history(since=start) if a.source == "review")
 
 
 def run(*, cap: int, catch_up: bool, list_only: bool, json_out: bool) -> None:
@@ -51,7 +51,7 @@ def _run(store: Store, svc: Service, now: datetime, cap: int, catch_up: bool,
     moved: dict[str, datetime] = {}
     if catch_up:
         moved = queue.catch_up(infos, now, cap, done)
-        practice.move(store, moved, now)
+        store.move_due(moved, now)
     todays = queue.today(infos, now, cap, done)
     if list_only:
         rows = [{"id": i, "question": e.question, "topic": e.topic}
@@ -108,10 +108,10 @@ def _loop(store: Store, svc: Service, todays: list[str]) -> None:
                 continue
             for text in feedback(g, None):
                 typer.echo(text)
-            practice.record_grade(store, entry_id, g.score, g.verdict.value, line, "review", now)
+            practice.record_grade(store, entry_id, g.score, g.verdict, line, "review", now)
             continue
         typer.echo(entry.short_answer.strip())
-        stored = practice.card(store, entry_id)
+        stored = store.card(entry_id)
         options = ", ".join(
             f"{r.name.lower()} ({_days(d)})"
             for r, d in cards.preview(entry_id, stored, now).items()
@@ -126,9 +126,7 @@ def _loop(store: Store, svc: Service, todays: list[str]) -> None:
             rating = cards.Rate.parse(got)
             if rating is None:
                 typer.echo("Please type again, hard, good or easy (or 1-4).")
-        reviewed = cards.review(entry_id, stored, rating, now)
-        practice.record(store, entry_id, reviewed.card, reviewed.due, now, source="review",
-                        rating=int(rating))  # fmt: skip
+        reviewed = practice.rate(store, entry_id, rating, "review", now)
         typer.echo(f"Next review in {_days(reviewed.interval_days)}.")
     typer.echo("\nThat's today's reviews done.")
 

@@ -21,7 +21,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from viva.cleaning import shown
 from viva.errors import StoreError
 from viva.store.private import migration_lock, private_file
-from viva.store.schema import preferences, profile, seen, sessions, turns
+from viva.store.records import Records
+from viva.store.schema import preferences, profile, seen, sessions, stamp, turns
 from viva.store.values import bounded
 
 HEAD = "0002"  # the newest migration; bump with every new file in migrations/versions
@@ -38,10 +39,6 @@ class SessionRow:
     front_end: str
     turns: int
     title: str
-
-
-def _stamp(now: datetime) -> str:
-    return now.isoformat(timespec="seconds")
 
 
 def _friendly(exc: SQLAlchemyError, where: str) -> StoreError:
@@ -74,8 +71,10 @@ def _engine(url: str, where: str) -> Engine:
         ) from None
 
 
-class Store:
-    """Reads and writes the learner's data; every method commits its own transaction."""
+class Store(Records):
+    """Reads and writes the learner's data; every method commits its own transaction.
+
+    Only SQL: what the rows mean (ratings, schedules, plans) is decided in ``viva.app``."""
 
     def __init__(self, engine: Engine, where: str) -> None:
         self.engine = engine
@@ -194,7 +193,7 @@ class Store:
 
     def start_session(self, front_end: str, now: datetime) -> int:
         def go(conn: Any) -> int:
-            res = conn.execute(insert(sessions).values(started_at=_stamp(now), front_end=front_end))
+            res = conn.execute(insert(sessions).values(started_at=stamp(now), front_end=front_end))
             return int(res.inserted_primary_key[0])
 
         return int(self._run(go))
@@ -202,7 +201,7 @@ class Store:
     def add_turn(self, session_id: int, role: str, words: str, now: datetime) -> None:
         self._run(
             lambda c: c.execute(
-                insert(turns).values(session_id=session_id, role=role, text=words, at=_stamp(now))
+                insert(turns).values(session_id=session_id, role=role, text=words, at=stamp(now))
             )
         )
 
@@ -217,14 +216,14 @@ class Store:
     def end_session(self, session_id: int, now: datetime) -> None:
         self._run(
             lambda c: c.execute(
-                update(sessions).where(sessions.c.id == session_id).values(ended_at=_stamp(now))
+                update(sessions).where(sessions.c.id == session_id).values(ended_at=stamp(now))
             )
         )
 
     def mark_seen(self, entry_id: str, session_id: int, now: datetime) -> None:
         self._run(
             lambda c: c.execute(
-                insert(seen).values(entry_id=entry_id, session_id=session_id, at=_stamp(now))
+                insert(seen).values(entry_id=entry_id, session_id=session_id, at=stamp(now))
             )
         )
 
@@ -277,20 +276,13 @@ class Store:
             )
         return out
 
-    def mastery(self, now: datetime | None = None) -> dict[str, float]:
-        """Entry id -> measured mastery (0-1) from reviews and mock interviews."""
-        from viva.clock import utc_now
-        from viva.store.practice import mastery
-
-        return mastery(self, now or utc_now())
-
     def close(self) -> None:
         self.engine.dispose()
 
 
 def _upsert(conn: Any, table: Any, key: str, value: str, now: datetime) -> None:
     conn.execute(delete(table).where(table.c.key == key))
-    conn.execute(insert(table).values(key=key, value=value, updated_at=_stamp(now)))
+    conn.execute(insert(table).values(key=key, value=value, updated_at=stamp(now)))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

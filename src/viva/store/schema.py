@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
@@ -69,3 +71,8 @@ attempts = Table(
     Column("verdict", String(16)),
     Column("answer", Text),
 )  # fmt: skip
+
+
+def stamp(when: datetime) -> str:
+    """How a moment is kept in a text column: ISO 8601 to the second (sorts as time)."""
+    return when.isoformat(timespec="seconds")
