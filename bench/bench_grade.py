@@ -26,10 +26,10 @@ from typing import Any
 
 import yaml
 
+from viva.app.library import Library
 from viva.grade import devset
 from viva.grade.check import align
 from viva.grade.model import Grade
-from viva.service import Service
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "grading"
 SPLITS = {"dev": ("statements.yaml", "answers.yaml"),
@@ -43,7 +43,7 @@ def rows(name: str) -> list[dict[str, Any]]:
     return data
 
 
-def opposite_credited(svc: Service, entry_id: str, text: str, g: Grade) -> int:
+def opposite_credited(svc: Library, entry_id: str, text: str, g: Grade) -> int:
     """Key points credited although a clause of the same answer contradicts them."""
     book = svc.facts
     lex = book.lexicon
@@ -67,7 +67,7 @@ def timed(fn: Callable[[], Any], calls: int, runs: int) -> tuple[float, float]:
     return statistics.median(per_call), per_call[int(0.9 * (len(per_call) - 1))]
 
 
-def report(svc: Service, semantic: bool) -> None:
+def report(svc: Library, semantic: bool) -> None:
     label = "semantic layer on" if semantic else "lexical only"
     print(f"\n== {label} ==")
     for split, (s_name, a_name) in SPLITS.items():
@@ -95,7 +95,7 @@ def report(svc: Service, semantic: bool) -> None:
             print(f"    {lab:9} -> " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
 
 
-def latency(svc: Service, semantic: bool, runs: int) -> None:
+def latency(svc: Library, semantic: bool, runs: int) -> None:
     texts = [
         str(r["text"]) for n in ("statements.yaml", "statements-heldout.yaml") for r in rows(n)
     ]
@@ -114,7 +114,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-semantic", action="store_true")
     args = ap.parse_args()
-    svc = Service()
+    svc = Library()
     print(f"bank: {len(svc.bank.entries)} entries. {FLOORS}")
     report(svc, False)
     latency(svc, False, args.runs)

@@ -27,8 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_start import fmt
 from synthetic import generate
 
-from viva.service import Service
-from viva.session.engine import Ctx, step
+from viva.app.library import Library
+from viva.session.context import Ctx
+from viva.session.engine import step
 from viva.session.state import State
 from viva.understand.parse import Expect, Understanding, Vocabulary, parse, understand
 
@@ -61,7 +62,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="viva-bench-"))
     try:
         content = generate(ROOT / "content", tmp / "content", 1000)
-        svc = Service(content=content, data=tmp / "home")
+        svc = Library(content=content, data=tmp / "home")
         ctx = Ctx(svc.bank, svc.index)
         vocab = Vocabulary.from_bank(svc.bank)
         state = State()
@@ -95,7 +96,7 @@ def main() -> None:
 
 def real_turns(turns: int) -> None:
     """Per-turn latency on the real bank with embeddings: understand + step, as in `viva`."""
-    svc = Service()
+    svc = Library()
     svc.model  # noqa: B018 - loaded before timing, as the chat runner loads it on first need
     svc.dense  # noqa: B018
     ctx = Ctx(svc.bank, svc.index, find=svc.search, facts=lambda: svc.facts)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from viva.app.library import Library
 from viva.search.hybrid import hybrid_search
 from viva.search.query import search
-from viva.service import Service
 from viva.understand import devset
 from viva.understand.parse import Expect, Understanding, Vocabulary, understand
 from viva.understand.reading import reading
@@ -35,7 +35,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--misses", action="store_true", help="print the dev split's misses")
     args = ap.parse_args()
-    svc = Service()
+    svc = Library()
     t = time.perf_counter()
     svc.model  # noqa: B018 - load it once, timed
     load = time.perf_counter() - t

@@ -34,11 +34,11 @@ os.environ["VIVA_HOME"] = str(TMP / "home")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.voice_audio
 
 from tests import voice_audio  # noqa: E402
-from viva.chat import Conversation  # noqa: E402
+from viva.app.conversation import Conversation  # noqa: E402
+from viva.app.library import Library  # noqa: E402
 from viva.clock import utc_now  # noqa: E402
 from viva.errors import VoiceError  # noqa: E402
 from viva.grade.answer import grade_answer  # noqa: E402
-from viva.service import Service  # noqa: E402
 from viva.store.db import Store  # noqa: E402
 from viva.understand.parse import Vocabulary, parse  # noqa: E402
 from viva.voice import (  # noqa: E402
@@ -116,7 +116,7 @@ class _Screen:
 
 
 def latency_run(
-    svc: Service, stt: Hearing, tts: TextToSpeech, files: list[Path], n: int
+    svc: Library, stt: Hearing, tts: TextToSpeech, files: list[Path], n: int
 ) -> list[float]:
     store = Store.open(TMP / f"run-{n}.db")
     voice = Voice(tts.voices()[0])
@@ -143,7 +143,7 @@ def median_ms(values: list[float]) -> str:
     return f"{1000 * statistics.median(values):.0f} ms"
 
 
-def answer_wer(svc: Service, recognisers: dict[str, Any], texts: list[str], label: str) -> None:
+def answer_wer(svc: Library, recognisers: dict[str, Any], texts: list[str], label: str) -> None:
     cases = [(t, ["en-us", "en-gb"][i % 2], 150) for i, t in enumerate(texts)]
     with ThreadPoolExecutor(2) as pool:
         fs = list(pool.map(lambda c: utterance(*c), cases))
@@ -162,7 +162,7 @@ def answer_wer(svc: Service, recognisers: dict[str, Any], texts: list[str], labe
     print(f"answer WER, {label} ({len(texts)} answers, en-us/en-gb): " + ", ".join(row))
 
 
-def commands(svc: Service, hearing: Hearing) -> None:
+def commands(svc: Library, hearing: Hearing) -> None:
     vocab = Vocabulary.from_bank(svc.bank)
     topics = topic_phrases(svc.bank)
     rng = random.Random(11)
@@ -196,7 +196,7 @@ def commands(svc: Service, hearing: Hearing) -> None:
     )
 
 
-def voices(svc: Service, whisper: WhisperSTT) -> None:
+def voices(svc: Library, whisper: WhisperSTT) -> None:
     sentences = [speakable(e.short_answer.split(". ")[0]) for e in svc.bank.entries[::15]][:12]
     for name in ("hibari", "piper", "espeak-ng"):
         try:
@@ -241,7 +241,7 @@ def speech_seconds(a: Any) -> float:
     return float(loud[-1] - loud[0]) / a.rate
 
 
-def grade_latency(svc: Service, hearing: Hearing) -> None:
+def grade_latency(svc: Library, hearing: Hearing) -> None:
     times = []
     for i, (entry_id, said) in enumerate(OWN_WORDS_GRADED * 2):
         f = utterance(said, ["en-us", "heart"][i // len(OWN_WORDS_GRADED)], 150)
@@ -264,7 +264,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    svc = Service()
+    svc = Library()
     grammar_stt = PocketsphinxSTT(svc.bank, TMP / "cache")
     grammar_stt.prepare(Mode.COMMAND)
     whispers = {}

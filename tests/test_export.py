@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_viva
+from viva.app.library import Library
 from viva.export.anki import write_deck
 from viva.export.outputs import real_outputs
-from viva.service import Service
 
 IDS = "python.gil,python.shallow-vs-deep-copy,flask.application-factory-blueprints"
 
@@ -50,7 +50,7 @@ def _notes(col_path: Path) -> dict[str, tuple[list[str], list[str]]]:
 
 
 def test_anki_deck_imports_and_reimport_updates(tmp_path: Path) -> None:
-    svc = Service()
+    svc = Library()
     entries = [svc.entry(i) for i in IDS.split(",")]
     outputs = real_outputs(entries, tmp_path / "cache")
     apkg, col = tmp_path / "deck.apkg", tmp_path / "collection.anki2"
@@ -97,7 +97,7 @@ def test_markdown_guide_renders(tmp_path: Path) -> None:
     assert '<code class="language-python">' in html
     # the real output of the shallow/deep copy snippet, as it printed
     assert "Output (real, from running it):" in text
-    svc = Service()
+    svc = Library()
     exact = [s for i in IDS.split(",") for s in svc.entry(i).snippets
              if s.run and s.check is not None and s.check.value == "exact" and s.expected_output]  # fmt: skip
     assert exact, "the chosen entries should have a snippet with exact output"
@@ -111,7 +111,7 @@ def test_markdown_to_stdout_and_selection_by_topic_and_level() -> None:
         "export", "-f", "markdown", "--topic", "flask", "--level", "beginner", "--no-run"
     )
     assert done.returncode == 0, done.stderr
-    svc = Service()
+    svc = Library()
     want = [e for e in svc.bank.in_topic("flask") if e.level.label == "beginner"]
     assert done.stdout.count("\n## ") == len(want) + 1
     assert all(e.question in done.stdout for e in want)

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from viva.app.library import Library
 from viva.errors import UserError
-from viva.service import Service
 
 WORDS = [
     "what", "is", "the", "gil", "g", "i", "l", "difference", "between", "and", "top", "10",
@@ -37,14 +37,14 @@ texts = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def svc(tmp_path_factory: pytest.TempPathFactory) -> Service:
-    service = Service(data=Path(tmp_path_factory.mktemp("fuzz-home")))
+def svc(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    service = Library(data=Path(tmp_path_factory.mktemp("fuzz-home")))
     service.facts  # noqa: B018 - load the grader's facts once, not inside the examples
     return service
 
 
 @pytest.fixture(scope="module")
-def parsers(svc: Service) -> list[Any]:
+def parsers(svc: Library) -> list[Any]:
     from viva.understand import parse as parse_mod
 
     vocab = parse_mod.Vocabulary.from_bank(svc.bank)
@@ -70,7 +70,7 @@ def test_parse_never_raises(parsers: list[Any], text: str) -> None:
 
 @FUZZ
 @given(text=texts, limit=st.integers(min_value=1, max_value=20))
-def test_search_never_raises_and_ranks_within_the_bank(svc: Service, text: str, limit: int) -> None:
+def test_search_never_raises_and_ranks_within_the_bank(svc: Library, text: str, limit: int) -> None:
     from viva.search.query import search
 
     result = search(svc.index, text, limit=limit)
@@ -82,7 +82,7 @@ def test_search_never_raises_and_ranks_within_the_bank(svc: Service, text: str, 
 
 @FUZZ
 @given(text=texts)
-def test_check_never_raises(svc: Service, text: str) -> None:
+def test_check_never_raises(svc: Library, text: str) -> None:
     try:
         got = svc.check(text)
     except UserError as exc:
@@ -93,7 +93,7 @@ def test_check_never_raises(svc: Service, text: str) -> None:
 
 @settings(FUZZ, max_examples=60)
 @given(text=texts, entry=st.sampled_from(["python.gil", "docker.container-vs-vm", "nosuch"]))
-def test_grade_never_raises(svc: Service, text: str, entry: str) -> None:
+def test_grade_never_raises(svc: Library, text: str, entry: str) -> None:
     try:
         got = svc.grade(entry, text)
     except UserError as exc:

@@ -15,9 +15,9 @@ import pytest
 from rich.console import Console
 
 from tests.conftest import DATA
-from viva.chat import Conversation
+from viva.app.conversation import Conversation
+from viva.app.library import Library
 from viva.cli.channels import RichChannel
-from viva.service import Service
 from viva.store.db import Store
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -56,7 +56,7 @@ def test_golden_transcript(name: str, tmp_path: Path) -> None:
     console = Console(
         file=out, width=80, color_system=None, force_terminal=False, legacy_windows=False
     )
-    svc = Service(content=DATA / "bank", data=tmp_path)
+    svc = Library(content=DATA / "bank", data=tmp_path)
     store = Store.open(tmp_path / "viva.db")
     clock = iter(datetime(2026, 11, 26, 9, 0, s, tzinfo=UTC) for s in range(60))
     Conversation(

@@ -18,16 +18,16 @@ import pytest
 import yaml
 
 from tests.conftest import DATA, run_viva
+from viva.app.library import Library
 from viva.grade import devset
 from viva.grade.model import AnswerVerdict, Verdict
-from viva.service import Service
 
 GRADING = DATA / "grading"
 
 
 @cache
-def svc() -> Service:
-    return Service()
+def svc() -> Library:
+    return Library()
 
 
 def _rows(name: str) -> list[dict[str, Any]]:

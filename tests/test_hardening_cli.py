@@ -76,13 +76,13 @@ def test_a_huge_value_stored_by_any_path_never_reaches_the_plan_builder(tmp_path
     assert store.profile()["interview_in_days"] == "365"
     assert store.profile()["minutes_per_day"] == "720"
     store.close()
+    from viva.app.library import Library
     from viva.bank.model import Level
     from viva.plan.build import build_plan
     from viva.plan.goal import goal_from
     from viva.plan.model import Goal
-    from viva.service import Service
 
-    svc = Service()
+    svc = Library()
     jd = tmp_path / "jd.txt"
     jd.write_text("Senior Python developer: Django, PostgreSQL, Docker, Kubernetes.\n")
     from viva.plan.jd import extract
@@ -135,24 +135,27 @@ def test_viva_now_out_of_range_is_one_line() -> None:
 
 @pytest.mark.parametrize(
     ("url", "words"),
-    [("nosuch://x", "not a usable database URL"), ("postgresql://u@localhost/x", "driver"),
+    [("nosuch://x", "not a usable database URL"),
+     # nothing listens on port 1: without the driver it says so, with it the server is down
+     ("postgresql://u@127.0.0.1:1/x", "driver|cannot use your data at 127.0.0.1:1/x"),
      ("::::", "not a usable database URL")],
 )  # fmt: skip
 def test_unusable_database_urls_are_one_line(url: str, words: str) -> None:
     done = cli("profile", env={"VIVA_DB": url})
     assert done.exit_code == 3
-    assert words in one_clean_line(done.stderr)
+    line = one_clean_line(done.stderr)
+    assert any(w in line for w in words.split("|")), line
 
 
 def test_an_unexpected_error_is_one_line_and_the_traceback_needs_debug(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from viva import service
+    from viva.app import library
 
     def boom(self: object, text: str, **_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(service.Service, "check", boom)
+    monkeypatch.setattr(library.Library, "check", boom)
     done = cli("check", "so docker is a vm, right?")
     assert done.exit_code == 1
     assert "unexpected error (RuntimeError: boom)" in one_clean_line(done.stderr)

@@ -114,9 +114,9 @@ EVIL = (
 def evil_entry():  # type: ignore[no-untyped-def]
     import dataclasses
 
-    from viva.service import Service
+    from viva.app.library import Library
 
-    svc = Service()
+    svc = Library()
     e = svc.entry("python.gil")
     return svc, dataclasses.replace(e, answer=EVIL + "\n\n" + e.answer, short_answer=EVIL)
 
@@ -144,9 +144,9 @@ def test_anki_answer_field_escapes_raw_html() -> None:
 def test_a_cache_in_a_folder_others_can_write_is_not_unpickled(
     viva_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from viva.service import Service
+    from viva.app.library import Library
 
-    Service().bank  # noqa: B018 - builds and writes the cache
+    Library().bank  # noqa: B018 - builds and writes the cache
     cache = viva_home / "cache"
     pickles = list(cache.glob("bank-*.pickle"))
     assert pickles and (cache.stat().st_mode & 0o777) == 0o700
@@ -154,13 +154,13 @@ def test_a_cache_in_a_folder_others_can_write_is_not_unpickled(
     payload = f"cos\nsystem\n(S'touch {marker}'\ntR."  # pickle protocol 0: runs a command
     pickles[0].write_bytes(payload.encode())
     os.chmod(cache, 0o777)  # someone else could have put that file there
-    svc = Service()
+    svc = Library()
     assert svc.bank.entries and not svc.from_cache
     assert not marker.exists()
     assert "not loading the cache" in capsys.readouterr().err
     os.chmod(cache, 0o700)  # the user's own folder: the cache is trusted and used again
     pickles[0].unlink()
-    Service().bank  # noqa: B018
-    again = Service()
+    Library().bank  # noqa: B018
+    again = Library()
     again.bank  # noqa: B018
     assert again.from_cache

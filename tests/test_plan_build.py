@@ -6,19 +6,19 @@ from pathlib import Path
 
 import pytest
 
+from viva.app.library import Library
 from viva.bank.model import Bank, Level
 from viva.plan.build import MOCK_MINUTES, build_plan
 from viva.plan.jd import extract
 from viva.plan.model import Goal, ItemKind, Plan, Requirements
 from viva.plan.text import day_index, render, today_summary
-from viva.service import Service
 
 JD = Path(__file__).resolve().parent / "data" / "jd"
 
 
 @pytest.fixture(scope="module")
 def bank() -> Bank:
-    return Service().bank
+    return Library().bank
 
 
 @pytest.fixture(scope="module")

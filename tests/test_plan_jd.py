@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from viva.app.library import Library
 from viva.bank.model import Bank, Level
 from viva.plan.jd import extract, level_of, looks_like_jd
 from viva.plan.model import Requirements
-from viva.service import Service
 
 JD = Path(__file__).resolve().parent / "data" / "jd"
 
 
 @pytest.fixture(scope="module")
 def bank() -> Bank:
-    return Service().bank
+    return Library().bank
 
 
 def reqs(bank: Bank, name: str) -> Requirements:

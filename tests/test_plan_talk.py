@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import run_viva
-from viva.service import Service
+from viva.app.library import Library
 from viva.understand.intents import Kind
 from viva.understand.parse import Vocabulary, parse
 
@@ -15,7 +15,7 @@ JD = Path(__file__).resolve().parent / "data" / "jd"
 
 
 def test_intents() -> None:
-    vocab = Vocabulary.from_bank(Service().bank)
+    vocab = Vocabulary.from_bank(Library().bank)
     for line in ["what should I study today?", "What should i learn now", "today's plan",
                  "what's my plan"]:  # fmt: skip
         assert parse(line, vocab).kind is Kind.STUDY_TODAY, line

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import run_viva
 from viva.grade.model import AnswerVerdict
 from viva.schedule import cards, queue
-from viva.schedule.cards import Rate
+from viva.schedule.rating import Rate
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -7,11 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import CONTENT
+from viva.app.library import Library
 from viva.bank.loader import load
 from viva.search.index import SearchIndex, build_index
 from viva.search.query import search
 from viva.search.text import fold, join_spelled_letters
-from viva.service import Service
 
 
 @pytest.fixture(scope="module")
@@ -35,15 +35,15 @@ def index() -> SearchIndex:
         ("engine x as a reverse proxy", "deployment.nginx-reverse-proxy"),
     ],
 )
-def test_answers(hybrid: Service, query: str, expected: str) -> None:
+def test_answers(hybrid: Library, query: str, expected: str) -> None:
     # what `viva ask` and the conversation use: words and meaning together
     result = hybrid.search(query)
     assert result.answer_id == expected, (result.understood, result.hits[:3])
 
 
 @pytest.fixture(scope="module")
-def hybrid() -> Service:
-    return Service()
+def hybrid() -> Library:
+    return Library()
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from viva.app.library import Library
 from viva.errors import ModelError
 from viva.search.dense import DenseIndex, bank_texts
 from viva.semantic.book import SHIPPED, VectorBook, text_key
 from viva.semantic.minilm import MiniLM, model_dir, verify
-from viva.service import Service
 
 DATA = Path(__file__).parent / "data" / "semantic"
 
@@ -45,7 +45,7 @@ def test_wordpiece_matches_the_tokenizers_package(model: MiniLM) -> None:
     tok = tokenizers.Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
     tok.no_padding()
     tok.enable_truncation(256)
-    texts, _ = bank_texts(Service().bank)
+    texts, _ = bank_texts(Library().bank)
     texts += [
         "Héllo, wörld!! __init__ == *args **kwargs",
         "中文 mixed",
@@ -126,7 +126,7 @@ def test_shipped_vectors_cover_the_bank() -> None:
     # after editing content run `make vectors`; a stale file means a slow first start
     book = VectorBook()
     assert book.read(SHIPPED)
-    missing = [t for t in Service().vector_texts() if book.get(t) is None]
+    missing = [t for t in Library().vector_texts() if book.get(t) is None]
     assert missing == [], f"{len(missing)} texts lack shipped vectors: run `make vectors`"
 
 

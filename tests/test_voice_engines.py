@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import run_viva
 from tests.voice_audio import require_tools, utterance
-from viva.service import Service
+from viva.app.library import Library
 from viva.understand.intents import Intent
 from viva.understand.parse import Vocabulary, parse
 from viva.voice import grammar, wav
@@ -38,7 +38,7 @@ def audio_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def stt(tmp_path_factory: pytest.TempPathFactory) -> PocketsphinxSTT:
     return PocketsphinxSTT(
-        Service(data=tmp_path_factory.mktemp("home")).bank, tmp_path_factory.mktemp("voice-cache")
+        Library(data=tmp_path_factory.mktemp("home")).bank, tmp_path_factory.mktemp("voice-cache")
     )
 
 
@@ -49,7 +49,7 @@ def _meaning(intent: Intent) -> tuple[object, ...]:
 
 
 def test_spoken_commands_are_understood(audio_dir: Path, stt: PocketsphinxSTT) -> None:
-    bank = Service().bank
+    bank = Library().bank
     vocab = Vocabulary.from_bank(bank)
     topics = topic_phrases(bank)
     rng = random.Random(7)

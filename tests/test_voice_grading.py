@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from tests.voice_audio import require_tools, utterance
+from viva.app.library import Library
 from viva.grade.answer import grade_answer
 from viva.grade.model import AnswerVerdict
-from viva.service import Service
 from viva.voice import wav
 from viva.voice.base import Mode
 from viva.voice.hearing import Hearing
@@ -59,13 +59,13 @@ OWN_WORDS = [
 SPEAKERS = [("en-us", 160), ("en-gb", 130), ("heart", 160), ("joe", 190)]
 
 
-Setup = tuple[Service, Hearing, Path]
+Setup = tuple[Library, Hearing, Path]
 
 
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
     require_tools()
-    svc = Service(data=tmp_path_factory.mktemp("home"))  # never the real home
+    svc = Library(data=tmp_path_factory.mktemp("home"))  # never the real home
     cache = tmp_path_factory.mktemp("cache")
     hearing = Hearing(PocketsphinxSTT(svc.bank, cache), WhisperSTT(DEFAULT_MODEL, cache), svc.bank)
     return svc, hearing, tmp_path_factory.mktemp("audio")

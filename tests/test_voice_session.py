@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import run_viva
 from tests.voice_audio import require_tools, utterance
-from viva.service import Service
+from viva.app.library import Library
 from viva.understand.parse import Vocabulary, parse
 from viva.voice import lm
 
@@ -57,7 +57,7 @@ def test_a_short_session_by_voice(tmp_path: Path, audio_dir: Path) -> None:
     # the transcript shows what was heard, before the coach acts on it; the words may differ
     # ("slower" heard as "slow down") but the command must be the one said
     heard = [ln.split(": ", 1)[1] for ln in out.splitlines() if ln.startswith("heard (command): ")]
-    vocab = Vocabulary.from_bank(Service().bank)
+    vocab = Vocabulary.from_bank(Library().bank)
     assert [parse(h, vocab).kind for h in heard] == [parse(s, vocab).kind for s in said]
     assert "Question 1 of 3" in out and "Question 2 of 3" in out
     assert "I'll go slowly" in out and "Bye for now" in out

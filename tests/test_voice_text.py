@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from viva.app.library import Library
 from viva.errors import VoiceError
-from viva.service import Service
 from viva.session.state import Pace, Say, Show, Stage, State
 from viva.understand.intents import Kind
 from viva.understand.parse import Vocabulary, parse
@@ -63,13 +63,13 @@ def test_long_sentences_are_cut_so_speech_starts_early() -> None:
 
 @pytest.fixture(scope="module")
 def vocab(tmp_path_factory: pytest.TempPathFactory) -> Vocabulary:
-    return Vocabulary.from_bank(Service(data=tmp_path_factory.mktemp("home")).bank)
+    return Vocabulary.from_bank(Library(data=tmp_path_factory.mktemp("home")).bank)
 
 
 def test_every_grammar_phrase_is_a_command_the_parser_understands(vocab: Vocabulary) -> None:
     from viva.voice.stt import topic_phrases
 
-    topics = topic_phrases(Service().bank)
+    topics = topic_phrases(Library().bank)
     phrases = grammar.expand(topics, limit=len(topics))
     assert len(phrases) > 150
     misread = [(p, k) for p in phrases if (k := parse(p, vocab).kind) in (Kind.UNKNOWN, Kind.ASK)]
@@ -219,7 +219,7 @@ def test_who_decides_a_command(
 ) -> None:
     from viva.voice.hearing import Hearing
 
-    bank = Service().bank
+    bank = Library().bank
     vocab = Vocabulary.from_bank(bank)
     whisper = _Whisper(whisper_says)
     hearing = Hearing(_Grammar(*grammar_says), whisper, bank,  # type: ignore[arg-type]

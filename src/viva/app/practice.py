@@ -8,12 +8,16 @@ interview, a review, ``viva grade --record``, the web). The rating rules live in
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from viva.app.ports import LearnerStore
 from viva.grade.model import AnswerVerdict
-from viva.schedule import cards, queue
-from viva.schedule.cards import Rate, Reviewed
+from viva.schedule import queue
+from viva.schedule.rating import Rate
 from viva.store.records import Practised
+
+if TYPE_CHECKING:  # the FSRS package loads on the first practised answer, not at start-up
+    from viva.schedule.cards import Reviewed
 
 
 def record_grade(
@@ -26,6 +30,8 @@ def record_grade(
     now: datetime,
 ) -> Reviewed:
     """A graded answer moves the entry's card and is logged, in one transaction."""
+    from viva.schedule import cards
+
     rating = cards.rating_of(verdict, score)
     reviewed = cards.review(entry_id, store.card(entry_id), rating, now)
     store.record(
@@ -46,6 +52,8 @@ def record_grade(
 
 def rate(store: LearnerStore, entry_id: str, rating: Rate, source: str, now: datetime) -> Reviewed:
     """The learner's own rating of an entry they revealed (again, hard, good, easy)."""
+    from viva.schedule import cards
+
     reviewed = cards.review(entry_id, store.card(entry_id), rating, now)
     store.record(Practised(entry_id, reviewed.card, reviewed.due, source, int(rating)), now)
     return reviewed
@@ -53,11 +61,15 @@ def rate(store: LearnerStore, entry_id: str, rating: Rate, source: str, now: dat
 
 def preview(store: LearnerStore, entry_id: str, now: datetime) -> dict[Rate, float]:
     """Days until the next review for each rating, before one is chosen (Anki's preview)."""
+    from viva.schedule import cards
+
     return cards.preview(entry_id, store.card(entry_id), now)
 
 
 def infos(store: LearnerStore, now: datetime) -> list[queue.CardInfo]:
     """Every practised entry's card as the queue sees it: due, recall now, last score."""
+    from viva.schedule import cards
+
     scores = store.last_scores()
     return [
         queue.CardInfo(c.entry_id, c.due, cards.retrievability(c.card, now), scores.get(c.entry_id))

@@ -8,30 +8,19 @@ else is a bug and shows a traceback only with ``--debug``.
 from __future__ import annotations
 
 import sys
-from enum import IntEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from viva.cli.app_common import JsonOpt
 from viva.cli.app_common import emit as _emit
-from viva.cli.app_common import open_store as _store
-from viva.cli.guard import INTERRUPTED, VivaGroup
+from viva.cli.guard import ExitStatus, VivaGroup
+from viva.cli.talking import converse
 
 if TYPE_CHECKING:  # imported lazily at run time: the --json paths never load Rich
     from rich.console import Console
 
-    from viva.chat import Channel
-    from viva.service import Service
-    from viva.understand.intents import Intent
-
-
-class ExitStatus(IntEnum):
-    OK = 0
-    ERROR = 1
-    USAGE = 2
-    STORE = 3
-    INTERRUPTED = 130
+    from viva.app.library import Library
 
 
 app = typer.Typer(
@@ -47,10 +36,10 @@ bank_app = typer.Typer(help="Inspect and check the question bank.", no_args_is_h
 app.add_typer(bank_app, name="bank")
 
 
-def _service() -> Service:
-    from viva.service import Service
+def _service() -> Library:
+    from viva.cli.app_common import library
 
-    return Service()
+    return library()
 
 
 def _console() -> Console:
@@ -78,24 +67,7 @@ def root(
     if ctx.invoked_subcommand is None:
         from viva.cli.channels import RichChannel
 
-        _converse(RichChannel(_console()), "terminal")
-
-
-def _converse(channel: Channel, front_end: str, start: Intent | None = None) -> None:
-    """Run a conversation to its end; ``start`` is said for the learner first (a mock
-    interview's "quiz me")."""
-    from viva.chat import Conversation
-    from viva.clock import utc_now
-
-    store = _store()
-    try:
-        Conversation(_service(), store, channel, utc_now, front_end, start=start).run()
-    except KeyboardInterrupt:
-        # Typer would exit 130 silently; the learner should hear that nothing was lost
-        sys.stderr.write(f"\n{INTERRUPTED}\n")
-        raise typer.Exit(ExitStatus.INTERRUPTED) from None
-    finally:
-        store.close()
+        converse(RichChannel(_console()), "terminal")
 
 
 @app.command()
@@ -110,14 +82,12 @@ def chat(
 
         if hasattr(sys.stdin, "reconfigure"):
             sys.stdin.reconfigure(errors="replace")
-        _converse(PlainChannel(), "plain")
+        converse(PlainChannel(), "plain")
         return
     from viva.cli.channels import RichChannel
 
-    _converse(RichChannel(_console()), "terminal")
+    converse(RichChannel(_console()), "terminal")
 
-
-converse = _converse  # for the command modules (interview)
 
 from viva.cli import memory  # noqa: E402  (registers profile and history)
 
@@ -331,7 +301,7 @@ def bank_vectors(
         if missing:
             raise typer.Exit(ExitStatus.ERROR)
         return
-    from viva.service import _progress
+    from viva.cli.app_common import progress_line as _progress
 
     book.vectors(texts, svc.model.encode, _progress)
     book.write(SHIPPED, texts)

@@ -12,6 +12,7 @@ import typer
 if TYPE_CHECKING:  # imported lazily: commands that never touch the database stay fast
     from rich.console import Console
 
+    from viva.app.library import Library
     from viva.store.db import Store
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
@@ -42,3 +43,21 @@ def open_store() -> Store:
 
     url = os.environ.get("VIVA_DB")
     return Store.open(url if url else settings.data_dir() / "viva.db")
+
+
+def library() -> Library:
+    """The bank for a command: content problems and long preparation reported on stderr."""
+    from viva.app.library import Library
+
+    return Library(warn=warn, progress=progress_line)
+
+
+def warn(line: str) -> None:
+    sys.stderr.write(f"viva: warning: {line}\n")
+
+
+def progress_line(done: int, total: int) -> None:
+    """A progress line on stderr while new bank texts are encoded (shipped ones never are)."""
+    if total >= 20:
+        end = "\n" if done >= total else "\r"
+        sys.stderr.write(f"viva: preparing meaning search: {done}/{total} new texts{end}")

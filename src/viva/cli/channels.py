@@ -28,11 +28,17 @@ class PlainChannel:
     can split the output on empty lines and get exactly one block per turn.
     """
 
-    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+    def __init__(
+        self, stdin: TextIO | None = None, stdout: TextIO | None = None, prompt: str = ""
+    ) -> None:
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
+        self.prompt = prompt  # "> " for a person at a terminal (``viva review``)
 
     def read(self) -> str | None:
+        if self.prompt:
+            self.stdout.write(self.prompt)
+            self.stdout.flush()
         line = self.stdin.readline()
         return None if line == "" else line.rstrip("\n")
 

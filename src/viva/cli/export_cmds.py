@@ -35,10 +35,10 @@ def export(
     json_out: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Export questions with answers: `viva export --format anki --topic flask --out flask.apkg`."""
+    from viva.cli.app_common import library
     from viva.export.outputs import real_outputs
     from viva.export.select import select, title_for
     from viva.files import write_atomic, write_text_atomic
-    from viva.service import Service
 
     topics, levels = topic or [], level or []
     id_list = [i for i in (ids or "").split(",") if i.strip()]
@@ -46,7 +46,7 @@ def export(
         raise UserError("--ids is empty", "give entry ids separated by commas")
     if fmt is Format.ANKI and out is None:
         raise UserError("an Anki deck needs a file", "add --out deck.apkg")
-    svc = Service()
+    svc = library()
     plan_ids = _plan_ids() if plan else None
     entries = select(svc, topics=topics, levels=levels, ids=id_list, plan_ids=plan_ids)
     title = title_for(topics, levels, plan, id_list)

@@ -18,6 +18,7 @@ import io
 import os
 import sys
 from collections.abc import Sequence
+from enum import IntEnum
 from typing import Any
 
 import typer
@@ -27,6 +28,14 @@ from viva.cleaning import clean_text, shown
 from viva.errors import ContentError, VivaError
 
 INTERRUPTED = "viva: interrupted - everything up to the last turn is saved"
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    STORE = 3
+    INTERRUPTED = 130
 
 
 def _line(text: str) -> None:

@@ -123,15 +123,16 @@ def plan(
     """Make (and save) a study plan for a job: `viva plan --jd job.txt --days 10`."""
     if ctx.invoked_subcommand is not None:
         return
+    from viva.app.library import parse_level
     from viva.app.practice import mastery
+    from viva.cli.app_common import library
     from viva.clock import utc_now
     from viva.plan.build import build_plan
     from viva.plan.goal import PLAN_KEY, goal_from, saved_form
     from viva.plan.text import render
-    from viva.service import Service, parse_level
 
     text, where = read_jd(jd)
-    bank = Service().bank
+    bank = library().bank
     req = requirements_or_fail(text, where, bank)
     store = open_store()
     try:

@@ -35,9 +35,9 @@ def check(
     ] = False,
 ) -> None:
     """Check a statement claim by claim against the bank: agree, partly, disagree or unsure."""
-    from viva.service import Service
+    from viva.cli.app_common import library
 
-    result = Service().check(text, semantic=semantic)
+    result = library().check(text, semantic=semantic)
     if json_out:
         emit(result.as_dict())
         return
@@ -58,14 +58,14 @@ def grade(
     ] = False,
 ) -> None:
     """Grade an answer against the question's key points (0-100, with what was missed)."""
-    from viva.service import Service
+    from viva.cli.app_common import library
     from viva.session.practice import feedback
 
     if not answer.strip() and not sys.stdin.isatty():
         answer = sys.stdin.read()
     if not answer.strip():
         raise InputError("the answer is empty", f'try: viva grade {entry_id} --answer "..."')
-    result = Service().grade(entry_id, answer, semantic=semantic)
+    result = library().grade(entry_id, answer, semantic=semantic)
     if record:
         _record(result.entry_id, result.score, result.verdict.value, answer, "grade")
     if json_out:
@@ -96,11 +96,12 @@ def interview(
     plain: Annotated[bool, typer.Option("--plain", help="One answer per stdin line.")] = False,
 ) -> None:
     """A mock interview: questions one at a time, each answer graded and scheduled."""
-    from viva.cli.app import converse
-    from viva.service import Service, parse_level
+    from viva.app.library import parse_level
+    from viva.cli.app_common import library
+    from viva.cli.talking import converse
     from viva.understand.intents import Intent, Kind
 
-    svc = Service()
+    svc = library()
     topic_id = svc.topic(topic).id if topic else None
     levels = tuple(sorted({parse_level(lv) for lv in level or []}))
     start = Intent(Kind.QUIZ, f"quiz me on {topic_id or 'everything'}", topic=topic_id,
@@ -124,8 +125,10 @@ def review(
     ] = False,
     list_only: Annotated[bool, typer.Option("--list", help="Only list what is due.")] = False,
     json_out: JsonOpt = False,
+    voice: Annotated[bool, typer.Option("--voice", help="Review by voice.")] = False,
 ) -> None:
     """Review what is due (weakest first): answer to be graded, or rate yourself."""
-    from viva.cli import review_loop
+    from viva.cli import review_cmds
 
-    review_loop.run(cap=cap, catch_up=catch_up, list_only=list_only, json_out=json_out)
+    review_cmds.run(cap=cap, catch_up=catch_up, list_only=list_only, json_out=json_out,
+                    voice=voice)  # fmt: skip

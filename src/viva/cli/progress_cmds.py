@@ -28,16 +28,16 @@ def register(app: typer.Typer) -> None:
 
 def _load() -> Progress:
     from viva.app import practice
+    from viva.cli.app_common import library
     from viva.clock import utc_now
     from viva.schedule.progress import compute
-    from viva.service import Service
 
     store = open_store()
     try:
         now = utc_now()
         history = store.history()
         infos = practice.infos(store, now)
-        return compute(Service().bank, infos, [a.at.date() for a in history], len(history), now)
+        return compute(library().bank, infos, [a.at.date() for a in history], len(history), now)
     finally:
         store.close()
 

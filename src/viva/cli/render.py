@@ -12,8 +12,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from viva.app.library import Answer
 from viva.bank.model import Entry, Topic
-from viva.service import Answer
 
 
 def entry_brief(console: Console, entry: Entry) -> None:

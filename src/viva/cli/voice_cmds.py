@@ -19,7 +19,11 @@ from viva.cli.app_common import JsonOpt, emit, open_store
 from viva.errors import InputError, VoiceError
 
 if TYPE_CHECKING:
-    from viva.service import Service
+    from collections.abc import Callable
+
+    from viva.app.library import Library
+    from viva.session.state import State
+    from viva.understand.intents import Intent
     from viva.voice.base import Mode, TextToSpeech, Voice
     from viva.voice.channel import Screen
     from viva.voice.hearing import Hearing
@@ -235,7 +239,7 @@ def listen(
         typer.echo(f"intent: {intent}")
 
 
-def _hearing(svc: Service, prefs: dict[str, str]) -> Hearing:
+def _hearing(svc: Library, prefs: dict[str, str]) -> Hearing:
     from viva.voice import hearing
     from viva.voice.stt import PocketsphinxSTT
     from viva.voice.weights import stderr_progress
@@ -253,10 +257,10 @@ def _hearing(svc: Service, prefs: dict[str, str]) -> Hearing:
                            understands=lambda t: parse(t, vocab).kind is not Kind.UNKNOWN)  # fmt: skip
 
 
-def _service() -> Service:
-    from viva.service import Service
+def _service() -> Library:
+    from viva.cli.app_common import library
 
-    return Service()
+    return library()
 
 
 def _inputs(given: list[Path]) -> list[Path]:
@@ -289,18 +293,28 @@ def voice_chat(
     converse(inputs or [], out, mode, plain)
 
 
-def converse_from_env() -> None:
-    """``viva --voice``: files from $VIVA_VOICE_IN and $VIVA_VOICE_OUT when set (scripts, tests)."""
+def converse_from_env(
+    start: Intent | None = None, until: Callable[[State], bool] | None = None, greet: bool = True
+) -> None:
+    """``viva --voice`` (and ``viva review --voice``): files from $VIVA_VOICE_IN and
+    $VIVA_VOICE_OUT when set (scripts, tests), else the microphone and speakers."""
     given = [Path(p) for p in os.environ.get(ENV_IN, "").split(os.pathsep) if p]
     out = os.environ.get(ENV_OUT)
-    converse(given, Path(out) if out else None, "auto", not sys.stdout.isatty())
+    converse(given, Path(out) if out else None, "auto", not sys.stdout.isatty(), start=start,
+             until=until, greet=greet)  # fmt: skip
 
 
-def converse(given: list[Path], out: Path | None, mode: str, plain: bool) -> None:
-    from viva.chat import Conversation
-    from viva.cli.app import ExitStatus
-    from viva.cli.guard import INTERRUPTED
-    from viva.clock import utc_now
+def converse(
+    given: list[Path],
+    out: Path | None,
+    mode: str,
+    plain: bool,
+    *,
+    start: Intent | None = None,
+    until: Callable[[State], bool] | None = None,
+    greet: bool = True,
+) -> None:
+    from viva.cli.talking import run
     from viva.voice import engines
     from viva.voice.base import Mode as ModeValue
     from viva.voice.channel import FileInputs, Inputs, LiveInputs, VoiceChannel
@@ -346,10 +360,7 @@ def converse(given: list[Path], out: Path | None, mode: str, plain: bool) -> Non
                                voice_name=voice.name, fixed_wpm=_rate(prefs.get(PREF_RATE)),
                                forced=forced, context=stt.context)  # fmt: skip
         try:
-            Conversation(svc, store, channel, utc_now, "voice").run()
-        except KeyboardInterrupt:
-            sys.stderr.write(f"\n{INTERRUPTED}\n")
-            raise typer.Exit(ExitStatus.INTERRUPTED) from None
+            run(svc, store, channel, "voice", start, greet=greet, until=until)
         finally:
             player.close()
     finally:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from viva.app.library import Library, parse_level
 from viva.bank.model import Entry
 from viva.errors import UserError
-from viva.service import Service, parse_level
 
 
 def select(
-    svc: Service,
+    svc: Library,
     *,
     topics: Sequence[str] = (),
     levels: Sequence[str] = (),

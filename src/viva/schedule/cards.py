@@ -12,30 +12,15 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import IntEnum
 
 from fsrs import Card, Rating, Scheduler
 
 from viva.grade.model import AnswerVerdict
+from viva.schedule.rating import Rate
 
 RETENTION = 0.9
 EASY_AT = 90
 _SCHEDULER = Scheduler(desired_retention=RETENTION, enable_fuzzing=False)
-
-
-class Rate(IntEnum):
-    """The learner's own rating of a studied question, as FSRS sees it."""
-
-    AGAIN = 1
-    HARD = 2
-    GOOD = 3
-    EASY = 4
-
-    @classmethod
-    def parse(cls, text: str) -> Rate | None:
-        words = {"again": cls.AGAIN, "forgot": cls.AGAIN, "1": cls.AGAIN, "hard": cls.HARD,
-                 "2": cls.HARD, "good": cls.GOOD, "3": cls.GOOD, "easy": cls.EASY, "4": cls.EASY}  # fmt: skip
-        return words.get(text.strip().lower())
 
 
 def rating_of(verdict: AnswerVerdict, score: int) -> Rate:

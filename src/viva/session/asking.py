@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 from viva.bank.model import Entry
 from viva.search.query import SearchResult
 from viva.session import style, talk, teach
-from viva.session.state import Effect, Say, Stage, State
+from viva.session.state import Effect, Say, Stage, State, Tone
 from viva.understand.intents import Intent, Kind
 
 if TYPE_CHECKING:
-    from viva.session.engine import Ctx
+    from viva.session.context import Ctx
 
 
 def ask(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -46,7 +46,7 @@ def answer(
     head: list[Effect] = []
     if intent and intent.own_setup:
         head.append(Say("I can't see your setup, so here is the general answer from the "
-                        "closest question I have; check it against how yours is built.", "note"))  # fmt: skip
+                        "closest question I have; check it against how yours is built.", Tone.NOTE))  # fmt: skip
     if entry.id == state.focus and styles:  # more about what we are already on
         return _styled(state, entry, styles, head, ctx)
     if entry.id == state.focus and state.stage is not Stage.ASKED:
@@ -55,12 +55,12 @@ def answer(
             state, more = teach.more(state, entry)
             return state, [*head, *more]
         state, more = teach.why(state, entry)
-        return state, [*head, Say(f"More on: {entry.question}", "note"), *more]
+        return state, [*head, Say(f"More on: {entry.question}", Tone.NOTE), *more]
     state = replace(state, focus=entry.id, examples_given=0, follow_ups_given=0)
     if styles:
-        return _styled(state, entry, styles, [*head, Say(entry.question, "question")], ctx)
+        return _styled(state, entry, styles, [*head, Say(entry.question, Tone.QUESTION)], ctx)
     state, effects = teach.answer(state, entry)
-    return state, [*head, Say(entry.question, "question"), *effects]
+    return state, [*head, Say(entry.question, Tone.QUESTION), *effects]
 
 
 STYLED = {Kind.SIMPLER: teach.simpler, Kind.EXAMPLE: teach.example,

@@ -7,21 +7,18 @@ the vocabulary for understanding and, when there is one, the last session's posi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from viva.bank.model import Bank, Entry, Level
-from viva.search.index import SearchIndex
-from viva.search.query import SearchResult, search
-from viva.session import asking, plan_turn, practice, style, talk, teach
-from viva.session.state import Effect, End, Pace, Say, Stage, State
+from viva.bank.model import Entry, Level
+from viva.session import asking, plan_turn, practice, review, style, talk, teach
+from viva.session.context import Ctx
+from viva.session.state import Effect, End, Pace, Say, Stage, State, Tone
 from viva.understand.intents import Intent, Kind
 
 if TYPE_CHECKING:
-    from viva.grade.facts import FactBook
-    from viva.plan.model import Plan
+    pass
 
 DEFAULT_SET = 10
 QUIZ_SET = 5
@@ -29,6 +26,7 @@ LONG_ANSWER = 8
 # what a learner's answer to a mock-interview question parses as, when it isn't a command
 ANSWERS = frozenset({Kind.UNKNOWN, Kind.ASK, Kind.CHECK, Kind.PROFILE, Kind.TOPICS})
 MAX_SET = 50
+MAX_ANSWER = 2_000  # characters; as `viva grade` takes
 
 HELP = (
     "You can say: 'top 10 Python questions for beginners', 'next', 'previous', 'go to question 3', "
@@ -38,24 +36,6 @@ HELP = (
     "'quiz me on 5 docker questions' (then 'try again'), 'so X is Y, right?' to check your "
     "understanding, 'from now on explain slowly', 'give me two minutes', or 'quit'."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Ctx:
-    bank: Bank
-    index: SearchIndex
-    resume: dict[str, Any] | None = None  # the last session's saved position
-    # facts and mastery are loaded on first use, so a conversation starts without them
-    facts: Callable[[], FactBook] | None = None  # the grader's view of the bank
-    plan: Plan | None = None  # the saved study plan
-    profile: Mapping[str, str] | None = None  # strong, weak, target_role, interview_in_days
-    mastery: Callable[[], Mapping[str, float]] | None = None  # entry id -> 0..1, when measured
-    today: date | None = None  # the learner's date, for "what should I study today?"
-    # hybrid search (words and meaning); without it, the words alone
-    find: Callable[[str], SearchResult] | None = None
-
-    def search(self, query: str) -> SearchResult:
-        return self.find(query) if self.find else search(self.index, query)
 
 
 Handler = Callable[[State, Intent, Ctx], tuple[State, list[Effect]]]
@@ -70,7 +50,7 @@ def _needs_focus(fn: Callable[[State, Entry], tuple[State, list[Effect]]]) -> Ha
         entry = _focus(state, ctx)
         if entry is None:
             return state, [Say("We haven't started on a question yet. Ask me one, or say "
-                               "'top 10 Python questions'.", "note")]  # fmt: skip
+                               "'top 10 Python questions'.", Tone.NOTE)]  # fmt: skip
         return fn(state, entry)
 
     return handler
@@ -96,10 +76,10 @@ def _start_set(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effe
     name = topic.name if topic else "backend"
     if not chosen:
         return state, [Say(f"I have no {name} questions at {_level_words(intent.levels)}. "
-                           "Say 'help' to see what I can do.", "note")]  # fmt: skip
+                           "Say 'help' to see what I can do.", Tone.NOTE)]  # fmt: skip
     prefs = state.prefs
-    if intent.fact and intent.fact[0] == "with_answers":
-        prefs = replace(prefs, with_answers=intent.fact[1] == "True")
+    if intent.with_answers is not None:
+        prefs = replace(prefs, with_answers=intent.with_answers)
     title = f"{name}, {_level_words(intent.levels)}"
     state = replace(state, prefs=prefs, queue=chosen, pos=0, title=title, levels=intent.levels)
     short = (
@@ -110,7 +90,7 @@ def _start_set(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effe
         mode = "as a mock interview: you answer in your own words and I grade each answer"
     what = f"{len(chosen)} {name} questions" if len(chosen) > 1 else f"one {name} question"
     intro = Say(f"Here {'are' if len(chosen) > 1 else 'is'} {what}, {_level_words(intent.levels)}, "
-                f"one at a time, {mode}.{short}", "note")  # fmt: skip
+                f"one at a time, {mode}.{short}", Tone.NOTE)  # fmt: skip
     state, effects = _ask_at(state, 0, ctx)
     return state, [intro, *effects]
 
@@ -118,7 +98,7 @@ def _start_set(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effe
 def _ask_at(state: State, pos: int, ctx: Ctx) -> tuple[State, list[Effect]]:
     entry = ctx.bank.get(state.queue[pos])
     if entry is None:  # the bank changed since the set was made
-        return state, [Say("That question is no longer in the bank. Say 'next'.", "note")]
+        return state, [Say("That question is no longer in the bank. Say 'next'.", Tone.NOTE)]
     state = replace(state, pos=pos)
     header = f"Question {pos + 1} of {len(state.queue)}: "
     if state.quiz:
@@ -129,29 +109,32 @@ def _ask_at(state: State, pos: int, ctx: Ctx) -> tuple[State, list[Effect]]:
 def _next(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if not state.queue:
         return state, [
-            Say("We're not in a question set. Say, for example, 'top 10 Python questions'.", "note")
+            Say(
+                "We're not in a question set. Say, for example, 'top 10 Python questions'.",
+                Tone.NOTE,
+            )
         ]
     if state.pos + 1 >= len(state.queue):
         return state, [Say("That was the last question of this set. Well done. "
-                           "Ask for another set, or ask me anything.", "note")]  # fmt: skip
+                           "Ask for another set, or ask me anything.", Tone.NOTE)]  # fmt: skip
     return _ask_at(state, state.pos + 1, ctx)
 
 
 def _previous(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if not state.queue or state.pos <= 0:
-        return state, [Say("There is no question before this one.", "note")]
+        return state, [Say("There is no question before this one.", Tone.NOTE)]
     return _ask_at(state, state.pos - 1, ctx)
 
 
 def _goto(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if not state.queue:
-        return state, [Say("We're not in a question set yet.", "note")]
+        return state, [Say("We're not in a question set yet.", Tone.NOTE)]
     n = len(state.queue) if intent.number == -1 else (intent.number or 0)
     if not 1 <= n <= len(state.queue):
         return state, [
             Say(
                 f"There are {len(state.queue)} questions in this set; pick 1 to {len(state.queue)}.",
-                "note",
+                Tone.NOTE,
             )
         ]
     return _ask_at(state, n - 1, ctx)
@@ -159,16 +142,16 @@ def _goto(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
 
 def _how_many(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if not state.queue:
-        return state, [Say("We're not in a question set yet.", "note")]
+        return state, [Say("We're not in a question set yet.", Tone.NOTE)]
     left = len(state.queue) - state.pos - 1
     return state, [
-        Say(f"You're on question {state.pos + 1} of {len(state.queue)}; {left} left.", "note")
+        Say(f"You're on question {state.pos + 1} of {len(state.queue)}; {left} left.", Tone.NOTE)
     ]
 
 
 def _repeat(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if not state.last_turn:
-        return state, [Say("I haven't said anything yet.", "note")]
+        return state, [Say("I haven't said anything yet.", Tone.NOTE)]
     if intent.kind is Kind.REPEAT_SENTENCE:
         return state, [Say(state.last_turn[-1])]
     if intent.kind is Kind.REPEAT_WORD:
@@ -182,14 +165,14 @@ def _topics(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
     topic = ctx.bank.topic(intent.topic) if intent.topic else None
     if topic is None:
         names = ", ".join(t.name for t in ctx.bank.topics)
-        return state, [Say(f"I cover these topics: {names}.", "list")]
+        return state, [Say(f"I cover these topics: {names}.", Tone.LIST)]
     subs = topic.subtopics[: intent.count or 10]
     lines = [f"{i}. {s.name}: {s.summary}" for i, s in enumerate(subs, 1)]
     head = (
         f"The {len(subs)} most important {topic.name} topics for interviews, most important first:"
     )
-    return state, [Say(head + "\n" + "\n".join(lines), "list"),
-                   Say(f"Say 'top 10 {topic.name} questions' to practise them.", "note")]  # fmt: skip
+    return state, [Say(head + "\n" + "\n".join(lines), Tone.LIST),
+                   Say(f"Say 'top 10 {topic.name} questions' to practise them.", Tone.NOTE)]  # fmt: skip
 
 
 def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -202,15 +185,15 @@ def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]
     entry = ctx.bank.get(result.answer_id or (result.hits[0].entry_id if result.hits else ""))
     honest = "I can't verify statements yet, so I won't agree or disagree."
     if entry is None:
-        return state, [Say(honest + " I don't have an entry on that either.", "note")]
+        return state, [Say(honest + " I don't have an entry on that either.", Tone.NOTE)]
     state = replace(state, focus=entry.id, examples_given=0)
-    return state, [Say(honest + f" Here is what the bank says on '{entry.question}', so you can compare:", "note"),
-                   Say(entry.short_answer, "answer")]  # fmt: skip
+    return state, [Say(honest + f" Here is what the bank says on '{entry.question}', so you can compare:", Tone.NOTE),
+                   Say(entry.short_answer, Tone.ANSWER)]  # fmt: skip
 
 
 def _pause(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     return replace(state, paused=True), [
-        Say("Sure, take your time. Say 'resume' when you're back.", "note")
+        Say("Sure, take your time. Say 'resume' when you're back.", Tone.NOTE)
     ]
 
 
@@ -219,7 +202,7 @@ def _resume(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
         state = replace(state, paused=False)
         entry = _focus(state, ctx)
         where = f" We were on: {entry.question}" if entry else ""
-        return state, [Say("Welcome back." + where, "note")]
+        return state, [Say("Welcome back." + where, Tone.NOTE)]
     return _continue(state, intent, ctx)
 
 
@@ -233,17 +216,20 @@ def _continue(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effec
         if queue:
             state = replace(state, queue=queue, title=str(saved.get("title", "")))
             state, effects = _ask_at(state, pos, ctx)
-            return state, [Say(f"Picking up where we left off: {state.title}.", "note"), *effects]
+            return state, [
+                Say(f"Picking up where we left off: {state.title}.", Tone.NOTE),
+                *effects,
+            ]
     if state.queue:
         return _next(state, intent, ctx)
     return state, [
-        Say("There's no earlier session to continue. Ask me anything, or say 'help'.", "note")
+        Say("There's no earlier session to continue. Ask me anything, or say 'help'.", Tone.NOTE)
     ]
 
 
 def _quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if ctx.facts is None:
-        return state, [Say("Mock interviews need the grader, which isn't loaded here.", "note")]
+        return state, [Say("Mock interviews need the grader, which isn't loaded here.", Tone.NOTE)]
     count = intent.count or QUIZ_SET
     queue = practice.named_queue(intent, ctx.bank, ctx.index, count)
     if queue:  # "quiz me on the GIL": that question, then its related ones
@@ -257,7 +243,7 @@ def _try_again(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effe
     entry = _focus(state, ctx)
     if entry is None or not state.quiz:
         return state, [Say("Try again works in a mock interview. Say 'quiz me on Python' to "
-                           "start one.", "note")]  # fmt: skip
+                           "start one.", Tone.NOTE)]  # fmt: skip
     return practice.try_again(state, entry)
 
 
@@ -280,6 +266,10 @@ def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
     if intent.kind is Kind.ATTEMPT or (
         (intent.kind in ANSWERS or long_answer) and not looks_like_question
     ):
+        if len(intent.text) > MAX_ANSWER:  # a paste gone wrong, not an answer: ask again
+            return state, [Say(f"Sorry, the answer is {len(intent.text)} characters long (at "
+                               f"most {MAX_ANSWER}), so nothing was recorded. Say it shorter: "
+                               f"{entry.question}", Tone.QUESTION)]  # fmt: skip
         return practice.grade_turn(state, entry, intent.text, ctx.facts())
     return None
 
@@ -293,13 +283,13 @@ def _more(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
 
 def _quit(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     return replace(state, ended=True), [
-        Say("Bye for now. Good luck with the interview.", "note"),
+        Say("Bye for now. Good luck with the interview.", Tone.NOTE),
         End(),
     ]
 
 
 def _help(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    return state, [Say(HELP, "note")]
+    return state, [Say(HELP, Tone.NOTE)]
 
 
 def _unknown(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -332,7 +322,7 @@ HANDLERS: dict[Kind, Handler] = {
     Kind.RESUME: _resume, Kind.CONTINUE: _continue, Kind.HELP: _help, Kind.QUIT: _quit,
     Kind.UNKNOWN: _unknown, Kind.ATTEMPT: _attempt, Kind.THANKS: talk.thanks,
     Kind.GREETING: talk.greeting, Kind.VOICE: talk.voice,
-    Kind.STUDY_TODAY: plan_turn.study_today, Kind.PLAN_JD: plan_turn.plan_from_jd,
+    Kind.STUDY_TODAY: plan_turn.study_today, Kind.REVIEW: review.start, Kind.PLAN_JD: plan_turn.plan_from_jd,
 }  # fmt: skip
 
 
@@ -342,9 +332,14 @@ def step(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
         state = replace(state, paused=False)
         if intent.kind is Kind.RESUME:
             return _resume(replace(state, paused=True), intent, ctx)
-    graded = _in_quiz(state, intent, ctx)
-    if graded is None and intent.kind is Kind.START_SET:
-        state = replace(state, quiz=False)  # "top 10 Python questions" ends a mock interview
+    graded = review.turn(state, intent, ctx)
+    if graded is None:
+        graded = _in_quiz(state, intent, ctx)
+        if graded is not None and state.review:
+            graded = review.graded(*graded, ctx)
+    if graded is None and intent.kind in (Kind.START_SET, Kind.REVIEW):
+        # "top 10 Python questions" ends a mock interview or the reviews
+        state = replace(state, quiz=False, review=False)
     state, effects = graded if graded else HANDLERS[intent.kind](state, intent, ctx)
     return teach.said(state, effects), effects
 
@@ -360,4 +355,4 @@ def opening(state: State, profile: dict[str, str], has_saved: bool) -> list[Effe
     if has_saved:
         parts.append("Say 'continue' to pick up where we left off.")
     parts.append("Say 'help' for more.")
-    return [Say(" ".join(parts), "note")]
+    return [Say(" ".join(parts), Tone.NOTE)]

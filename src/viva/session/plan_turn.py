@@ -12,22 +12,22 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from viva.plan.build import build_plan
-from viva.plan.goal import PLAN_KEY, goal_from, saved_form
+from viva.plan.goal import goal_from, saved_form
 from viva.plan.jd import extract
 from viva.plan.model import ItemKind, Plan
 from viva.plan.text import day_index, today_summary
 from viva.session import teach
-from viva.session.state import Effect, SavePref, Say, State
+from viva.session.state import Effect, PrefKey, SavePref, Say, State, Tone
 from viva.understand.intents import Intent
 
 if TYPE_CHECKING:
-    from viva.session.engine import Ctx
+    from viva.session.context import Ctx
 
 
 def _start_day(state: State, plan: Plan, day: int, ctx: Ctx) -> tuple[State, list[Effect]]:
     items = next((d.items for d in plan.days if d.day == day), ())
     queue = tuple(i.id for i in items if i.kind is not ItemKind.MOCK and ctx.bank.get(i.id))
-    said: list[Effect] = [Say(today_summary(plan, day), "note")]
+    said: list[Effect] = [Say(today_summary(plan, day), Tone.NOTE)]
     if not queue:
         return state, said
     state = replace(state, queue=queue, pos=0, title=f"plan day {day}")
@@ -41,7 +41,7 @@ def study_today(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Eff
     plan = ctx.plan
     if plan is None:
         return state, [Say("You don't have a study plan yet (or it couldn't be read). Paste the "
-                           "job description here, or run: viva plan --jd job.txt", "note")]  # fmt: skip
+                           "job description here, or run: viva plan --jd job.txt", Tone.NOTE)]  # fmt: skip
     day = 1 if ctx.today is None else day_index(plan.created, ctx.today, len(plan.days))
     return _start_day(state, plan, day, ctx)
 
@@ -55,14 +55,14 @@ def plan_from_jd(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Ef
             else ""
         )
         return state, [Say("I read that as a job description, but found no backend skills I "
-                           f"cover in it.{named}", "note")]  # fmt: skip
+                           f"cover in it.{named}", Tone.NOTE)]  # fmt: skip
     goal = goal_from(ctx.profile or {}, req)
     plan = build_plan(req, goal, ctx.bank, ctx.mastery() if ctx.mastery else {})
     plan = replace(plan, created=ctx.today.isoformat() if ctx.today else None)
     asked = ", ".join(t for t in req.topics()[:6])
     intro = (f"Here is a {goal.days}-day plan, {goal.minutes_per_day} minutes a day, for this "
              f"job. It asks most for: {asked}.")  # fmt: skip
-    effects: list[Effect] = [SavePref(PLAN_KEY, saved_form(plan)), Say(intro, "note")]
-    effects += [Say(n, "note") for n in plan.notes[:2]]
+    effects: list[Effect] = [SavePref(PrefKey.PLAN, saved_form(plan)), Say(intro, Tone.NOTE)]
+    effects += [Say(n, Tone.NOTE) for n in plan.notes[:2]]
     state, more = _start_day(state, plan, 1, ctx)
     return state, [*effects, *more]

@@ -16,7 +16,7 @@ from viva.bank.model import Bank, Entry
 from viva.grade.model import AnswerVerdict, Grade, Verdict
 from viva.search.index import SearchIndex
 from viva.search.query import search
-from viva.session.state import Effect, Graded, Say, Seen, Stage, State
+from viva.session.state import Effect, Graded, Say, Seen, Stage, State, Tone
 from viva.understand.intents import Intent
 
 if TYPE_CHECKING:  # the grader itself loads on the first check or graded answer
@@ -48,15 +48,15 @@ def named_queue(intent: Intent, bank: Bank, index: SearchIndex, count: int) -> t
 def named_intro(n: int) -> Say:
     what = f"{n} questions" if n > 1 else "one question"
     return Say(f"A mock interview of {what}, starting with that one. Answer in your own words "
-               "and I'll grade each answer.", "note")  # fmt: skip
+               "and I'll grade each answer.", Tone.NOTE)  # fmt: skip
 
 
 def ask(state: State, entry: Entry, header: str) -> tuple[State, list[Effect]]:
     """Put a mock-interview question and wait for the learner's answer."""
     state = replace(state, focus=entry.id, examples_given=0, follow_ups_given=0, pending=(),
                     stage=Stage.ASKED, last_score=None)  # fmt: skip
-    return state, [Say(f"{header}{entry.question}", "question"), Seen(entry.id),
-                   Say(QUIZ_PROMPT, "note")]  # fmt: skip
+    return state, [Say(f"{header}{entry.question}", Tone.QUESTION), Seen(entry.id),
+                   Say(QUIZ_PROMPT, Tone.NOTE)]  # fmt: skip
 
 
 def feedback(grade: Grade, before: int | None) -> list[str]:
@@ -103,38 +103,38 @@ def grade_turn(
     state = replace(state, stage=Stage.DONE, last_score=grade.score)
     model = [_model(entry)] if state.prefs.model_answer else []
     return state, [
-        Graded(entry.id, grade.score, grade.verdict.value, text),
-        Say(lines[0], "note"),
-        *(Say(line, "list") for line in lines[1:]),
+        Graded(entry.id, grade.score, grade.verdict, text),
+        Say(lines[0], Tone.NOTE),
+        *(Say(line, Tone.LIST) for line in lines[1:]),
         *model,
-        Say(AFTER_GRADE, "note"),
+        Say(AFTER_GRADE, Tone.NOTE),
     ]
 
 
 def _model(entry: Entry) -> Say:
-    return Say(f"A model answer: {entry.short_answer.strip()}", "answer")
+    return Say(f"A model answer: {entry.short_answer.strip()}", Tone.ANSWER)
 
 
 def give_up(state: State, entry: Entry) -> tuple[State, list[Effect]]:
     """'Answer' before answering: the model answer, and the card counts it as forgotten."""
     state = replace(state, stage=Stage.DONE, pending=(), last_score=0)
     return state, [
-        Graded(entry.id, 0, AnswerVerdict.WRONG.value, ""),
+        Graded(entry.id, 0, AnswerVerdict.WRONG, ""),
         _model(entry),
-        Say("Say 'try again' to answer it yourself now, 'more detail', or 'next'.", "note"),
+        Say("Say 'try again' to answer it yourself now, 'more detail', or 'next'.", Tone.NOTE),
     ]
 
 
 def model_answer(state: State, entry: Entry) -> tuple[State, list[Effect]]:
     return replace(state, stage=Stage.DONE, pending=()), [
         _model(entry),
-        Say("Say 'more detail' for the full answer, 'try again', or 'next'.", "note"),
+        Say("Say 'more detail' for the full answer, 'try again', or 'next'.", Tone.NOTE),
     ]
 
 
 def try_again(state: State, entry: Entry) -> tuple[State, list[Effect]]:
     state = replace(state, stage=Stage.ASKED, pending=())
-    return state, [Say(f"Go ahead. {entry.question}", "question")]
+    return state, [Say(f"Go ahead. {entry.question}", Tone.QUESTION)]
 
 
 def check(
@@ -144,7 +144,7 @@ def check(
     from viva.grade.statement import check_statement
 
     result = check_statement(text, bank, index, facts)
-    effects: list[Effect] = [Say(result.explanation, "answer")]
+    effects: list[Effect] = [Say(result.explanation, Tone.ANSWER)]
     if result.source_id and result.verdict is not Verdict.UNSURE:
-        effects.append(Say("Say 'more detail' for the full answer, or 'example'.", "note"))
+        effects.append(Say("Say 'more detail' for the full answer, or 'example'.", Tone.NOTE))
     return result.source_id, effects

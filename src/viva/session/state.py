@@ -1,4 +1,8 @@
-"""Session state, preferences and the effects the engine asks the edges to carry out."""
+"""Session state, preferences and the effects the engine asks the edges to carry out.
+
+The state round-trips through a plain dict (``to_dict``/``restore``), so a front end can keep
+a conversation between requests in the store and any process can take the next turn.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from viva.bank.model import Level
+from viva.grade.model import AnswerVerdict
 
 
 class Pace(StrEnum):
@@ -22,6 +27,28 @@ class Pace(StrEnum):
     def step(self, delta: int) -> Pace:
         order = [Pace.SLOW, Pace.NORMAL, Pace.FAST]
         return order[max(0, min(2, order.index(self) + delta))]
+
+
+class PrefKey(StrEnum):
+    """The preferences the conversation saves (``SavePref``); values are kept as text."""
+
+    PACE = "pace"
+    DETAIL = "detail"
+    WITH_ANSWERS = "with_answers"
+    ALWAYS_EXAMPLE = "always_example"
+    MODEL_ANSWER = "model_answer"
+    PLAN = "plan"  # the study plan, as JSON
+
+
+class Tone(StrEnum):
+    """How a ``Say`` is meant: front ends style it (Rich colours, voice pauses)."""
+
+    PLAIN = "plain"
+    QUESTION = "question"
+    ANSWER = "answer"
+    EXAMPLE = "example"
+    NOTE = "note"  # the coach's own words: prompts, menus, notes
+    LIST = "list"
 
 
 class Detail(StrEnum):
@@ -69,6 +96,7 @@ class Stage(StrEnum):
     ASKED = "asked"  # a question was asked, its answer not given yet
     ANSWERING = "answering"  # part of an answer was given; more can follow
     DONE = "done"  # the answer (or all of it that was asked for) was given
+    RATING = "rating"  # a review's answer was shown; the learner's own rating is awaited
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +116,7 @@ class State:
     ended: bool = False
     quiz: bool = False  # a mock interview: the learner answers, the coach grades
     last_score: int | None = None  # the last graded answer to the focused entry, for retries
+    review: bool = False  # the set is today's due reviews (a quiz whose answers can be rated)
 
     def position(self) -> dict[str, Any]:
         """What the store keeps to resume this session later."""
@@ -98,6 +127,51 @@ class State:
             "title": self.title,
         }
 
+    def to_dict(self) -> dict[str, Any]:
+        """The whole state as JSON-ready values (prefs are the store's, kept apart)."""
+        return {
+            **self.position(),
+            "stage": self.stage.value, "pending": list(self.pending),
+            "examples_given": self.examples_given, "follow_ups_given": self.follow_ups_given,
+            "last_turn": list(self.last_turn), "paused": self.paused,
+            "levels": [lv.label for lv in self.levels], "ended": self.ended, "quiz": self.quiz,
+            "last_score": self.last_score, "review": self.review,
+        }  # fmt: skip
+
+    @classmethod
+    def restore(cls, doc: dict[str, Any], prefs: Prefs) -> State:
+        """A state from ``to_dict``; a damaged or older document gives the parts it can."""
+
+        def strings(key: str) -> tuple[str, ...]:
+            got = doc.get(key)
+            return tuple(str(x) for x in got) if isinstance(got, list) else ()
+
+        def number(key: str, default: int) -> int:
+            got = doc.get(key)
+            return got if isinstance(got, int) and not isinstance(got, bool) else default
+
+        levels = []
+        for label in strings("levels"):
+            try:
+                levels.append(Level.parse(label))
+            except KeyError:
+                continue
+        try:
+            stage = Stage(doc.get("stage", "idle"))
+        except ValueError:
+            stage = Stage.IDLE
+        focus, score = doc.get("focus"), doc.get("last_score")
+        return cls(
+            prefs=prefs, queue=strings("queue"), pos=number("pos", -1),
+            focus=focus if isinstance(focus, str) else None, stage=stage,
+            pending=strings("pending"), examples_given=number("examples_given", 0),
+            follow_ups_given=number("follow_ups_given", 0), last_turn=strings("last_turn"),
+            paused=doc.get("paused") is True, title=str(doc.get("title", ""))[:200],
+            levels=tuple(levels), ended=doc.get("ended") is True, quiz=doc.get("quiz") is True,
+            last_score=score if isinstance(score, int) and not isinstance(score, bool) else None,
+            review=doc.get("review") is True,
+        )  # fmt: skip
+
 
 # Effects: what should happen. The engine returns them; the edges carry them out.
 
@@ -107,7 +181,7 @@ class Say:
     """Words for the learner (printed, or spoken by the voice edge)."""
 
     text: str
-    style: str = "plain"  # plain, question, answer, example, note, list
+    style: Tone = Tone.PLAIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +193,7 @@ class Show:
 
 @dataclass(frozen=True, slots=True)
 class SavePref:
-    key: str
+    key: PrefKey
     value: str
 
 
@@ -144,8 +218,16 @@ class Graded:
 
     entry_id: str
     score: int
-    verdict: str
+    verdict: AnswerVerdict
     answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rated:
+    """The learner rated their own recall of a revealed answer (FSRS 1-4: again..easy)."""
+
+    entry_id: str
+    rating: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,4 +235,4 @@ class End:
     pass
 
 
-Effect = Say | Show | SavePref | Remember | Seen | Graded | End
+Effect = Say | Show | SavePref | Remember | Seen | Graded | Rated | End

@@ -17,11 +17,11 @@ from rapidfuzz import fuzz
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult
 from viva.search.text import STOPWORDS, fold, stem
-from viva.session.state import Effect, Remember, Say, Stage, State
+from viva.session.state import Effect, Remember, Say, Stage, State, Tone
 from viva.understand.intents import Intent
 
 if TYPE_CHECKING:
-    from viva.session.engine import Ctx
+    from viva.session.context import Ctx
 
 VOICES = (
     "I can't speak with an Indian accent: no Indian-English voice exists for the offline "
@@ -58,15 +58,15 @@ def _where(state: State, ctx: Ctx) -> str:
 
 def thanks(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     tail = " Say 'next' when you're ready." if state.queue and not state.pending else ""
-    return state, [Say("You're welcome." + tail, "note")]
+    return state, [Say("You're welcome." + tail, Tone.NOTE)]
 
 
 def greeting(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    return replace(state, paused=False), [Say("Hello! I'm here. " + _where(state, ctx), "note")]
+    return replace(state, paused=False), [Say("Hello! I'm here. " + _where(state, ctx), Tone.NOTE)]
 
 
 def voice(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    return state, [Say(VOICES, "note")]
+    return state, [Say(VOICES, Tone.NOTE)]
 
 
 def terms_of_last_turn(state: State, index: SearchIndex) -> list[str]:
@@ -121,13 +121,15 @@ def clarify(
 
     ranked = sorted(terms, key=lambda t: -likeness(t))[:3]
     options = ", ".join(ranked[:-1]) + f" or {ranked[-1]}" if len(ranked) > 1 else ranked[0]
-    return state, [Say(f"Which term do you mean: {options}? Say it and I'll explain it.", "note")]
+    return state, [
+        Say(f"Which term do you mean: {options}? Say it and I'll explain it.", Tone.NOTE)
+    ]
 
 
 def no_answer(near: list[str], tail: str = " Say 'help' to see what I can do.") -> Say:
     """The bank has no answer: say so, with the closest questions when there are any."""
     more = " The closest I have: " + " / ".join(near) if near else tail
-    return Say("I don't have a good answer for that in the bank." + more, "note")
+    return Say("I don't have a good answer for that in the bank." + more, Tone.NOTE)
 
 
 def unknown(
@@ -149,8 +151,8 @@ def unknown(
             return state, [no_answer(near)]
         return state, [Say("That's outside what I cover: backend interview topics like Python, "
                            "Django, Flask, FastAPI, databases, microservices, CI/CD, Docker, "
-                           "Kubernetes, deployment, design patterns and system design.", "note")]  # fmt: skip
-    return state, [Say(NOISE, "note")]
+                           "Kubernetes, deployment, design patterns and system design.", Tone.NOTE)]  # fmt: skip
+    return state, [Say(NOISE, Tone.NOTE)]
 
 
 def _names(value: str, ctx: Ctx) -> str:
@@ -175,4 +177,4 @@ def profile(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
         return state, []
     said = "; ".join(parts)
     reply = f"Noted: {said}. I'll remember {'that' if len(parts) == 1 else 'all of it'}."
-    return state, [*(Remember(k, v) for k, v in facts), Say(reply, "note")]
+    return state, [*(Remember(k, v) for k, v in facts), Say(reply, Tone.NOTE)]

@@ -241,6 +241,18 @@ class Store(Records):
                 return pos
         return None
 
+    def session_state(self, session_id: int) -> dict[str, Any] | None:
+        """The conversation state saved after the session's last turn (None: no session)."""
+        q = select(sessions.c.position).where(sessions.c.id == session_id)
+        row = self._run(lambda c: c.execute(q).first())
+        if row is None:
+            return None
+        try:
+            doc = json.loads(row[0] or "{}")
+        except ValueError:
+            doc = {}
+        return doc if isinstance(doc, dict) else {}
+
     def transcript(self, session_id: int) -> list[tuple[str, str]]:
         q = (
             select(turns.c.role, turns.c.text)

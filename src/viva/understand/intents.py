@@ -43,6 +43,7 @@ class Kind(StrEnum):
     CONTINUE = "continue"  # pick up the last session
     HELP = "help"
     QUIT = "quit"
+    REVIEW = "review"  # today's due reviews (spaced repetition)
     STUDY_TODAY = "study_today"  # "what should I study today?" (the saved plan)
     PLAN_JD = "plan_jd"  # a pasted job description: make a plan
     THANKS = "thanks"  # a short "you're welcome"; the conversation goes on
@@ -65,6 +66,7 @@ class Intent:
     number: int | None = None
     persistent: bool = False
     fact: tuple[str, str] | None = None  # profile statement: (key, value)
+    with_answers: bool | None = None  # for START_SET: "with answers" / "questions only"
     facts: tuple[tuple[str, str], ...] = ()  # every fact of a profile statement
     styles: tuple[Kind, ...] = ()  # for ASK: how to answer (EXAMPLE, SIMPLER, ...)
     own_setup: bool = False  # for ASK: about the learner's own app ("in my project ...")

@@ -200,10 +200,11 @@ def _start_set(t: str, raw: str, u: Understanding) -> Intent | None:
     asked = QUESTIONS.search(t) or (count and not others) or (topic and levels) or bare
     if not asked or (FREE_QUESTION.search(t) and not re.search(r"\bquestions\b", t)):
         return None
-    fact = None
+    answers = None
     if "answer" in t:
-        fact = ("with_answers", str(not re.search(r"without|no answers|only", t)))
-    return Intent(Kind.START_SET, raw, topic=topic, levels=levels, count=count, fact=fact)
+        answers = not re.search(r"without|no answers|only", t)
+    return Intent(Kind.START_SET, raw, topic=topic, levels=levels, count=count,
+                  with_answers=answers)  # fmt: skip
 
 
 def _segment(raw: str, u: Understanding, expect: Expect) -> list[Intent]:

@@ -63,6 +63,24 @@ CONTROL: tuple[Rule, ...] = (
     """,
     ),
     Rule(
+        Kind.REVIEW,
+        whole="""
+        [lets|let us|can we|i want to|i would like to|id like to] (do|start|begin) [my|the|todays|today s] (review|reviews|revision)
+        [my|todays|today s] (review|reviews)
+        review [time]
+        (what is|whats|what s|anything) due [today|for review|now]
+        [show me] what i (should|need to) (review|revise)
+        what (should|do|can) i (review|revise) [today|now]
+        (revise|review) what is due
+        spaced repetition
+    """,
+        within="""
+        (do|start|begin) my (review|reviews)
+        todays reviews
+        due for review
+    """,
+    ),
+    Rule(
         Kind.CONTINUE,
         whole="""
         [lets|can we] continue [please]

@@ -91,6 +91,7 @@ ORDER: tuple[Kind, ...] = (
     Kind.ALWAYS_EXAMPLE,
     Kind.PAUSE,
     Kind.RESUME,
+    Kind.REVIEW,
     Kind.CONTINUE,
     Kind.VOICE,
     Kind.REPEAT,

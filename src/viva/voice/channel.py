@@ -151,7 +151,7 @@ class VoiceChannel:
     def mode(self) -> Mode:
         if self.forced is not None:
             return self.forced
-        return Mode.ANSWER if self.stage is Stage.ASKED else Mode.COMMAND
+        return Mode.ANSWER if self.stage in (Stage.ASKED, Stage.RATING) else Mode.COMMAND
 
     def read(self) -> str | None:
         while True:

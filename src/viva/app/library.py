@@ -1,14 +1,15 @@
-"""Wires the pure core to the edges: loads the (cached) bank and answers the CLI's queries.
+"""The bank and its queries: loads the (cached) bank and answers ask, check, grade, show.
 
-Front ends call this module with plain values and get plain values back; it owns the
-choice of content folder and data directory and turns lookups that fail into
-``NotFoundError`` with a suggestion of the closest valid name.
+Front ends call this module with plain values and get plain values back; it never prints.
+It owns the choice of content folder and data directory, turns lookups that fail into
+``NotFoundError`` with a suggestion of the closest valid name, and reports content problems
+and long preparation through callbacks the front end supplies (``warn``, ``progress``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,12 +49,27 @@ class Answer:
     matches: list[tuple[Entry, float]]
 
 
-class Service:
-    """One bank, loaded lazily from the cache; every query of the CLI goes through here."""
+Warn = Callable[[str], None]
+Progress = Callable[[int, int], None]  # done, total
 
-    def __init__(self, content: Path | None = None, data: Path | None = None) -> None:
+
+class Library:
+    """One bank, loaded lazily from the cache; every query of every front end goes through
+    here. ``warn`` hears about content problems (entries skipped), ``progress`` about texts
+    being encoded for meaning search (only when the shipped vectors don't cover the bank)."""
+
+    def __init__(
+        self,
+        content: Path | None = None,
+        data: Path | None = None,
+        *,
+        warn: Warn | None = None,
+        progress: Progress | None = None,
+    ) -> None:
         self.content = content or settings.content_dir()
         self.data = data or settings.data_dir()
+        self.warn = warn
+        self.progress = progress
         self._compiled: Compiled | None = None
         self._similar: Similar | None = None
         self._meaning: Meaning | None = None
@@ -68,13 +84,12 @@ class Service:
             self._compiled, self.from_cache = load_bank(self.content, self.data / "cache")
             if not self._compiled.bank.entries:
                 raise ContentError(list(self._compiled.problems))
-            if self._compiled.problems:
+            if self._compiled.problems and self.warn is not None:
                 first = self._compiled.problems[0]
                 n = len(self._compiled.problems)
-                print(
-                    f"viva: warning: {first} ({n} content problem(s); entries with problems "
-                    "are skipped - run `viva bank lint`)",
-                    file=sys.stderr,
+                self.warn(
+                    f"{first} ({n} content problem(s); entries with problems are skipped - "
+                    "run `viva bank lint`)"
                 )
         return self._compiled
 
@@ -202,7 +217,7 @@ class Service:
                 mine = self.data / "cache" / "vectors.npz"
                 book.read(mine)
                 matrix, encoded = book.vectors(
-                    texts, lambda chunk: self.model.encode(chunk), _progress
+                    texts, lambda chunk: self.model.encode(chunk), self._progress
                 )
                 # a read-only data folder costs speed next time, nothing else
                 with contextlib.suppress(OSError):
@@ -215,6 +230,10 @@ class Service:
                     tmp.replace(kept)
             self._dense = DenseIndex.build(self.bank, matrix)
         return self._dense
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
 
     def vector_texts(self) -> list[str]:
         """Every text viva embeds ahead of time: the bank's questions and variants, and the
@@ -316,13 +335,6 @@ def parse_level(text: str) -> Level:
             f"unknown level '{shown(text, 40)}'",
             f"did you mean '{guess}'?" if guess else "use beginner, intermediate or senior",
         ) from None
-
-
-def _progress(done: int, total: int) -> None:
-    """A progress line on stderr while new bank texts are encoded (shipped ones never are)."""
-    if total >= 20:
-        end = "\n" if done >= total else "\r"
-        print(f"viva: preparing meaning search: {done}/{total} new texts", end=end, file=sys.stderr)
 
 
 def clean_query(text: str, what: str = "question") -> str:
