@@ -3,6 +3,7 @@ speakers, and what happens when a piece of the voice chain is missing or broken.
 
 from __future__ import annotations
 
+import json
 import os
 import wave
 from pathlib import Path
@@ -154,3 +155,38 @@ def test_no_sound_device_is_one_line(tmp_path: Path) -> None:
         == "viva: no sound device found (use --wav FILE to write the speech to a file)"
     )
     assert os.environ.get("VIVA_HOME")  # learner data untouched: the autouse fixture's home
+
+
+def test_reviews_by_voice_answered_revealed_and_rated(tmp_path: Path, audio_dir: Path) -> None:
+    """``viva review --voice``: the due entries asked aloud; one answered in words and graded,
+    one revealed with "show" and rated "good" - both by WAV input, both moving their cards."""
+    then = {"VIVA_NOW": "2026-01-10T09:00:00"}
+    for entry in ("python.gil", "docker.image-vs-container"):
+        got = run_viva("grade", entry, "--answer", "no idea", "--record", env=then)
+        assert got.returncode == 0, got.stderr
+    later = {"VIVA_NOW": "2026-03-10T09:00:00"}
+    due = run_viva("review", "--json", env=later)
+    order = [r["id"] for r in json.loads(due.stdout)["today"]]
+    assert sorted(order) == ["docker.image-vs-container", "python.gil"]
+    answers = {
+        "python.gil": "the global interpreter lock lets only one thread run python bytecode "
+        "at a time so threads do not speed up cpu bound work",
+        "docker.image-vs-container": "an image is a read only template and a container is a "
+        "running instance of an image",
+    }
+    inputs = _script(tmp_path / "in", audio_dir,
+                     [("say", answers[order[0]]), ("say", "show"), ("say", "good")])  # fmt: skip
+    code, out, err = _voice_cmd(["review", "--voice"], inputs, tmp_path / "out", **later)
+    assert code == 0, err
+    assert "Review 1 of 2" in out and "Review 2 of 2" in out
+    assert "How well did you know it?" in out and "Noted: good." in out
+    assert "today's reviews done" in out
+    replies = sorted((tmp_path / "out").glob("reply-*.wav"))
+    assert replies and all(_seconds(r) > 0.3 for r in replies)  # the coach spoke each turn
+    listed = json.loads(run_viva("review", "--json", env=later).stdout)
+    assert listed["due"] == 0 and listed["done_today"] == 2  # both cards moved, as reviews
+
+
+def _voice_cmd(args: list[str], inputs: Path, out: Path, **env: str) -> tuple[int, str, str]:
+    done = run_viva(*args, env={"VIVA_VOICE_IN": str(inputs), "VIVA_VOICE_OUT": str(out), **env})
+    return done.returncode, done.stdout, done.stderr

@@ -9,21 +9,18 @@ the preferences table under ``plan`` (no migration; ``viva profile forget plan``
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from viva.app.plans import MAX_JD_BYTES
 from viva.cli.app_common import JsonOpt, emit, open_store
 from viva.errors import InputError, UserError
 
 if TYPE_CHECKING:
-    from viva.bank.model import Bank
-    from viva.plan.model import Plan, Requirements
-    from viva.store.db import Store
+    from viva.plan.model import Plan
 
-MAX_JD_BYTES = 100_000  # job ads run to a few kilobytes; anything this big is a wrong file
 
 plan_app = typer.Typer(
     help="A day-by-day study plan from a job description.", invoke_without_command=True
@@ -53,60 +50,23 @@ def read_jd(path: Path | None) -> tuple[str, str]:
                 data = fh.read(MAX_JD_BYTES + 1)
         except OSError as exc:
             raise InputError(f"cannot read {where}: {exc.strerror or exc}") from None
-    return check_jd(data, where), where
+    from viva.app.plans import jd_text
 
-
-def check_jd(data: bytes, where: str) -> str:
-    if len(data) > MAX_JD_BYTES:
-        raise InputError(f"{where} is over {MAX_JD_BYTES // 1000} KB; a job description is shorter",
-                         "give just the job ad as text")  # fmt: skip
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(f"{where}:{line}: binary data, not a job description",
-                         "give the job description as plain text")  # fmt: skip
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{where}:{line}: not UTF-8 text", "save the job description as UTF-8 text"
-        ) from None
-    if not text.strip():
-        raise InputError(
-            f"{where}: the job description is empty", "paste the job ad's text into it"
-        )
-    return text
-
-
-def requirements_or_fail(text: str, where: str, bank: Bank) -> Requirements:
-    from viva.plan.jd import extract
-
-    req = extract(text, bank)
-    if not req.items:
-        named = f"it names {', '.join(req.unknown_skills[:6])}; " if req.unknown_skills else ""
-        raise InputError(
-            f"{where}: no backend skills viva covers were found in this job description",
-            f"{named}viva covers " + ", ".join(t.id for t in bank.topics),
-        )
-    return req
+    return jd_text(data, where), where
 
 
 def saved_plan_or_fail(problem: str, hint: str) -> Plan:
     """The saved plan, read from a store opened just for it, or one friendly error."""
+    from viva.app.plans import saved
+
     store = open_store()
     try:
-        made = saved_plan(store)
+        made = saved(store)
     finally:
         store.close()
     if made is None:
         raise UserError(problem, hint)
     return made
-
-
-def saved_plan(store: Store) -> Plan | None:
-    from viva.plan.goal import PLAN_KEY, parse_saved
-
-    return parse_saved(store.prefs().get(PLAN_KEY))
 
 
 @plan_app.callback()
@@ -123,24 +83,18 @@ def plan(
     """Make (and save) a study plan for a job: `viva plan --jd job.txt --days 10`."""
     if ctx.invoked_subcommand is not None:
         return
+    from viva.app import plans
     from viva.app.library import parse_level
-    from viva.app.practice import mastery
     from viva.cli.app_common import library
     from viva.clock import utc_now
-    from viva.plan.build import build_plan
-    from viva.plan.goal import PLAN_KEY, goal_from, saved_form
     from viva.plan.text import render
 
     text, where = read_jd(jd)
-    bank = library().bank
-    req = requirements_or_fail(text, where, bank)
+    lib = library()
     store = open_store()
     try:
-        now = utc_now()
-        goal = goal_from(store.profile(), req, days, minutes, parse_level(level) if level else None)
-        made = build_plan(req, goal, bank, mastery(store, now))
-        made = replace(made, created=now.date().isoformat())
-        store.set_pref(PLAN_KEY, saved_form(made), now)
+        made = plans.make(lib.bank, store, text, where, utc_now(), days, minutes,
+                          parse_level(level) if level else None)  # fmt: skip
     finally:
         store.close()
     if json_out:

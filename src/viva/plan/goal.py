@@ -27,9 +27,6 @@ def bounded(value: int, bounds: tuple[int, int]) -> int:
     return min(max(value, bounds[0]), bounds[1])
 
 
-PLAN_KEY = "plan"  # the preference the plan is saved under, as JSON
-
-
 def _int(value: str | None) -> int | None:
     try:
         return int(value) if value else None

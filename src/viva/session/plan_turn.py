@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from viva.plan.build import build_plan
-from viva.plan.goal import goal_from, saved_form
+from viva.plan.goal import saved_form
 from viva.plan.jd import extract
+from viva.plan.make import make_plan
 from viva.plan.model import ItemKind, Plan
 from viva.plan.text import day_index, today_summary
 from viva.session import teach
@@ -56,9 +56,8 @@ def plan_from_jd(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Ef
         )
         return state, [Say("I read that as a job description, but found no backend skills I "
                            f"cover in it.{named}", Tone.NOTE)]  # fmt: skip
-    goal = goal_from(ctx.profile or {}, req)
-    plan = build_plan(req, goal, ctx.bank, ctx.mastery() if ctx.mastery else {})
-    plan = replace(plan, created=ctx.today.isoformat() if ctx.today else None)
+    mastery = ctx.mastery() if ctx.mastery else {}
+    goal, plan = make_plan(req, ctx.profile or {}, ctx.bank, mastery, ctx.today)
     asked = ", ".join(t for t in req.topics()[:6])
     intro = (f"Here is a {goal.days}-day plan, {goal.minutes_per_day} minutes a day, for this "
              f"job. It asks most for: {asked}.")  # fmt: skip

@@ -93,6 +93,9 @@ QUIZ_WORDS = frozenset({"quiz", "mock", "interview", "test", "grade", "answers",
 _NO_SUBJECT = STOPWORDS | COMMAND_WORDS | LEVEL_WORDS.keys() | NUMBER_WORDS.keys() | QUIZ_WORDS
 
 
+SHORT_REQUEST = 10  # words: a longer utterance in a mock interview is an answer
+
+
 @functools.cache
 def shared_matcher() -> Matcher:
     """The table compiled once per process (138 patterns: a few milliseconds)."""
@@ -218,8 +221,16 @@ def _segment(raw: str, u: Understanding, expect: Expect) -> list[Intent]:
         if whole:
             return [_command(whole, t, raw, u)]
         within = u.matcher.within(t)
-        if within and REQUEST_OPENERS.match(t) and len(t.split()) <= 10:
+        short = len(t.split()) <= SHORT_REQUEST
+        if within and REQUEST_OPENERS.match(t) and short:
             return [_command(within[0], t, raw, u)]
+        # "quiz me on docker", "top 3 python questions": a new set, never an answer
+        quiz = next((f for f in within if f.kind is Kind.QUIZ), None)
+        if short and quiz is not None:
+            return [_command(quiz, t, raw, u)]
+        asked_set = _start_set(t, raw, u) if short else None
+        if asked_set is not None and (asked_set.count or QUESTIONS.search(t)):
+            return [asked_set]
         return [Intent(Kind.ATTEMPT, raw)]
     if whole:
         return [_command(whole, t, raw, u)]

@@ -135,12 +135,13 @@ class VoiceChannel:
     stage: Stage = Stage.IDLE
     heard: list[tuple[str, Mode]] = field(default_factory=list)
     last_end: float | None = None  # when the last spoken reply ended (for the benchmark)
-    context: Callable[[str | None], None] | None = None  # told the entry under discussion
+    # told the entry under discussion, and whether a review's self-rating is awaited
+    context: Callable[[str | None, bool], None] | None = None
 
     def observe(self, state: State) -> None:
         self.stage = state.stage
         if self.context is not None:
-            self.context(state.focus)
+            self.context(state.focus, state.stage is Stage.RATING)
         if self.speaker is not None:
             self.speaker.voice = self.voice_for(state.prefs.pace)
 

@@ -34,6 +34,7 @@ class Hearing:
     # intent parser; None: always take Whisper's words)
     understands: Callable[[str], bool] | None = None
     last: str = ""
+    rating: bool = False  # a review's self-rating is awaited: "again", "hard", "good", "easy"
     _common: list[str] = field(default_factory=list)
     _commands: str = ""
 
@@ -49,11 +50,16 @@ class Hearing:
         names = [t.name for t in self.bank.topics]
         self._commands = prompt.command_prompt(list(dict.fromkeys(firsts + extra)), names)
 
-    def context(self, focus: str | None) -> None:
-        """The entry under discussion, whose terms prime Whisper."""
+    def context(self, focus: str | None, rating: bool = False) -> None:
+        """The entry under discussion, whose terms prime Whisper; with ``rating``, the
+        learner is about to rate their recall, and Whisper is primed with the four ratings
+        (unprimed, a lone "good" comes out as "God")."""
         self.focus = self.bank.get(focus) if focus else None
+        self.rating = rating
 
     def prompt(self) -> str:
+        if self.rating:
+            return prompt.RATING_PROMPT
         return prompt.initial_prompt(self._common, self.focus)
 
     def transcribe(self, audio: Audio, mode: Mode) -> str:

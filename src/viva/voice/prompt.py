@@ -64,6 +64,9 @@ def command_prompt(phrases: list[str], topics: list[str]) -> str:
     return "Commands: " + ", ".join([*phrases, *topics]) + "."
 
 
+RATING_PROMPT = "How well did you know it? Again. Hard. Good. Easy. Good."
+
+
 def initial_prompt(common: list[str], entry: Entry | None) -> str:
     """``common`` terms, then the current question's terms, as one glossary sentence."""
     terms = list(common)
