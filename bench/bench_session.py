@@ -31,7 +31,7 @@ from viva.app.library import Library
 from viva.session.context import Ctx
 from viva.session.engine import step
 from viva.session.state import State
-from viva.understand.parse import Expect, Understanding, Vocabulary, parse, understand
+from viva.understand.reader import Expect, Understanding, Vocabulary, parse, understand
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = [

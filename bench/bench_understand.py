@@ -21,7 +21,7 @@ from viva.app.library import Library
 from viva.search.hybrid import hybrid_search
 from viva.search.query import search
 from viva.understand import devset
-from viva.understand.parse import Expect, Understanding, Vocabulary, understand
+from viva.understand.reader import Expect, Understanding, Vocabulary, understand
 from viva.understand.reading import reading
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "understanding"

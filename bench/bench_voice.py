@@ -40,7 +40,7 @@ from viva.clock import utc_now  # noqa: E402
 from viva.errors import VoiceError  # noqa: E402
 from viva.grade.answer import grade_answer  # noqa: E402
 from viva.store.db import Store  # noqa: E402
-from viva.understand.parse import Vocabulary, parse  # noqa: E402
+from viva.understand.reader import Vocabulary, parse  # noqa: E402
 from viva.voice import (  # noqa: E402
     engines,
     grammar,

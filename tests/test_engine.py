@@ -37,7 +37,7 @@ from viva.session.state import (
     Tone,
 )  # fmt: skip
 from viva.understand.intents import Kind
-from viva.understand.parse import Expect, Understanding, Vocabulary, understand
+from viva.understand.reader import Expect, Understanding, Vocabulary, understand
 
 GIL = "python.gil"
 GIL_ANSWER = (

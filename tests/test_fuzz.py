@@ -45,7 +45,7 @@ def svc(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 @pytest.fixture(scope="module")
 def parsers(svc: Library) -> list[Any]:
-    from viva.understand import parse as parse_mod
+    from viva.understand import reader as parse_mod
 
     vocab = parse_mod.Vocabulary.from_bank(svc.bank)
     found = [lambda text: parse_mod.parse(text, vocab)]

@@ -18,7 +18,7 @@ import pytest
 from viva.bank.loader import load
 from viva.bank.model import Level
 from viva.understand.intents import Kind
-from viva.understand.parse import MAX_CHARS, Understanding, Vocabulary, parse, understand
+from viva.understand.reader import MAX_CHARS, Understanding, Vocabulary, parse, understand
 
 ROOT = Path(__file__).resolve().parents[1]
 B, M, S = Level.BEGINNER, Level.INTERMEDIATE, Level.SENIOR  # M: intermediate ("medium")

@@ -11,7 +11,7 @@ from viva.bank.model import Bank, Level
 from viva.plan.build import MOCK_MINUTES, build_plan
 from viva.plan.jd import extract
 from viva.plan.model import Goal, ItemKind, Plan, Requirements
-from viva.plan.text import day_index, render, today_summary
+from viva.plan.render import day_index, render, today_summary
 
 JD = Path(__file__).resolve().parent / "data" / "jd"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.conftest import run_viva
 from viva.app.library import Library
 from viva.understand.intents import Kind
-from viva.understand.parse import Vocabulary, parse
+from viva.understand.reader import Vocabulary, parse
 
 JD = Path(__file__).resolve().parent / "data" / "jd"
 

@@ -11,7 +11,7 @@ from viva.app.library import Library
 from viva.bank.loader import load
 from viva.search.index import SearchIndex, build_index
 from viva.search.query import search
-from viva.search.text import fold, join_spelled_letters
+from viva.text import fold, join_spelled_letters
 
 
 @pytest.fixture(scope="module")

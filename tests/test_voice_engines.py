@@ -19,7 +19,7 @@ from tests.conftest import run_viva
 from tests.voice_audio import require_tools, utterance
 from viva.app.library import Library
 from viva.understand.intents import Intent
-from viva.understand.parse import Vocabulary, parse
+from viva.understand.reader import Vocabulary, parse
 from viva.voice import grammar, wav
 from viva.voice.base import Audio, Mode, Voice
 from viva.voice.stt import PocketsphinxSTT, topic_phrases

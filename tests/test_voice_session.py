@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import run_viva
 from tests.voice_audio import require_tools, utterance
 from viva.app.library import Library
-from viva.understand.parse import Vocabulary, parse
+from viva.understand.reader import Vocabulary, parse
 from viva.voice import lm
 
 pytestmark = pytest.mark.slow

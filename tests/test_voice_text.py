@@ -13,7 +13,7 @@ from viva.app.library import Library
 from viva.errors import VoiceError
 from viva.session.state import Pace, Say, Show, Stage, State
 from viva.understand.intents import Kind
-from viva.understand.parse import Vocabulary, parse
+from viva.understand.reader import Vocabulary, parse
 from viva.voice import grammar, wav
 from viva.voice.base import Audio, Mode, Voice
 from viva.voice.lexicon import DOMAIN, Lexicon

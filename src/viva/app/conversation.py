@@ -37,7 +37,7 @@ from viva.session.state import (
     State,
 )  # fmt: skip
 from viva.understand.intents import Intent, Kind
-from viva.understand.parse import Expect, Understanding, Vocabulary, understand
+from viva.understand.reader import Expect, Understanding, Vocabulary, understand
 
 MAX_LINE = 10_000
 

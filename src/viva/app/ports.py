@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 from viva.session.state import Effect, State
+from viva.store.db import SessionRow
 from viva.store.records import Attempt, Practised, StoredCard
 
 
@@ -51,6 +52,18 @@ class LearnerStore(Protocol):
     def history(self, since: datetime | None = None) -> list[Attempt]: ...
 
     def last_scores(self) -> dict[str, int]: ...
+
+    def forget(self, key: str) -> bool: ...
+
+    def forget_all(self) -> None: ...
+
+    def transcript(self, session_id: int) -> list[tuple[str, str]]: ...
+
+    def has_session(self, session_id: int) -> bool: ...
+
+    def sessions(self, limit: int = 20) -> list[SessionRow]: ...
+
+    def close(self) -> None: ...
 
 
 class Channel(Protocol):

@@ -60,9 +60,9 @@ def root(
 ) -> None:
     """Start an interactive session when no command is given."""
     if ctx.invoked_subcommand is None and voice:
-        from viva.cli import voice_cmds
+        from viva.cli import voice_talk
 
-        voice_cmds.converse_from_env()
+        voice_talk.converse_from_env()
         return
     if ctx.invoked_subcommand is None:
         from viva.cli.channels import RichChannel

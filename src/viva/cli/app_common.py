@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # imported lazily: commands that never touch the database sta
     from rich.console import Console
 
     from viva.app.library import Library
-    from viva.store.db import Store
+    from viva.app.ports import LearnerStore
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 
@@ -36,13 +36,13 @@ def console() -> Console:
     return _Console(highlight=False)
 
 
-def open_store() -> Store:
+def open_store() -> LearnerStore:
     """The learner's database: ``VIVA_DB`` (a SQLAlchemy URL) or ``viva.db`` in the data dir."""
     from viva import settings
-    from viva.store.db import Store
+    from viva.app.stores import open_store as open_learner
 
     url = os.environ.get("VIVA_DB")
-    return Store.open(url if url else settings.data_dir() / "viva.db")
+    return open_learner(url if url else settings.data_dir() / "viva.db")
 
 
 def library() -> Library:

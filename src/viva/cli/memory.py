@@ -19,11 +19,11 @@ def profile_show(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Show what viva remembers: your profile and how you like to be taught."""
     if ctx.invoked_subcommand is not None:
         return
-    from viva.session.state import Prefs
+    from viva.app.profile import remembered
 
     store = open_store()
     try:
-        facts, prefs = store.profile(), Prefs.from_dict(store.prefs()).as_dict()
+        facts, prefs = remembered(store)
     finally:
         store.close()
     if json_out:
@@ -40,16 +40,13 @@ def profile_show(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 @profile_app.command("set")
 def profile_set(key: str, value: str) -> None:
     """Set a preference (pace, detail, with_answers, always_example) or a profile fact."""
+    from viva.app.profile import checked, set_value
     from viva.clock import utc_now
-    from viva.store.values import PREF_VALUES, check
 
-    key, value = check(key, value)
+    key, value = checked(key, value)  # before the store opens: a bad value touches nothing
     store = open_store()
     try:
-        if key in PREF_VALUES:
-            store.set_pref(key, value, utc_now())
-        else:
-            store.remember(key, value, utc_now())
+        key, value = set_value(store, key, value, utc_now())
     finally:
         store.close()
     typer.echo(f"Saved: {key} = {shown(value)}")

@@ -87,7 +87,7 @@ def plan(
     from viva.app.library import parse_level
     from viva.cli.app_common import library
     from viva.clock import utc_now
-    from viva.plan.text import render
+    from viva.plan.render import render
 
     text, where = read_jd(jd)
     lib = library()
@@ -110,7 +110,7 @@ def plan(
 def show(json_out: JsonOpt = False) -> None:
     """Print the saved plan, marking today's day."""
     from viva.clock import utc_now
-    from viva.plan.text import day_index, render
+    from viva.plan.render import day_index, render
 
     made = saved_plan_or_fail("no saved plan yet", "make one: viva plan --jd job.txt")
     today = day_index(made.created, utc_now().date(), len(made.days))

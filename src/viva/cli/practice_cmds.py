@@ -59,7 +59,7 @@ def grade(
 ) -> None:
     """Grade an answer against the question's key points (0-100, with what was missed)."""
     from viva.cli.app_common import library
-    from viva.session.practice import feedback
+    from viva.session.mock import feedback
 
     if not answer.strip() and not sys.stdin.isatty():
         answer = sys.stdin.read()

@@ -39,9 +39,9 @@ def run(*, cap: int, catch_up: bool, list_only: bool, json_out: bool, voice: boo
         return
     start = Intent(Kind.REVIEW, "let's do my reviews")
     if voice:
-        from viva.cli import voice_cmds
+        from viva.cli import voice_talk
 
-        voice_cmds.converse_from_env(start, reviews_done, greet=False)
+        voice_talk.converse_from_env(start, reviews_done, greet=False)
         return
     from viva.cli.channels import PlainChannel
     from viva.cli.talking import converse

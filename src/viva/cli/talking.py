@@ -17,9 +17,8 @@ from viva.cli.guard import INTERRUPTED, ExitStatus
 
 if TYPE_CHECKING:
     from viva.app.library import Library
-    from viva.app.ports import Channel
+    from viva.app.ports import Channel, LearnerStore
     from viva.session.state import State
-    from viva.store.db import Store
     from viva.understand.intents import Intent
 
 
@@ -44,7 +43,7 @@ def converse(
 
 def run(
     lib: Library,
-    store: Store,
+    store: LearnerStore,
     channel: Channel,
     front_end: str,
     start: Intent | None = None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from viva.search.text import STOPWORDS, fold
+from viva.text import STOPWORDS, fold
 
 # Fillers worth pointing out. "like" is also a verb and a preposition, so it counts only
 # where a filler usually sits: at the start, after a pause or comma, or after "so"/"is".

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from viva.search.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
+from viva.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
 
 _CONTRACTIONS = [
     (re.compile(r"\b(instead of|rather than)\b", re.I), ", not"),

@@ -16,7 +16,7 @@ import jellyfish
 
 from viva.bank.model import Bank, Entry
 from viva.search.aliases import phrase_table
-from viva.search.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
+from viva.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
 
 K1 = 1.2
 B = 0.75

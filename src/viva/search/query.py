@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from viva.search.index import K1, B, SearchIndex, squash_key, terms_of
-from viva.search.text import STOPWORDS, stem
+from viva.text import STOPWORDS, stem
 
 ANSWER_COVERAGE = 0.6
 COMPARE_BOOST = 0.6

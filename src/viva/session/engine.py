@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from viva.bank.model import Entry, Level
-from viva.session import asking, plan_turn, practice, review, style, talk, teach
+from viva.bank.model import Entry
+from viva.session import asking, mock, plan_turn, review, sets, style, talk, teach
 from viva.session.context import Ctx
 from viva.session.state import Effect, End, Pace, Say, Stage, State, Tone
 from viva.understand.intents import Intent, Kind
@@ -20,12 +20,10 @@ from viva.understand.intents import Intent, Kind
 if TYPE_CHECKING:
     pass
 
-DEFAULT_SET = 10
 QUIZ_SET = 5
 LONG_ANSWER = 8
 # what a learner's answer to a mock-interview question parses as, when it isn't a command
 ANSWERS = frozenset({Kind.UNKNOWN, Kind.ASK, Kind.CHECK, Kind.PROFILE, Kind.TOPICS})
-MAX_SET = 50
 MAX_ANSWER = 2_000  # characters; as `viva grade` takes
 
 HELP = (
@@ -56,99 +54,6 @@ def _needs_focus(fn: Callable[[State, Entry], tuple[State, list[Effect]]]) -> Ha
     return handler
 
 
-def _level_words(levels: tuple[Level, ...]) -> str:
-    if not levels:
-        return "all levels"
-    if len(levels) == 1:
-        return levels[0].label
-    return f"{levels[0].label} to {levels[-1].label}"
-
-
-def _start_set(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    entries = [e for e in ctx.bank.entries if intent.topic in (None, e.topic)]
-    if intent.levels:
-        entries = [e for e in entries if e.level in intent.levels]
-    topic = ctx.bank.topic(intent.topic) if intent.topic else None
-    order = {s.id: i for i, s in enumerate(topic.subtopics)} if topic else {}
-    entries.sort(key=lambda e: (-e.frequency, e.level, order.get(e.subtopic, 99), e.id))
-    count = min(intent.count or DEFAULT_SET, MAX_SET)
-    chosen = tuple(e.id for e in entries[:count])
-    name = topic.name if topic else "backend"
-    if not chosen:
-        return state, [Say(f"I have no {name} questions at {_level_words(intent.levels)}. "
-                           "Say 'help' to see what I can do.", Tone.NOTE)]  # fmt: skip
-    prefs = state.prefs
-    if intent.with_answers is not None:
-        prefs = replace(prefs, with_answers=intent.with_answers)
-    title = f"{name}, {_level_words(intent.levels)}"
-    state = replace(state, prefs=prefs, queue=chosen, pos=0, title=title, levels=intent.levels)
-    short = (
-        " That's all I have at this level." if intent.count and len(chosen) < intent.count else ""
-    )
-    mode = "with answers" if prefs.with_answers else "questions only"
-    if state.quiz:
-        mode = "as a mock interview: you answer in your own words and I grade each answer"
-    what = f"{len(chosen)} {name} questions" if len(chosen) > 1 else f"one {name} question"
-    intro = Say(f"Here {'are' if len(chosen) > 1 else 'is'} {what}, {_level_words(intent.levels)}, "
-                f"one at a time, {mode}.{short}", Tone.NOTE)  # fmt: skip
-    state, effects = _ask_at(state, 0, ctx)
-    return state, [intro, *effects]
-
-
-def _ask_at(state: State, pos: int, ctx: Ctx) -> tuple[State, list[Effect]]:
-    entry = ctx.bank.get(state.queue[pos])
-    if entry is None:  # the bank changed since the set was made
-        return state, [Say("That question is no longer in the bank. Say 'next'.", Tone.NOTE)]
-    state = replace(state, pos=pos)
-    header = f"Question {pos + 1} of {len(state.queue)}: "
-    if state.quiz:
-        return practice.ask(state, entry, header)
-    return teach.ask_question(state, entry, header)
-
-
-def _next(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    if not state.queue:
-        return state, [
-            Say(
-                "We're not in a question set. Say, for example, 'top 10 Python questions'.",
-                Tone.NOTE,
-            )
-        ]
-    if state.pos + 1 >= len(state.queue):
-        return state, [Say("That was the last question of this set. Well done. "
-                           "Ask for another set, or ask me anything.", Tone.NOTE)]  # fmt: skip
-    return _ask_at(state, state.pos + 1, ctx)
-
-
-def _previous(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    if not state.queue or state.pos <= 0:
-        return state, [Say("There is no question before this one.", Tone.NOTE)]
-    return _ask_at(state, state.pos - 1, ctx)
-
-
-def _goto(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    if not state.queue:
-        return state, [Say("We're not in a question set yet.", Tone.NOTE)]
-    n = len(state.queue) if intent.number == -1 else (intent.number or 0)
-    if not 1 <= n <= len(state.queue):
-        return state, [
-            Say(
-                f"There are {len(state.queue)} questions in this set; pick 1 to {len(state.queue)}.",
-                Tone.NOTE,
-            )
-        ]
-    return _ask_at(state, n - 1, ctx)
-
-
-def _how_many(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
-    if not state.queue:
-        return state, [Say("We're not in a question set yet.", Tone.NOTE)]
-    left = len(state.queue) - state.pos - 1
-    return state, [
-        Say(f"You're on question {state.pos + 1} of {len(state.queue)}; {left} left.", Tone.NOTE)
-    ]
-
-
 def _repeat(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if not state.last_turn:
         return state, [Say("I haven't said anything yet.", Tone.NOTE)]
@@ -177,7 +82,7 @@ def _topics(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
 
 def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if ctx.facts is not None:
-        source, effects = practice.check(intent.text[:2000], ctx.bank, ctx.index, ctx.facts())
+        source, effects = mock.check(intent.text[:2000], ctx.bank, ctx.index, ctx.facts())
         if source:
             state = replace(state, focus=source, examples_given=0, stage=Stage.DONE, pending=())
         return state, effects
@@ -215,13 +120,13 @@ def _continue(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effec
         pos = max(0, min(int(saved.get("pos", 0)), len(queue) - 1))
         if queue:
             state = replace(state, queue=queue, title=str(saved.get("title", "")))
-            state, effects = _ask_at(state, pos, ctx)
+            state, effects = sets.ask_at(state, pos, ctx)
             return state, [
                 Say(f"Picking up where we left off: {state.title}.", Tone.NOTE),
                 *effects,
             ]
     if state.queue:
-        return _next(state, intent, ctx)
+        return sets.next_question(state, intent, ctx)
     return state, [
         Say("There's no earlier session to continue. Ask me anything, or say 'help'.", Tone.NOTE)
     ]
@@ -231,12 +136,12 @@ def _quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     if ctx.facts is None:
         return state, [Say("Mock interviews need the grader, which isn't loaded here.", Tone.NOTE)]
     count = intent.count or QUIZ_SET
-    queue = practice.named_queue(intent, ctx.bank, ctx.index, count)
+    queue = mock.named_queue(intent, ctx.bank, ctx.index, count)
     if queue:  # "quiz me on the GIL": that question, then its related ones
         state = replace(state, quiz=True, queue=queue, pos=0, title="mock interview")
-        state, effects = _ask_at(state, 0, ctx)
-        return state, [practice.named_intro(len(queue)), *effects]
-    return _start_set(replace(state, quiz=True), replace(intent, count=count), ctx)
+        state, effects = sets.ask_at(state, 0, ctx)
+        return state, [mock.named_intro(len(queue)), *effects]
+    return sets.start_set(replace(state, quiz=True), replace(intent, count=count), ctx)
 
 
 def _try_again(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -244,7 +149,7 @@ def _try_again(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effe
     if entry is None or not state.quiz:
         return state, [Say("Try again works in a mock interview. Say 'quiz me on Python' to "
                            "start one.", Tone.NOTE)]  # fmt: skip
-    return practice.try_again(state, entry)
+    return mock.try_again(state, entry)
 
 
 def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]] | None:
@@ -254,9 +159,9 @@ def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
         return None
     if intent.kind is Kind.ANSWER:
         return (
-            practice.give_up(state, entry)
+            mock.give_up(state, entry)
             if state.last_score is None
-            else practice.model_answer(state, entry)
+            else mock.model_answer(state, entry)
         )
     words = len(intent.text.split())
     looks_like_question = intent.text.rstrip().endswith("?") and words < 12
@@ -270,14 +175,14 @@ def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
             return state, [Say(f"Sorry, the answer is {len(intent.text)} characters long (at "
                                f"most {MAX_ANSWER}), so nothing was recorded. Say it shorter: "
                                f"{entry.question}", Tone.QUESTION)]  # fmt: skip
-        return practice.grade_turn(state, entry, intent.text, ctx.facts())
+        return mock.grade_turn(state, entry, intent.text, ctx.facts())
     return None
 
 
 def _more(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     """ "Yes", "go on", "cheers": the rest of the answer, or the next question when it's done."""
     if not state.pending and state.queue and state.stage is Stage.DONE and not state.quiz:
-        return _next(state, intent, ctx)
+        return sets.next_question(state, intent, ctx)
     return teach.more(state, _focus(state, ctx))
 
 
@@ -308,8 +213,8 @@ def _attempt(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
 
 
 HANDLERS: dict[Kind, Handler] = {
-    Kind.START_SET: _start_set, Kind.NEXT: _next, Kind.SKIP: _next, Kind.PREVIOUS: _previous,
-    Kind.GOTO: _goto, Kind.HOW_MANY_LEFT: _how_many,
+    Kind.START_SET: sets.start_set, Kind.NEXT: sets.next_question, Kind.SKIP: sets.next_question, Kind.PREVIOUS: sets.previous,
+    Kind.GOTO: sets.goto, Kind.HOW_MANY_LEFT: sets.how_many,
     Kind.MORE: lambda s, i, c: _more(s, i, c),
     Kind.REPEAT: _repeat, Kind.REPEAT_SENTENCE: _repeat, Kind.REPEAT_WORD: _repeat,
     Kind.SLOWER: style.pace, Kind.FASTER: style.pace, Kind.SHORTER: style.shorter, Kind.MORE_DETAIL: style.more_detail,

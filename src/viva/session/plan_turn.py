@@ -15,7 +15,7 @@ from viva.plan.goal import saved_form
 from viva.plan.jd import extract
 from viva.plan.make import make_plan
 from viva.plan.model import ItemKind, Plan
-from viva.plan.text import day_index, today_summary
+from viva.plan.render import day_index, today_summary
 from viva.session import teach
 from viva.session.state import Effect, PrefKey, SavePref, Say, State, Tone
 from viva.understand.intents import Intent

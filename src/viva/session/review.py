@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from viva.bank.model import Entry
 from viva.schedule.rating import Rate
-from viva.session import practice
+from viva.session import mock
 from viva.session.context import Ctx
 from viva.session.state import Effect, Graded, Rated, Say, Seen, Stage, State, Tone
 from viva.understand.intents import Intent, Kind
@@ -92,7 +92,7 @@ def graded(state: State, effects: list[Effect], ctx: Ctx) -> tuple[State, list[E
     A turn that graded nothing (an answer refused as too long) stays on the question."""
     if not any(isinstance(e, Graded) for e in effects):
         return state, effects
-    said = [e for e in effects if not (isinstance(e, Say) and e.text == practice.AFTER_GRADE)]
+    said = [e for e in effects if not (isinstance(e, Say) and e.text == mock.AFTER_GRADE)]
     return go_on(state, said, ctx)
 
 

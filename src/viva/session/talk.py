@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult
-from viva.search.text import STOPWORDS, fold, stem
 from viva.session.state import Effect, Remember, Say, Stage, State, Tone
+from viva.text import STOPWORDS, fold, stem
 from viva.understand.intents import Intent
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ are lower-case word runs as the tokenizer splits them ("isn't" stays one word).
 
 from __future__ import annotations
 
-from viva.search.text import STOPWORDS
+from viva.text import STOPWORDS
 
 
 def _runs(text: str) -> tuple[tuple[str, ...], ...]:

@@ -12,7 +12,7 @@ import re
 from rapidfuzz.distance import OSA
 
 from viva.bank.model import Level
-from viva.search.text import fold, join_spelled_letters
+from viva.text import fold, join_spelled_letters
 from viva.understand.table import LEVEL_WORDS, NUMBER_WORDS
 
 # Control bytes and U+FFFD (undecodable input) never come from a person typing or speaking.

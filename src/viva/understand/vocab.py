@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from viva.bank.model import Bank
 from viva.search.aliases import phrase_table
-from viva.search.text import fold, join_spelled_letters
+from viva.text import fold, join_spelled_letters
 
 
 @dataclass(frozen=True, slots=True)

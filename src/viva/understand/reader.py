@@ -21,10 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from viva.plan.jd import MAX_JD_CHARS, looks_like_jd
-from viva.plan.text import STUDY_TODAY
+from viva.plan.render import STUDY_TODAY
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult
-from viva.search.text import STOPWORDS, stem
+from viva.text import STOPWORDS, stem
 from viva.understand import profile
 from viva.understand.intents import Intent, Kind
 from viva.understand.match import Found, Matcher
@@ -35,9 +35,9 @@ from viva.understand.table import (
     NUMBER_WORDS,
     NUMBERS,
     ORDINALS,
-    SOCIAL,
     STYLE,
 )
+from viva.understand.tidy import tidy
 from viva.understand.vocab import Vocabulary
 
 __all__ = ["MAX_CHARS", "Expect", "Understanding", "Vocabulary", "parse", "understand"]
@@ -286,76 +286,6 @@ def _segment(raw: str, u: Understanding, expect: Expect) -> list[Intent]:
     return [Intent(Kind.UNKNOWN, raw)]
 
 
-ACK_ONLY = re.compile(
-    r"^(?:(?:ok|okay|fine|good|great|understood|i understood|got it|yes|yeah|yep|alright|cool|"
-    r"nice|done|clear|makes sense|sure|perfect|right|cheers|thanks|thank you|i see|oh)\s*)+$"
-)
-
-
-def _acknowledges(intent: Intent) -> bool:
-    """ "Okay, fine.", "Yes, I understood." before something else: a nod, not a command."""
-    if intent.kind not in (Kind.MORE, Kind.NEXT):
-        return False
-    return bool(ACK_ONLY.match(fold_words(intent.text)))
-
-
-def _tidy(intents: list[Intent]) -> list[Intent]:
-    """One of each kind, nothing that only stood in the way of the real request."""
-    seen: set[Kind] = set()
-    out: list[Intent] = []
-    for i in intents:
-        if i.kind in seen and i.kind not in (Kind.PROFILE, Kind.ASK, Kind.CHECK):
-            continue
-        seen.add(i.kind)
-        out.append(i)
-    if len(out) > 1:
-        out = [i for i in out if i.kind is not Kind.UNKNOWN] or out[:1]
-    acting = [i for i in out if i.kind not in SOCIAL and i.kind is not Kind.PAUSE]
-    # "one second, one second - can you go for senior questions": the pause was a breath
-    if acting and out[-1].kind is not Kind.PAUSE:
-        out = [i for i in out if i.kind is not Kind.PAUSE]
-    teaching = {Kind.EXAMPLE, Kind.ANOTHER_EXAMPLE, Kind.MORE_DETAIL, Kind.SHORTER, Kind.WHY,
-                Kind.ASK}  # fmt: skip
-    if any(i.kind in teaching for i in out):  # "I didn't get you. Another example?"
-        out = [i for i in out if i.kind is not Kind.SIMPLER]
-    if len(out) > 1:  # "okay okay, so what is X": the acknowledgement adds nothing
-        out = [i for i in out if not _acknowledges(i)] or out[:1]
-    profiles = [i for i in out if i.kind is Kind.PROFILE]
-    if len(profiles) > 1:  # one paragraph about the learner is one note
-        facts = tuple(f for i in profiles for f in i.facts)
-        at = out.index(profiles[0])
-        out = [i for i in out if i.kind is not Kind.PROFILE]
-        merged = Intent(
-            Kind.PROFILE, " ".join(i.text for i in profiles), fact=facts[0], facts=facts
-        )
-        out.insert(at, merged)
-    return _join_asks_and_checks(out)
-
-
-def _join_asks_and_checks(intents: list[Intent]) -> list[Intent]:
-    """A question said over several sentences is one question; a statement that ends in
-    "..., right?" is checked whole; a "..., right?" before a question only sets it up."""
-    said = [i for i in intents if i.kind in (Kind.ASK, Kind.CHECK)]
-    if not said:
-        return intents
-    first = next(n for n, i in enumerate(intents) if i.kind in (Kind.ASK, Kind.CHECK))
-    before = [i for i in intents[:first]]
-    after = [i for i in intents[first:] if i.kind not in (Kind.ASK, Kind.CHECK)]
-    text = " ".join(i.text for i in said)
-    topic = next((i.topic for i in said if i.topic), None)
-    if said[-1].kind is Kind.CHECK:
-        return [*before, Intent(Kind.CHECK, text, topic=topic), *after]
-    asks = [i for i in said if i.kind is Kind.ASK]
-    # "I'm confused. How is that?": the other intent decides
-    if all(i.vague for i in asks) and len(said) == len(asks) and len(intents) > len(asks):
-        return [i for i in intents if i.kind is not Kind.ASK]
-    styles = tuple(dict.fromkeys(k for i in asks for k in i.styles))
-    own = any(i.own_setup for i in asks)
-    vague = all(i.vague for i in said)
-    merged = Intent(Kind.ASK, text, topic=topic, styles=styles, own_setup=own, vague=vague)
-    return [*before, merged, *after]
-
-
 def understand(text: str, u: Understanding, expect: Expect | None = None) -> list[Intent]:
     """The learner's intents, in the order to act on them; never empty, never raises."""
     expect = expect or Expect()
@@ -370,7 +300,7 @@ def understand(text: str, u: Understanding, expect: Expect | None = None) -> lis
     intents: list[Intent] = []
     for part in SEGMENTS.split(text.strip()):
         intents += _segment(part, u, expect)
-    return _tidy(intents) or [Intent(Kind.UNKNOWN, text)]
+    return tidy(intents) or [Intent(Kind.UNKNOWN, text)]
 
 
 def parse(text: str, vocab: Vocabulary) -> Intent:
