@@ -32,8 +32,10 @@ from viva.grade.check import align
 from viva.grade.model import Grade
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "grading"
-SPLITS = {"dev": ("statements.yaml", "answers.yaml"),
-          "held-out": ("statements-heldout.yaml", "answers-heldout.yaml")}  # fmt: skip
+SPLITS = {
+    "dev": ("statements.yaml", "answers.yaml"),
+    "held-out": ("statements-heldout.yaml", "answers-heldout.yaml"),
+}
 FLOORS = "floors: false agreed <= 2%, false disagree >= 85%, true accepted >= 90%, verdicts >= 85%, wrong->good 0, opposite credited 0"
 
 
@@ -99,14 +101,20 @@ def latency(svc: Library, semantic: bool, runs: int) -> None:
     texts = [
         str(r["text"]) for n in ("statements.yaml", "statements-heldout.yaml") for r in rows(n)
     ]
-    pairs = [(str(q["id"]), str(x["text"]))
-             for n in ("answers.yaml", "answers-heldout.yaml") for q in rows(n) for x in q["answers"]]  # fmt: skip
+    pairs = [
+        (str(q["id"]), str(x["text"]))
+        for n in ("answers.yaml", "answers-heldout.yaml")
+        for q in rows(n)
+        for x in q["answers"]
+    ]
     it_s, it_a = iter(texts * (runs + 1)), iter(pairs * (runs + 1))
     chk = timed(lambda: svc.check(next(it_s), semantic=semantic), len(texts), runs)
     grd = timed(lambda: svc.grade(*next(it_a), semantic=semantic), len(pairs), runs)
     label = "semantic layer loaded" if semantic else "lexical"
-    print(f"latency per call ({label}, {runs} runs): check median {chk[0]:.1f} ms, p90 {chk[1]:.1f} ms; "
-          f"grade median {grd[0]:.1f} ms, p90 {grd[1]:.1f} ms")  # fmt: skip
+    print(
+        f"latency per call ({label}, {runs} runs): check median {chk[0]:.1f} ms, p90 {chk[1]:.1f} ms; "
+        f"grade median {grd[0]:.1f} ms, p90 {grd[1]:.1f} ms"
+    )
 
 
 def main() -> None:
@@ -125,8 +133,10 @@ def main() -> None:
     load = time.perf_counter() - t
     t = time.perf_counter()
     new = svc.warm_meanings()
-    print(f"\nmodel load {load:.2f} s; grader fact vectors: {new} encoded now in "
-          f"{time.perf_counter() - t:.1f} s (once per bank, then cached)")  # fmt: skip
+    print(
+        f"\nmodel load {load:.2f} s; grader fact vectors: {new} encoded now in "
+        f"{time.perf_counter() - t:.1f} s (once per bank, then cached)"
+    )
     latency(svc, True, 1)  # first: every learner sentence is new, so each is encoded once
     report(svc, True)
 

@@ -35,18 +35,44 @@ from viva.understand.reader import Expect, Understanding, Vocabulary, parse, und
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = [
-    "top 20 python questions for beginner to intermediate", "give an example", "another example",
-    "in simple words", "repeat the last word", "next", "why", "go on", "slower", "how many left",
-    "what is the difference between cache and queue", "next", "more detail", "faster",
-    "top 10 important topics in microservices", "so a cache is a queue right", "go back to question 2",
-    "questions only", "answer", "with answers", "follow up", "previous", "next", "help", "blah blah",
-]  # fmt: skip
+    "top 20 python questions for beginner to intermediate",
+    "give an example",
+    "another example",
+    "in simple words",
+    "repeat the last word",
+    "next",
+    "why",
+    "go on",
+    "slower",
+    "how many left",
+    "what is the difference between cache and queue",
+    "next",
+    "more detail",
+    "faster",
+    "top 10 important topics in microservices",
+    "so a cache is a queue right",
+    "go back to question 2",
+    "questions only",
+    "answer",
+    "with answers",
+    "follow up",
+    "previous",
+    "next",
+    "help",
+    "blah blah",
+]
 
 
 def first_turn_time(env: dict[str, str]) -> float:
     t = time.perf_counter()
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("viva")), "chat", "--plain"], env=env,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)  # fmt: skip
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).with_name("viva")), "chat", "--plain"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert proc.stdout and proc.stdin
     proc.stdout.readline()
     elapsed = time.perf_counter() - t

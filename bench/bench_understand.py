@@ -63,8 +63,10 @@ def main() -> None:
     for name, qs in splits.items():
         for method, fn in (("lexical", lexical), ("hybrid", hybrid)):
             f = devset.score_retrieval(qs, fn)
-            print(f"{name:9} {method:8} {pct(f.answered_right, f.total):>18} "
-                  f"{pct(f.top3, f.with_entry):>18} {f.wrong_answers:>14}")  # fmt: skip
+            print(
+                f"{name:9} {method:8} {pct(f.answered_right, f.total):>18} "
+                f"{pct(f.top3, f.with_entry):>18} {f.wrong_answers:>14}"
+            )
             if args.misses and name == "dev" and method == "hybrid":
                 for text, want, got in f.misses:
                     print(f"   MISS {text!r}: want {want}, got {got}")
@@ -80,8 +82,10 @@ def main() -> None:
         return [reading(i) for i in got]
 
     print(f"intents ({len(lines)} labelled utterances):")
-    for name, part in (("dev", [x for x in lines if not devset.held_out(x.text)]),
-                       ("held-out", [x for x in lines if devset.held_out(x.text)])):  # fmt: skip
+    for name, part in (
+        ("dev", [x for x in lines if not devset.held_out(x.text)]),
+        ("held-out", [x for x in lines if devset.held_out(x.text)]),
+    ):
         f = devset.score_intents(part, run)
         print(f"  {name:9} {pct(f.right, f.total)}")
         if args.misses and name == "dev":

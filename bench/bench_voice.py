@@ -60,9 +60,20 @@ from viva.voice.stt import PocketsphinxSTT, topic_phrases  # noqa: E402
 from viva.voice.tts import Speaker  # noqa: E402
 from viva.voice.whisper import DEFAULT_MODEL, WhisperSTT  # noqa: E402
 
-SESSION = ["top ten python questions", "next", "give me an example", "slower", "repeat",
-           "in simple words", "show me the answer", "faster", "previous", "how many left",
-           "another example", "next question"]  # fmt: skip
+SESSION = [
+    "top ten python questions",
+    "next",
+    "give me an example",
+    "slower",
+    "repeat",
+    "in simple words",
+    "show me the answer",
+    "faster",
+    "previous",
+    "how many left",
+    "another example",
+    "next question",
+]
 OWN_WORDS = [
     "lists can change but tuples cannot change after you create them",
     "the gil means only one thread runs python code at a time so threads do not speed up cpu work",
@@ -72,7 +83,7 @@ OWN_WORDS = [
     "a decorator wraps a function to add behaviour without changing its code",
     "kubernetes restarts a pod when its liveness probe keeps failing",
     "with a rolling deployment new pods replace old ones a few at a time",
-]  # fmt: skip
+]
 
 
 FREE_QUESTIONS = [
@@ -80,11 +91,13 @@ FREE_QUESTIONS = [
     "how does a load balancer decide where to send a request",
     "explain how an index speeds up a database query",
     "why would i use docker compose",
-]  # fmt: skip
+]
 OWN_WORDS_GRADED = [
-    ("python.list-vs-tuple", OWN_WORDS[0]), ("python.gil", OWN_WORDS[1]),
-    ("docker.container-vs-vm", OWN_WORDS[2]), ("python.decorators", OWN_WORDS[5]),
-]  # fmt: skip
+    ("python.list-vs-tuple", OWN_WORDS[0]),
+    ("python.gil", OWN_WORDS[1]),
+    ("docker.container-vs-vm", OWN_WORDS[2]),
+    ("python.decorators", OWN_WORDS[5]),
+]
 
 
 def utterance(text: str, voice: str, rate: int) -> Path:
@@ -120,8 +133,14 @@ def latency_run(
 ) -> list[float]:
     store = Store.open(TMP / f"run-{n}.db")
     voice = Voice(tts.voices()[0])
-    channel = TimedChannel(stt, Speaker(tts, NullPlayer(), voice), FileInputs(files, print),
-                           _Screen(), out=io.StringIO(), context=stt.context)  # fmt: skip
+    channel = TimedChannel(
+        stt,
+        Speaker(tts, NullPlayer(), voice),
+        FileInputs(files, print),
+        _Screen(),
+        out=io.StringIO(),
+        context=stt.context,
+    )
     channel.latencies = []
     try:
         Conversation(svc, store, channel, utc_now, "bench").run()
@@ -183,8 +202,10 @@ def commands(svc: Library, hearing: Hearing) -> None:
             key = lambda i: (i.kind, i.topic, i.levels, i.count, i.number)  # noqa: E731
             ok_g += key(g) == key(want)
             ok_h += key(h) == key(want)
-        print(f"commands, {voice:11s}: grammar alone {ok_g}/{len(cases)}, with Whisper when "
-              f"unsure {ok_h}/{len(cases)} ({unsure} sent to Whisper)")  # fmt: skip
+        print(
+            f"commands, {voice:11s}: grammar alone {ok_g}/{len(cases)}, with Whisper when "
+            f"unsure {ok_h}/{len(cases)} ({unsure} sent to Whisper)"
+        )
     asked = 0
     for i, q in enumerate(FREE_QUESTIONS * 2):
         f = utterance(q, ["en-us", "heart"][i // len(FREE_QUESTIONS)], 160)
@@ -228,9 +249,11 @@ def voices(svc: Library, whisper: WhisperSTT) -> None:
             f = utterance(s, v if name != "espeak-ng" else "en-us", 160)
             e, n = wer(lm.words(s), lm.words(whisper.text(wav.read(f))))
             errs, total = errs + e, total + n
-        print(f"voice {name:9s}: intelligibility (Whisper base WER, no prompt) "
-              f"{100 * errs / total:.1f}%, load {load:.2f} s, RTF {statistics.median(rtfs):.3f}, "
-              f"short sentence {median_ms(firsts)}, wpm asked->median {' '.join(pace)}")  # fmt: skip
+        print(
+            f"voice {name:9s}: intelligibility (Whisper base WER, no prompt) "
+            f"{100 * errs / total:.1f}%, load {load:.2f} s, RTF {statistics.median(rtfs):.3f}, "
+            f"short sentence {median_ms(firsts)}, wpm asked->median {' '.join(pace)}"
+        )
 
 
 def speech_seconds(a: Any) -> float:
@@ -275,8 +298,12 @@ def main() -> None:
         print(f"Whisper {name}: hash check + load {time.perf_counter() - t0:.2f} s")
         whispers[name] = w
     vocab = Vocabulary.from_bank(svc.bank)
-    hearing = Hearing(grammar_stt, whispers[DEFAULT_MODEL], svc.bank,
-                      understands=lambda t: parse(t, vocab).kind.value != "unknown")  # fmt: skip
+    hearing = Hearing(
+        grammar_stt,
+        whispers[DEFAULT_MODEL],
+        svc.bank,
+        understands=lambda t: parse(t, vocab).kind.value != "unknown",
+    )
     t0 = time.perf_counter()
     grammar_stt.prepare(Mode.ANSWER)
     print(f"pocketsphinx answer LM build + load: {time.perf_counter() - t0:.1f} s")
@@ -311,9 +338,11 @@ def main() -> None:
             lat = [1000 * x for x in latency_run(svc, hearing, tts, files, n)]
             medians.append(statistics.median(lat))
             p90s.append(pct(lat, 0.9))
-        print(f"latency end of command -> first reply sample, {name}: median "
-              f"{statistics.median(medians):.0f} ms (runs {min(medians):.0f}-{max(medians):.0f}), "
-              f"p90 {statistics.median(p90s):.0f} ms, {len(lat)} commands a run")  # fmt: skip
+        print(
+            f"latency end of command -> first reply sample, {name}: median "
+            f"{statistics.median(medians):.0f} ms (runs {min(medians):.0f}-{max(medians):.0f}), "
+            f"p90 {statistics.median(p90s):.0f} ms, {len(lat)} commands a run"
+        )
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 

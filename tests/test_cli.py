@@ -119,9 +119,20 @@ def test_interactive_session_survives_end_of_input() -> None:
 
 
 # (Rich brings markdown_it and pygments for showing code; those are the text coach's own)
-HEAVY = ("pocketsphinx", "viva.voice", "genanki", "markdown", "playwright",
-         "matplotlib", "torch", "sentence_transformers", "fsrs", "viva.grade.facts",
-         "viva.grade.check", "viva.grade.answer")  # fmt: skip
+HEAVY = (
+    "pocketsphinx",
+    "viva.voice",
+    "genanki",
+    "markdown",
+    "playwright",
+    "matplotlib",
+    "torch",
+    "sentence_transformers",
+    "fsrs",
+    "viva.grade.facts",
+    "viva.grade.check",
+    "viva.grade.answer",
+)
 
 
 def test_a_text_conversation_loads_no_optional_engine_and_no_grader() -> None:
@@ -138,8 +149,11 @@ def test_a_text_conversation_loads_no_optional_engine_and_no_grader() -> None:
         "main()\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe], input="what is the gil\nnext\nquit\n",
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [sys.executable, "-c", probe],
+        input="what is the gil\nnext\nquit\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "GIL" in out.stdout
     assert "LOADED=[]" in out.stderr, out.stderr

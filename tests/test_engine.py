@@ -35,7 +35,7 @@ from viva.session.state import (
     Stage,
     State,
     Tone,
-)  # fmt: skip
+)
 from viva.understand.intents import Kind
 from viva.understand.reader import Expect, Understanding, Vocabulary, understand
 
@@ -85,9 +85,18 @@ def talk(
     resume: dict[str, object] | None = None,
 ) -> Talk:
     previews = {1: 1 / 1440, 2: 0.5, 3: 2.0, 4: 9.0}  # days for again..easy, as FSRS gives
-    ctx = Ctx(lib.bank, lib.index, resume=resume, facts=lambda: lib.facts, find=lib.search,
-              profile={}, mastery=lambda: {}, today=date(2026, 12, 5), due=lambda: list(due),
-              preview=lambda _entry: previews)  # fmt: skip
+    ctx = Ctx(
+        lib.bank,
+        lib.index,
+        resume=resume,
+        facts=lambda: lib.facts,
+        find=lib.search,
+        profile={},
+        mastery=lambda: {},
+        today=date(2026, 12, 5),
+        due=lambda: list(due),
+        preview=lambda _entry: previews,
+    )
     reader = Understanding(Vocabulary.from_bank(lib.bank), find=lib.search, index=lib.index)
     return Talk(ctx, reader, State(), [])
 
@@ -121,45 +130,100 @@ def said_has(*words: str) -> Check:
 
 
 ROWS = [
-    row(Kind.START_SET, None, "top 5 python questions for beginners",
-        lambda b, a, fx: len(a.queue) == 5 and a.pos == 0 and any(isinstance(e, Seen) for e in fx)),
-    row(Kind.NEXT, in_set, "next", lambda b, a, fx: a.pos == b.pos + 1 and "Question 2 of 5" in says(fx)),
+    row(
+        Kind.START_SET,
+        None,
+        "top 5 python questions for beginners",
+        lambda b, a, fx: len(a.queue) == 5 and a.pos == 0 and any(isinstance(e, Seen) for e in fx),
+    ),
+    row(
+        Kind.NEXT,
+        in_set,
+        "next",
+        lambda b, a, fx: a.pos == b.pos + 1 and "Question 2 of 5" in says(fx),
+    ),
     row(Kind.SKIP, in_set, "skip this one", lambda b, a, fx: a.pos == b.pos + 1),
     row(Kind.PREVIOUS, in_set, "previous", said_has("no question before")),
     row(Kind.GOTO, in_set, "go to question 3", lambda b, a, fx: a.pos == 2),
     row(Kind.HOW_MANY_LEFT, in_set, "how many left", said_has("question 1 of 5", "4 left")),
     row(Kind.MORE, on_gil, "go on", lambda b, a, fx: bool(says(fx))),
     row(Kind.REPEAT, on_gil, "repeat that", lambda b, a, fx: says(fx).startswith(b.last_turn[0])),
-    row(Kind.REPEAT_SENTENCE, on_gil, "repeat the last sentence",
-        lambda b, a, fx: says(fx) == b.last_turn[-1]),
-    row(Kind.REPEAT_WORD, on_gil, "repeat the last word",
-        lambda b, a, fx: says(fx).startswith("The last word was:")),
-    row(Kind.SLOWER, None, "slower", lambda b, a, fx: a.prefs.pace is Pace.SLOW
-        and not any(isinstance(e, SavePref) for e in fx)),
+    row(
+        Kind.REPEAT_SENTENCE,
+        on_gil,
+        "repeat the last sentence",
+        lambda b, a, fx: says(fx) == b.last_turn[-1],
+    ),
+    row(
+        Kind.REPEAT_WORD,
+        on_gil,
+        "repeat the last word",
+        lambda b, a, fx: says(fx).startswith("The last word was:"),
+    ),
+    row(
+        Kind.SLOWER,
+        None,
+        "slower",
+        lambda b, a, fx: a.prefs.pace is Pace.SLOW and not any(isinstance(e, SavePref) for e in fx),
+    ),
     row(Kind.FASTER, None, "faster", lambda b, a, fx: a.prefs.pace is Pace.FAST),
     row(Kind.SHORTER, on_gil, "shorter please", lambda b, a, fx: bool(says(fx))),
-    row(Kind.MORE_DETAIL, on_gil, "more detail", lambda b, a, fx: any(
-        isinstance(e, Show) and len(e.markdown) > 300 for e in fx)),
+    row(
+        Kind.MORE_DETAIL,
+        on_gil,
+        "more detail",
+        lambda b, a, fx: any(isinstance(e, Show) and len(e.markdown) > 300 for e in fx),
+    ),
     row(Kind.WITH_ANSWERS, None, "with answers", lambda b, a, fx: a.prefs.with_answers),
     row(Kind.QUESTIONS_ONLY, None, "questions only", lambda b, a, fx: not a.prefs.with_answers),
-    row(Kind.EXAMPLE, on_gil, "give me an example",
-        lambda b, a, fx: a.examples_given == 1 and bool(says(fx))),
+    row(
+        Kind.EXAMPLE,
+        on_gil,
+        "give me an example",
+        lambda b, a, fx: a.examples_given == 1 and bool(says(fx)),
+    ),
     row(Kind.ANOTHER_EXAMPLE, on_gil, "another example", lambda b, a, fx: a.examples_given >= 1),
     row(Kind.SIMPLER, on_gil, "in simple words", lambda b, a, fx: bool(says(fx))),
     row(Kind.WHY, on_gil, "why", lambda b, a, fx: bool(says(fx))),
-    row(Kind.ANSWER, in_set, "show me the answer", lambda b, a, fx: any(
-        isinstance(e, Say) and e.style is Tone.ANSWER for e in fx)),
-    row(Kind.FOLLOW_UP, on_gil, "what would the interviewer ask next", lambda b, a, fx: bool(says(fx))),
-    row(Kind.ASK, None, "what is the difference between a process and a thread",
-        lambda b, a, fx: a.focus is not None and any(
-            isinstance(e, Say) and e.style is Tone.ANSWER for e in fx)),
+    row(
+        Kind.ANSWER,
+        in_set,
+        "show me the answer",
+        lambda b, a, fx: any(isinstance(e, Say) and e.style is Tone.ANSWER for e in fx),
+    ),
+    row(
+        Kind.FOLLOW_UP,
+        on_gil,
+        "what would the interviewer ask next",
+        lambda b, a, fx: bool(says(fx)),
+    ),
+    row(
+        Kind.ASK,
+        None,
+        "what is the difference between a process and a thread",
+        lambda b, a, fx: (
+            a.focus is not None and any(isinstance(e, Say) and e.style is Tone.ANSWER for e in fx)
+        ),
+    ),
     row(Kind.TOPICS, None, "top 10 topics in microservices", said_has("most important")),
-    row(Kind.CHECK, None, "so with github actions you can't deploy a container, right?",
-        lambda b, a, fx: says(fx).startswith("No") and "exactly" not in says(fx).lower()),
-    row(Kind.PROFILE, None, "I'm strong in django but weak in fastapi",
-        lambda b, a, fx: Remember("strong", "django") in fx and Remember("weak", "fastapi") in fx),
-    row(Kind.ALWAYS_EXAMPLE, None, "always give me an example",
-        lambda b, a, fx: a.prefs.always_example and SavePref(PrefKey.ALWAYS_EXAMPLE, "true") in fx),
+    row(
+        Kind.CHECK,
+        None,
+        "so with github actions you can't deploy a container, right?",
+        lambda b, a, fx: says(fx).startswith("No") and "exactly" not in says(fx).lower(),
+    ),
+    row(
+        Kind.PROFILE,
+        None,
+        "I'm strong in django but weak in fastapi",
+        lambda b, a, fx: Remember("strong", "django") in fx and Remember("weak", "fastapi") in fx,
+    ),
+    row(
+        Kind.ALWAYS_EXAMPLE,
+        None,
+        "always give me an example",
+        lambda b, a, fx: a.prefs.always_example and SavePref(PrefKey.ALWAYS_EXAMPLE, "true") in fx,
+    ),
     row(Kind.QUIZ, None, "quiz me on docker", lambda b, a, fx: a.quiz and a.stage is Stage.ASKED),
     row(Kind.TRY_AGAIN, None, "try again", said_has("mock interview")),
     row(Kind.PAUSE, None, "give me two minutes", lambda b, a, fx: a.paused),
@@ -171,12 +235,20 @@ ROWS = [
     row(Kind.THANKS, None, "thank you", said_has("welcome")),
     row(Kind.GREETING, None, "hello", said_has("Hello")),
     row(Kind.VOICE, None, "can you speak in an indian accent", lambda b, a, fx: bool(says(fx))),
-    row(Kind.ATTEMPT, in_quiz, GIL_ANSWER, lambda b, a, fx: any(
-        isinstance(e, Graded) and e.entry_id == GIL for e in fx)),
-    row(Kind.UNKNOWN, None, "asdf qwer",
-        lambda b, a, fx: replace(a, last_turn=()) == b and bool(says(fx))),
+    row(
+        Kind.ATTEMPT,
+        in_quiz,
+        GIL_ANSWER,
+        lambda b, a, fx: any(isinstance(e, Graded) and e.entry_id == GIL for e in fx),
+    ),
+    row(
+        Kind.UNKNOWN,
+        None,
+        "asdf qwer",
+        lambda b, a, fx: replace(a, last_turn=()) == b and bool(says(fx)),
+    ),
     row(Kind.REVIEW, None, "let's do my reviews", said_has("Nothing is due")),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("kind", "setup", "utterance", "check"), ROWS)

@@ -98,8 +98,12 @@ def test_markdown_guide_renders(tmp_path: Path) -> None:
     # the real output of the shallow/deep copy snippet, as it printed
     assert "Output (real, from running it):" in text
     svc = Library()
-    exact = [s for i in IDS.split(",") for s in svc.entry(i).snippets
-             if s.run and s.check is not None and s.check.value == "exact" and s.expected_output]  # fmt: skip
+    exact = [
+        s
+        for i in IDS.split(",")
+        for s in svc.entry(i).snippets
+        if s.run and s.check is not None and s.check.value == "exact" and s.expected_output
+    ]
     assert exact, "the chosen entries should have a snippet with exact output"
     for s in exact:
         assert f"Output (real, from running it):\n\n```text\n{s.expected_output.strip()}" in text
@@ -141,10 +145,16 @@ def test_html_prints_to_pdf_in_chromium(tmp_path: Path) -> None:
             str(tmp_path / "profile"),
             executable_path="/usr/bin/chromium",
             headless=True,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
-        )  # fmt: skip
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         try:
             page = browser.new_page()
             page.on("pageerror", lambda e: errors.append(str(e)))

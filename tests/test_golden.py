@@ -40,14 +40,31 @@ class ScriptedRich(RichChannel):
 
 SCRIPTS = {
     "teach_one_question": [
-        "top 5 python questions", "example", "another example", "another example",
-        "in simple words", "repeat the last sentence", "slower", "why", "go on", "quit",
+        "top 5 python questions",
+        "example",
+        "another example",
+        "another example",
+        "in simple words",
+        "repeat the last sentence",
+        "slower",
+        "why",
+        "go on",
+        "quit",
     ],
     "navigation_and_modes": [
-        "questions only", "top 5 python questions for beginners", "how many left", "answer",
-        "next", "go to question 1", "give me two minutes", "resume", "help", "asdfgh", "quit",
+        "questions only",
+        "top 5 python questions for beginners",
+        "how many left",
+        "answer",
+        "next",
+        "go to question 1",
+        "give me two minutes",
+        "resume",
+        "help",
+        "asdfgh",
+        "quit",
     ],
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("name", sorted(SCRIPTS))

@@ -121,14 +121,23 @@ def _bank_text(entry_id: str) -> str:
     [
         # the bank has more than one entry that holds the correction; any of them may back it
         (SEED_20, ("orchestration is on top of CI-CD",), ("cicd.cicd-vs-orchestration",)),
-        (SEED_24, ("you can't be able to deploy a container",),
-         ("cicd.github-actions-vs-jenkins", "cicd.github-actions-basics")),
+        (
+            SEED_24,
+            ("you can't be able to deploy a container",),
+            ("cicd.github-actions-vs-jenkins", "cicd.github-actions-basics"),
+        ),
         # Jenkins builds the image; it does not make the app ready, nor does Kubernetes build
-        (SEED_28, ("Kubernetes will build the deployments", "so that the app is ready"),
-         ("cicd.jenkins-vs-kubernetes", "docker.docker-with-jenkins-and-kubernetes",
-          "cicd.pipeline-push-to-production")),
+        (
+            SEED_28,
+            ("Kubernetes will build the deployments", "so that the app is ready"),
+            (
+                "cicd.jenkins-vs-kubernetes",
+                "docker.docker-with-jenkins-and-kubernetes",
+                "cicd.pipeline-push-to-production",
+            ),
+        ),
     ],
-)  # fmt: skip
+)
 def test_seed_false_paraphrases_get_no_with_the_banks_correction(
     said: str, wrong_part: tuple[str, ...], source: tuple[str, ...]
 ) -> None:

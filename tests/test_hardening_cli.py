@@ -108,12 +108,26 @@ def test_undecodable_stdin_and_arguments_in_a_real_process(viva_home: Path) -> N
     env = {**os.environ, "VIVA_HOME": str(viva_home)}
     cmd = [sys.executable, "-m", "viva"]
     bad = b"the gil is a lock \xff\xfe\xed\xa0\x80"
-    graded = subprocess.run([*cmd, "grade", "python.gil", "--record"], input=bad,
-                            capture_output=True, env=env, timeout=120)  # fmt: skip
+    graded = subprocess.run(
+        [*cmd, "grade", "python.gil", "--record"],
+        input=bad,
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
     assert graded.returncode == 0, graded.stderr
-    said = subprocess.run([*cmd, "say", b"hello \xff".decode("utf-8", "surrogateescape"),
-                           "--wav", str(viva_home.parent / "s.wav")],
-                          capture_output=True, env=env, timeout=120)  # fmt: skip
+    said = subprocess.run(
+        [
+            *cmd,
+            "say",
+            b"hello \xff".decode("utf-8", "surrogateescape"),
+            "--wav",
+            str(viva_home.parent / "s.wav"),
+        ],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
     assert b"Traceback" not in said.stderr
     assert said.returncode in (0, 2)  # 2: no espeak-ng here, said in one line
 
@@ -135,11 +149,13 @@ def test_viva_now_out_of_range_is_one_line() -> None:
 
 @pytest.mark.parametrize(
     ("url", "words"),
-    [("nosuch://x", "not a usable database URL"),
-     # nothing listens on port 1: without the driver it says so, with it the server is down
-     ("postgresql://u@127.0.0.1:1/x", "driver|cannot use your data at 127.0.0.1:1/x"),
-     ("::::", "not a usable database URL")],
-)  # fmt: skip
+    [
+        ("nosuch://x", "not a usable database URL"),
+        # nothing listens on port 1: without the driver it says so, with it the server is down
+        ("postgresql://u@127.0.0.1:1/x", "driver|cannot use your data at 127.0.0.1:1/x"),
+        ("::::", "not a usable database URL"),
+    ],
+)
 def test_unusable_database_urls_are_one_line(url: str, words: str) -> None:
     done = cli("profile", env={"VIVA_DB": url})
     assert done.exit_code == 3
@@ -170,8 +186,9 @@ def test_closed_stdout_exits_0_in_a_real_process() -> None:
     for args in (["questions"], ["questions", "--json"], ["show", "python.gil"]):
         read_end, write_end = os.pipe()
         os.close(read_end)  # the reader went away (`viva questions | head -0`)
-        proc = subprocess.Popen([sys.executable, "-m", "viva", *args], stdout=write_end,
-                                stderr=subprocess.PIPE)  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "viva", *args], stdout=write_end, stderr=subprocess.PIPE
+        )
         os.close(write_end)
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, (args, err)
@@ -205,8 +222,13 @@ def test_an_empty_topic_is_an_error_not_everything() -> None:
 
 def test_echoed_input_is_cut_and_escaped() -> None:
     evil = "\x1b[31mred\x07" + "x" * 5000
-    for args in (("show", evil), ("questions", "--topic", evil), ("questions", "--level", evil),
-                 ("profile", "set", evil, "1"), ("history", "--show", evil)):  # fmt: skip
+    for args in (
+        ("show", evil),
+        ("questions", "--topic", evil),
+        ("questions", "--level", evil),
+        ("profile", "set", evil, "1"),
+        ("history", "--show", evil),
+    ):
         done = cli(*args)
         assert done.exit_code == 2, args
         line = one_clean_line(done.stderr)

@@ -47,14 +47,23 @@ def test_a_yaml_alias_bomb_is_refused_within_bounded_time_and_memory(
     env = {**os.environ, "VIVA_CONTENT": str(bank), "VIVA_HOME": str(viva_home)}
     done = subprocess.run(
         [sys.executable, "-m", "viva", "bank", "lint", "--no-run"],
-        capture_output=True, text=True, env=env, timeout=120, preexec_fn=_limits,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        preexec_fn=_limits,
+    )
     assert done.returncode == 1, done.stderr  # a lint failure, not SIGXCPU or MemoryError
     assert "content/python/bomb.yaml:2: V003 YAML anchors and aliases" in done.stdout
     # and the rest of the bank still loads for every other command
-    asked = subprocess.run([sys.executable, "-m", "viva", "show", "python.tuple-basics", "--json"],
-                           capture_output=True, text=True, env=env, timeout=120,
-                           preexec_fn=_limits)  # fmt: skip
+    asked = subprocess.run(
+        [sys.executable, "-m", "viva", "show", "python.tuple-basics", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        preexec_fn=_limits,
+    )
     assert asked.returncode == 0, asked.stderr
 
 

@@ -82,8 +82,12 @@ def test_the_first_migration_waits_for_the_lock(viva_home: Path) -> None:
     viva_home.mkdir(parents=True)
     lock = os.open(viva_home / "viva.db.lock", os.O_CREAT | os.O_RDWR, 0o600)
     fcntl.flock(lock, fcntl.LOCK_EX)  # another viva is migrating this new folder
-    proc = subprocess.Popen([sys.executable, "-m", "viva", "profile", "--json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "viva", "profile", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         time.sleep(3)
         assert proc.poll() is None  # waiting, not racing to create the tables
@@ -95,9 +99,15 @@ def test_the_first_migration_waits_for_the_lock(viva_home: Path) -> None:
 
 
 def test_concurrent_first_starts_all_succeed(viva_home: Path) -> None:
-    procs = [subprocess.Popen([sys.executable, "-m", "viva", "history", "--json"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(6)]  # fmt: skip
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "viva", "history", "--json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
     results = [(p.wait(timeout=120), p.communicate()[1]) for p in procs]
     assert all(code == 0 for code, _ in results), results
 
@@ -128,9 +138,15 @@ def test_random_wav_bodies_are_one_line(tmp_path: Path) -> None:
 
     rng = random.Random(16)
     for _ in range(300):
-        fmt = struct.pack("<HHIIHH", rng.choice([1, 3, 0xFFFE, rng.randrange(65536)]),
-                          rng.randrange(4), rng.randrange(1 << 32), rng.randrange(1 << 32),
-                          rng.randrange(65536), rng.choice([8, 16, 24, 0, rng.randrange(65536)]))  # fmt: skip
+        fmt = struct.pack(
+            "<HHIIHH",
+            rng.choice([1, 3, 0xFFFE, rng.randrange(65536)]),
+            rng.randrange(4),
+            rng.randrange(1 << 32),
+            rng.randrange(1 << 32),
+            rng.randrange(65536),
+            rng.choice([8, 16, 24, 0, rng.randrange(65536)]),
+        )
         body = b"fmt " + struct.pack("<I", rng.choice([16, 18, 40, rng.randrange(64)])) + fmt
         body += rng.randbytes(rng.randrange(0, 64))
         body += b"data" + struct.pack("<I", rng.randrange(1 << 32)) + rng.randbytes(64)

@@ -45,9 +45,27 @@ def row(text: str, kind: Kind, **fields: Any) -> Any:
 
 TABLE = [
     # --- the founding conversation ---------------------------------------------------------
-    row("top 20 python questions for beginner to intermediate", K.START_SET, topic="python", levels=(B, M), count=20),
-    row("microservices from beginner to medium level", K.START_SET, topic="microservices", levels=(B, M), count=None),
-    row("senior backend microservices questions", K.START_SET, topic="microservices", levels=(S,), count=None),
+    row(
+        "top 20 python questions for beginner to intermediate",
+        K.START_SET,
+        topic="python",
+        levels=(B, M),
+        count=20,
+    ),
+    row(
+        "microservices from beginner to medium level",
+        K.START_SET,
+        topic="microservices",
+        levels=(B, M),
+        count=None,
+    ),
+    row(
+        "senior backend microservices questions",
+        K.START_SET,
+        topic="microservices",
+        levels=(S,),
+        count=None,
+    ),
     row("I need the questions with answers", K.WITH_ANSWERS),
     row("go slow", K.SLOWER),
     # one question at a time is about pace: the tutor slows down and waits after each one
@@ -58,13 +76,30 @@ TABLE = [
     row("repeat the last word", K.REPEAT_WORD),
     row("I didn't catch the last word", K.REPEAT_WORD),
     row("explain slowly from now on, in future conversations also", K.SLOWER, persistent=True),
-    row("what is the difference between Jenkins and Kubernetes, and how does Docker help?", K.ASK, topic="kubernetes"),
+    row(
+        "what is the difference between Jenkins and Kubernetes, and how does Docker help?",
+        K.ASK,
+        topic="kubernetes",
+    ),
     row("top 10 important topics in microservices", K.TOPICS, topic="microservices", count=10),
-    row("so with GitHub Actions you can't deploy a container, only Jenkins can, right?", K.CHECK, topic="deployment"),
+    row(
+        "so with GitHub Actions you can't deploy a container, only Jenkins can, right?",
+        K.CHECK,
+        topic="deployment",
+    ),
     row("so orchestration is on top of CI CD right", K.CHECK, topic="cicd"),
-    row("I applied for a senior backend developer role", K.PROFILE, fact=("target_role", "senior backend developer"), levels=(S,)),
-    row("I'm good at Python and Django", K.PROFILE, fact=("strong", "python,django"), topic="python"),
-    row("Flask and FastAPI I don't have much exposure to", K.PROFILE, fact=("weak", "flask,fastapi")),
+    row(
+        "I applied for a senior backend developer role",
+        K.PROFILE,
+        fact=("target_role", "senior backend developer"),
+        levels=(S,),
+    ),
+    row(
+        "I'm good at Python and Django", K.PROFILE, fact=("strong", "python,django"), topic="python"
+    ),
+    row(
+        "Flask and FastAPI I don't have much exposure to", K.PROFILE, fact=("weak", "flask,fastapi")
+    ),
     row("I have little exposure to FastAPI", K.PROFILE, fact=("weak", "fastapi"), topic="fastapi"),
     row("always give an example", K.ALWAYS_EXAMPLE, persistent=True),
     row("give me two minutes", K.PAUSE),
@@ -77,26 +112,93 @@ TABLE = [
     row("start with CI/CD", K.START_SET, topic="cicd", levels=(), count=None),
     row("interview questions on databases", K.START_SET, topic="databases", levels=(), count=None),
     row("Docker questions for freshers", K.START_SET, topic="docker", levels=(B,), count=None),
-    row("advanced system design questions", K.START_SET, topic="system-design", levels=(S,), count=None),
+    row(
+        "advanced system design questions",
+        K.START_SET,
+        topic="system-design",
+        levels=(S,),
+        count=None,
+    ),
     row("20 flask questions", K.START_SET, topic="flask", levels=(), count=20),
     row("give me ten python questions", K.START_SET, topic="python", levels=(), count=10),
     row("I want 15 questions on docker", K.START_SET, topic="docker", levels=(), count=15),
-    row("top five design patterns questions", K.START_SET, topic="design-patterns", levels=(), count=5),
+    row(
+        "top five design patterns questions",
+        K.START_SET,
+        topic="design-patterns",
+        levels=(),
+        count=5,
+    ),
     row("beginner python", K.START_SET, topic="python", levels=(B,), count=None),
-    row("intermediate to senior kubernetes questions", K.START_SET, topic="kubernetes", levels=(M, S), count=None),
-    row("beginner to senior FastAPI questions", K.START_SET, topic="fastapi", levels=ALL, count=None),
+    row(
+        "intermediate to senior kubernetes questions",
+        K.START_SET,
+        topic="kubernetes",
+        levels=(M, S),
+        count=None,
+    ),
+    row(
+        "beginner to senior FastAPI questions", K.START_SET, topic="fastapi", levels=ALL, count=None
+    ),
     # "and" names two levels; only "to" spans a range
-    row("beginner and senior docker questions", K.START_SET, topic="docker", levels=(B, S), count=None),
-    row("mid-level microservices questions", K.START_SET, topic="microservices", levels=(M,), count=None),
+    row(
+        "beginner and senior docker questions",
+        K.START_SET,
+        topic="docker",
+        levels=(B, S),
+        count=None,
+    ),
+    row(
+        "mid-level microservices questions",
+        K.START_SET,
+        topic="microservices",
+        levels=(M,),
+        count=None,
+    ),
     row("basic SQL questions", K.START_SET, topic="databases", levels=(B,), count=None),
-    row("python questions with answers", K.START_SET, topic="python", levels=(), count=None, with_answers=True),
-    row("django questions without answers", K.START_SET, topic="django", levels=(), count=None, with_answers=False),
-    row("questions on deployment for an experienced developer", K.START_SET, topic="deployment", levels=(S,), count=None),
+    row(
+        "python questions with answers",
+        K.START_SET,
+        topic="python",
+        levels=(),
+        count=None,
+        with_answers=True,
+    ),
+    row(
+        "django questions without answers",
+        K.START_SET,
+        topic="django",
+        levels=(),
+        count=None,
+        with_answers=False,
+    ),
+    row(
+        "questions on deployment for an experienced developer",
+        K.START_SET,
+        topic="deployment",
+        levels=(S,),
+        count=None,
+    ),
     row("can you go with microservices", K.START_SET, topic="microservices", levels=(), count=None),
-    row("do one thing, give me python questions", K.START_SET, topic="python", levels=(), count=None),
-    row("shall we start with system design", K.START_SET, topic="system-design", levels=(), count=None),
+    row(
+        "do one thing, give me python questions", K.START_SET, topic="python", levels=(), count=None
+    ),
+    row(
+        "shall we start with system design",
+        K.START_SET,
+        topic="system-design",
+        levels=(),
+        count=None,
+    ),
     row("let us prepare Flask", K.START_SET, topic="flask", levels=(), count=None),
-    row("5 senior kubernetes questions with answers", K.START_SET, topic="kubernetes", levels=(S,), count=5, with_answers=True),
+    row(
+        "5 senior kubernetes questions with answers",
+        K.START_SET,
+        topic="kubernetes",
+        levels=(S,),
+        count=5,
+        with_answers=True,
+    ),
     row("ask me 3 docker questions", K.START_SET, topic="docker", levels=(), count=3),
     # --- topics ------------------------------------------------------------------------------
     row("what are the main topics in kubernetes", K.TOPICS, topic="kubernetes", count=None),
@@ -245,7 +347,11 @@ TABLE = [
     row("explain database indexes in detail", K.ASK, topic="databases"),
     row("how do I pause a docker container", K.ASK, topic="docker"),
     row("help me understand django signals", K.ASK, topic="django"),
-    row("what is the difference between a list and a tuple, explain with a simple example", K.ASK, topic=None),
+    row(
+        "what is the difference between a list and a tuple, explain with a simple example",
+        K.ASK,
+        topic=None,
+    ),
     row("is docker always faster than a virtual machine", K.ASK, topic="docker"),
     row("when should I use celery", K.ASK, topic=None),
     row("master node", K.ASK, topic=None),
@@ -254,16 +360,28 @@ TABLE = [
     row("kubernetes replaces docker, isn't it?", K.CHECK, topic="kubernetes"),
     row("a pod can hold many containers, correct?", K.CHECK, topic="docker"),
     row("am I right that flask is synchronous", K.CHECK, topic="flask"),
-    row("so the GIL means only one thread runs python code at a time, right", K.CHECK, topic="python"),
+    row(
+        "so the GIL means only one thread runs python code at a time, right",
+        K.CHECK,
+        topic="python",
+    ),
     row("does that mean every service has its own database", K.CHECK, topic="databases"),
     # --- profile -----------------------------------------------------------------------------
-    row("I'm interviewing for a python developer position", K.PROFILE, fact=("target_role", "python developer")),
+    row(
+        "I'm interviewing for a python developer position",
+        K.PROFILE,
+        fact=("target_role", "python developer"),
+    ),
     row("my interview is in 2 weeks", K.PROFILE, fact=("interview_in_days", "14")),
     row("my interview is in five days", K.PROFILE, fact=("interview_in_days", "5")),
     row("I am weak in databases", K.PROFILE, fact=("weak", "databases")),
     row("I'm new to kubernetes", K.PROFILE, fact=("weak", "kubernetes")),
     row("I have never used docker", K.PROFILE, fact=("weak", "docker")),
-    row("I am comfortable with docker and kubernetes", K.PROFILE, fact=("strong", "docker,kubernetes")),
+    row(
+        "I am comfortable with docker and kubernetes",
+        K.PROFILE,
+        fact=("strong", "docker,kubernetes"),
+    ),
     row("I know Flask very well", K.PROFILE, fact=("strong", "flask")),
     row("I have 5 years of experience in python", K.PROFILE, fact=("strong", "python")),
     row("I am not so good at system design", K.PROFILE, fact=("weak", "system-design")),
@@ -323,7 +441,13 @@ TABLE = [
     row("what is the use of kubernetes only?", K.ASK, topic="kubernetes"),
     row("I am having 3 years experience in django", K.PROFILE, fact=("strong", "django")),
     row("kindly repeat the question", K.REPEAT),
-    row("do the needful and give python questions", K.START_SET, topic="python", levels=(), count=None),
+    row(
+        "do the needful and give python questions",
+        K.START_SET,
+        topic="python",
+        levels=(),
+        count=None,
+    ),
     # --- found while probing: each once read wrongly ----------------------------------------
     # one fact per intent: the first clause wins, and fastapi is never filed as a strength
     row("I am good at Python but new to FastAPI", K.PROFILE, fact=("strong", "python")),
@@ -336,7 +460,13 @@ TABLE = [
     row("asdfgh", K.UNKNOWN),
     row("what is GIL", K.ASK, topic=None),
     row("go to 5", K.GOTO, number=5),
-    row("I want to practice microservices", K.START_SET, topic="microservices", levels=(), count=None),
+    row(
+        "I want to practice microservices",
+        K.START_SET,
+        topic="microservices",
+        levels=(),
+        count=None,
+    ),
     # no topic named: a mixed set from the whole bank
     row("10 questions", K.START_SET, topic=None, levels=(), count=10),
     # "explain it again" means it did not land: say it differently, not word for word
@@ -374,7 +504,7 @@ TABLE = [
     row("next python questions " * 50_000, K.UNKNOWN),
     # words it cannot place go to search, which says plainly that it has nothing
     row("asdf qwerty", K.ASK, topic=None),
-]  # fmt: skip
+]
 
 FIELDS = ("topic", "levels", "count", "number", "fact")
 

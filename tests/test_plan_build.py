@@ -28,8 +28,13 @@ def founding(bank: Bank) -> Requirements:
 
 def learner(days: int, minutes: int = 60) -> Goal:
     # "I am good at Python and Django; Flask and FastAPI I don't have much exposure to."
-    return Goal(days, minutes, Level.SENIOR, frozenset({"python", "django"}),
-                frozenset({"flask", "fastapi"}))  # fmt: skip
+    return Goal(
+        days,
+        minutes,
+        Level.SENIOR,
+        frozenset({"python", "django"}),
+        frozenset({"flask", "fastapi"}),
+    )
 
 
 def study(plan: Plan) -> list[tuple[str, ItemKind]]:

@@ -13,8 +13,11 @@ JD = Path(__file__).resolve().parent / "data" / "jd"
 
 
 def _profile() -> None:
-    for key, value in [("strong", "python,django"), ("weak", "flask,fastapi"),
-                       ("target_role", "senior backend developer")]:  # fmt: skip
+    for key, value in [
+        ("strong", "python,django"),
+        ("weak", "flask,fastapi"),
+        ("target_role", "senior backend developer"),
+    ]:
         assert run_viva("profile", "set", key, value).returncode == 0
 
 

@@ -34,29 +34,73 @@ def subs(r: Requirements) -> set[tuple[str, str | None]]:
 # name -> (topics that must be found, topics that must not, level, unknown skills expected)
 CASES: dict[str, tuple[set[str], set[str], Level | None, set[str]]] = {
     "founding-learner.txt": (
-        {"design-patterns", "system-design", "microservices", "python", "django", "flask", "fastapi"},
-        {"kubernetes", "cicd", "docker"}, Level.SENIOR, set()),
-    "01-django-drf.txt": ({"django", "python", "databases", "docker"}, {"flask", "fastapi"},
-                          Level.INTERMEDIATE, set()),
-    "02-k8s-platform.txt": ({"kubernetes", "cicd", "deployment", "python"}, {"django"}, None, set()),
-    "03-event-driven.txt": ({"microservices", "system-design", "python"}, {"kubernetes"},
-                            Level.SENIOR, set()),
+        {
+            "design-patterns",
+            "system-design",
+            "microservices",
+            "python",
+            "django",
+            "flask",
+            "fastapi",
+        },
+        {"kubernetes", "cicd", "docker"},
+        Level.SENIOR,
+        set(),
+    ),
+    "01-django-drf.txt": (
+        {"django", "python", "databases", "docker"},
+        {"flask", "fastapi"},
+        Level.INTERMEDIATE,
+        set(),
+    ),
+    "02-k8s-platform.txt": (
+        {"kubernetes", "cicd", "deployment", "python"},
+        {"django"},
+        None,
+        set(),
+    ),
+    "03-event-driven.txt": (
+        {"microservices", "system-design", "python"},
+        {"kubernetes"},
+        Level.SENIOR,
+        set(),
+    ),
     "04-junior-flask.txt": ({"python", "flask", "databases"}, {"django"}, Level.BEGINNER, set()),
-    "05-fastapi-ml.txt": ({"fastapi", "python", "docker"}, {"django"}, None,
-                          {"PyTorch", "pandas", "AWS", "SageMaker"}),
-    "08-devops-ci.txt": ({"cicd", "docker", "deployment"}, {"python"}, Level.INTERMEDIATE,
-                         {"Linux", "Bash"}),
-    "09-system-design-lead.txt": ({"system-design", "databases", "python"}, set(), Level.SENIOR,
-                                  {"Java"}),
+    "05-fastapi-ml.txt": (
+        {"fastapi", "python", "docker"},
+        {"django"},
+        None,
+        {"PyTorch", "pandas", "AWS", "SageMaker"},
+    ),
+    "08-devops-ci.txt": (
+        {"cicd", "docker", "deployment"},
+        {"python"},
+        Level.INTERMEDIATE,
+        {"Linux", "Bash"},
+    ),
+    "09-system-design-lead.txt": (
+        {"system-design", "databases", "python"},
+        set(),
+        Level.SENIOR,
+        {"Java"},
+    ),
     "11-design-patterns.txt": ({"design-patterns", "python"}, {"microservices"}, None, set()),
-    "12-data-engineer.txt": ({"python", "databases"}, {"django", "flask"}, None,
-                             {"Airflow", "Spark", "dbt", "Snowflake"}),
+    "12-data-engineer.txt": (
+        {"python", "databases"},
+        {"django", "flask"},
+        None,
+        {"Airflow", "Spark", "dbt", "Snowflake"},
+    ),
     "13-one-line.txt": ({"fastapi", "databases", "docker"}, {"python"}, Level.INTERMEDIATE, set()),
     "14-microservices-security.txt": ({"microservices"}, {"kubernetes"}, Level.SENIOR, set()),
-    "15-fullstack-node.txt": ({"python", "databases"}, {"django"}, None,
-                              {"Node.js", "Vue", "Azure", "GraphQL"}),
+    "15-fullstack-node.txt": (
+        {"python", "databases"},
+        {"django"},
+        None,
+        {"Node.js", "Vue", "Azure", "GraphQL"},
+    ),
     "16-intern-django.txt": ({"django", "python"}, set(), Level.BEGINNER, {"Git", "HTML"}),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -16,8 +16,12 @@ JD = Path(__file__).resolve().parent / "data" / "jd"
 
 def test_intents() -> None:
     vocab = Vocabulary.from_bank(Library().bank)
-    for line in ["what should I study today?", "What should i learn now", "today's plan",
-                 "what's my plan"]:  # fmt: skip
+    for line in [
+        "what should I study today?",
+        "What should i learn now",
+        "today's plan",
+        "what's my plan",
+    ]:
         assert parse(line, vocab).kind is Kind.STUDY_TODAY, line
     pasted = " ".join((JD / "founding-learner.txt").read_text().split())
     assert parse(pasted, vocab).kind is Kind.PLAN_JD
@@ -25,8 +29,11 @@ def test_intents() -> None:
 
 
 def test_paste_then_ask_today() -> None:
-    for key, value in [("strong", "python,django"), ("weak", "flask,fastapi"),
-                       ("interview_in_days", "5")]:  # fmt: skip
+    for key, value in [
+        ("strong", "python,django"),
+        ("weak", "flask,fastapi"),
+        ("interview_in_days", "5"),
+    ]:
         run_viva("profile", "set", key, value)
     none_yet = run_viva("chat", "--plain", stdin="what should I study today?\nquit\n")
     assert "don't have a study plan yet" in none_yet.stdout

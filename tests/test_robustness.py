@@ -17,8 +17,11 @@ from tests.conftest import run_viva
 def start_chat() -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "viva", "chat", "--plain"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def say(proc: subprocess.Popen[str], line: str) -> str:

@@ -35,8 +35,13 @@ def test_vectors_match_sentence_transformers(model: MiniLM) -> None:
 
 
 def test_meaning_not_words(model: MiniLM) -> None:
-    v = model.encode(["how do services find each other's addresses", "service discovery",
-                      "how to bake sourdough bread"])  # fmt: skip
+    v = model.encode(
+        [
+            "how do services find each other's addresses",
+            "service discovery",
+            "how to bake sourdough bread",
+        ]
+    )
     assert v[0] @ v[1] > v[0] @ v[2] + 0.2
 
 

@@ -44,8 +44,14 @@ def stt(tmp_path_factory: pytest.TempPathFactory) -> PocketsphinxSTT:
 
 def _meaning(intent: Intent) -> tuple[object, ...]:
     """What the session acts on: a misheard number or topic is a wrong command."""
-    return (intent.kind, intent.topic, intent.levels, intent.count, intent.number,
-            intent.persistent)  # fmt: skip
+    return (
+        intent.kind,
+        intent.topic,
+        intent.levels,
+        intent.count,
+        intent.number,
+        intent.persistent,
+    )
 
 
 def test_spoken_commands_are_understood(audio_dir: Path, stt: PocketsphinxSTT) -> None:

@@ -31,30 +31,100 @@ OK = (AnswerVerdict.GOOD, AnswerVerdict.PARTIAL)
 
 # (entry, what the learner says, voice, rate); reversed facts use the bank's own words
 WRONG: list[Any] = [
-    ("python.list-vs-tuple", "lists are immutable and tuples are mutable so you can append to a tuple", "en-gb", 140),
-    ("python.list-vs-tuple", "a tuple can be changed after it is created but a list cannot be changed", "en-us", 160),
-    ("python.gil", "the gil lets many threads run python bytecode in parallel on all cores at the same time", "en-gb", 150),
-    ("python.threads-vs-processes", "threads do not share memory and processes share the same memory space", "en-us", 130),
+    (
+        "python.list-vs-tuple",
+        "lists are immutable and tuples are mutable so you can append to a tuple",
+        "en-gb",
+        140,
+    ),
+    (
+        "python.list-vs-tuple",
+        "a tuple can be changed after it is created but a list cannot be changed",
+        "en-us",
+        160,
+    ),
+    (
+        "python.gil",
+        "the gil lets many threads run python bytecode in parallel on all cores at the same time",
+        "en-gb",
+        150,
+    ),
+    (
+        "python.threads-vs-processes",
+        "threads do not share memory and processes share the same memory space",
+        "en-us",
+        130,
+    ),
     # with pocketsphinx's bank model this was heard garbled and graded good (85); Whisper
     # hears it as said and the grader sees the reversal
-    ("docker.image-vs-container", "a container is the read only template and an image is the running instance of it", "en-gb-x-rp", 150),
-    ("docker.container-vs-vm", "a container runs its own full guest operating system kernel just like a virtual machine", "en-us", 160),
-    ("python.list-vs-tuple", "lists are immutable and tuples are mutable so you can append to a tuple", "heart", 160),
-    ("python.gil", "the gil lets many threads run python bytecode in parallel on all cores at the same time", "joe", 160),
-]  # fmt: skip
+    (
+        "docker.image-vs-container",
+        "a container is the read only template and an image is the running instance of it",
+        "en-gb-x-rp",
+        150,
+    ),
+    (
+        "docker.container-vs-vm",
+        "a container runs its own full guest operating system kernel just like a virtual machine",
+        "en-us",
+        160,
+    ),
+    (
+        "python.list-vs-tuple",
+        "lists are immutable and tuples are mutable so you can append to a tuple",
+        "heart",
+        160,
+    ),
+    (
+        "python.gil",
+        "the gil lets many threads run python bytecode in parallel on all cores at the same time",
+        "joe",
+        160,
+    ),
+]
 OFF_TOPIC = [
-    ("python.gil", "i had pizza for dinner with my family yesterday and then we watched a movie", "en-us", 150),
-    ("python.list-vs-tuple", "the weather was very hot so we stayed at home and played cricket", "en-gb", 140),
-    ("docker.image-vs-container", "my brother lives in another city and works at a bank near the station", "en-gb-x-rp", 160),
-]  # fmt: skip
+    (
+        "python.gil",
+        "i had pizza for dinner with my family yesterday and then we watched a movie",
+        "en-us",
+        150,
+    ),
+    (
+        "python.list-vs-tuple",
+        "the weather was very hot so we stayed at home and played cricket",
+        "en-gb",
+        140,
+    ),
+    (
+        "docker.image-vs-container",
+        "my brother lives in another city and works at a bank near the station",
+        "en-gb-x-rp",
+        160,
+    ),
+]
 OWN_WORDS = [
     ("python.list-vs-tuple", "lists can change but tuples cannot change after you create them"),
-    ("python.gil", "the gil means only one thread runs python code at a time so threads do not speed up cpu work"),
-    ("docker.container-vs-vm", "a container shares the host kernel while a virtual machine has its own operating system"),
-    ("python.threads-vs-processes", "threads share the memory of one process while each process has its own memory"),
-    ("docker.image-vs-container", "an image is the read only template and a container is a running instance of the image"),
-    ("python.decorators", "a decorator wraps a function to add behaviour without changing its code"),
-]  # fmt: skip
+    (
+        "python.gil",
+        "the gil means only one thread runs python code at a time so threads do not speed up cpu work",
+    ),
+    (
+        "docker.container-vs-vm",
+        "a container shares the host kernel while a virtual machine has its own operating system",
+    ),
+    (
+        "python.threads-vs-processes",
+        "threads share the memory of one process while each process has its own memory",
+    ),
+    (
+        "docker.image-vs-container",
+        "an image is the read only template and a container is a running instance of the image",
+    ),
+    (
+        "python.decorators",
+        "a decorator wraps a function to add behaviour without changing its code",
+    ),
+]
 # espeak-ng in two accents and both natural voices, at the three paces
 SPEAKERS = [("en-us", 160), ("en-gb", 130), ("heart", 160), ("joe", 190)]
 

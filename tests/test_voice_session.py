@@ -50,8 +50,14 @@ def _seconds(path: Path) -> float:
 
 
 def test_a_short_session_by_voice(tmp_path: Path, audio_dir: Path) -> None:
-    said = ["top three python questions", "next", "give me an example", "slower",
-            "show me the answer", "quit"]  # fmt: skip
+    said = [
+        "top three python questions",
+        "next",
+        "give me an example",
+        "slower",
+        "show me the answer",
+        "quit",
+    ]
     inputs = _script(tmp_path / "in", audio_dir, [("say", s) for s in said])
     code, out, err = _voice(inputs, tmp_path / "out")
     assert code == 0, err
@@ -73,9 +79,16 @@ def test_answers_are_heard_as_answers_and_typing_works_any_time(
     tmp_path: Path, audio_dir: Path
 ) -> None:
     answer = "the global interpreter lock lets only one thread run python bytecode at a time"
-    inputs = _script(tmp_path / "in", audio_dir, [
-        ("say", "quiz me on python"), ("say", answer), ("type", "answer"), ("say", "quit"),
-    ])  # fmt: skip
+    inputs = _script(
+        tmp_path / "in",
+        audio_dir,
+        [
+            ("say", "quiz me on python"),
+            ("say", answer),
+            ("type", "answer"),
+            ("say", "quit"),
+        ],
+    )
     code, out, err = _voice(inputs, tmp_path / "out")
     assert code == 0, err
     assert "heard (command): quiz me on python" in out
@@ -174,8 +187,9 @@ def test_reviews_by_voice_answered_revealed_and_rated(tmp_path: Path, audio_dir:
         "docker.image-vs-container": "an image is a read only template and a container is a "
         "running instance of an image",
     }
-    inputs = _script(tmp_path / "in", audio_dir,
-                     [("say", answers[order[0]]), ("say", "show"), ("say", "good")])  # fmt: skip
+    inputs = _script(
+        tmp_path / "in", audio_dir, [("say", answers[order[0]]), ("say", "show"), ("say", "good")]
+    )
     code, out, err = _voice_cmd(["review", "--voice"], inputs, tmp_path / "out", **later)
     assert code == 0, err
     assert "Review 1 of 2" in out and "Review 2 of 2" in out

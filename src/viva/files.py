@@ -29,8 +29,10 @@ def _destination(target: Path) -> tuple[Path, int | None]:
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"cannot write {target}: it is a folder", "give a file name with --out")
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"cannot write {target}: it is not a regular file",
-                         "give the name of an ordinary file with --out")  # fmt: skip
+        raise InputError(
+            f"cannot write {target}: it is not a regular file",
+            "give the name of an ordinary file with --out",
+        )
     return real, stat.S_IMODE(st.st_mode)
 
 
@@ -45,8 +47,10 @@ def write_atomic(target: Path, fill: Callable[[Path], None]) -> None:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}",
-                         "choose a folder you can write to with --out") from None  # fmt: skip
+        raise InputError(
+            f"cannot write {target}: {exc.strerror or exc}",
+            "choose a folder you can write to with --out",
+        ) from None
     os.close(fd)
     tmp = Path(name)
     try:

@@ -159,8 +159,12 @@ def jail() -> tuple[str, ...]:
     full = (unshare, *user, "-n", "-m", "-p", "-f", "--kill-child", "--", "sh", "-c", _JAIL, "sh")
     for prefix in (full, (unshare, *user, "-n", "--")):
         try:
-            probe = subprocess.run([*prefix, "true"], capture_output=True, timeout=5,
-                                   env={"VIVA_SANDBOX": tempfile.gettempdir(), "PATH": _PATH})  # fmt: skip
+            probe = subprocess.run(
+                [*prefix, "true"],
+                capture_output=True,
+                timeout=5,
+                env={"VIVA_SANDBOX": tempfile.gettempdir(), "PATH": _PATH},
+            )
         except (OSError, subprocess.SubprocessError):
             continue
         if probe.returncode == 0:
@@ -195,13 +199,23 @@ def run_snippet(
         "VIVA_NPROC": str(PROCESSES),
     }
     # output goes to unnamed files, not pipes: the file-size limit bounds it too
-    with tempfile.TemporaryDirectory(prefix="viva-snippet-") as tmp, \
-            tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:  # fmt: skip
+    with (
+        tempfile.TemporaryDirectory(prefix="viva-snippet-") as tmp,
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
         env.update(HOME=tmp, TMPDIR=tmp, VIVA_SANDBOX=os.path.realpath(tmp))
         Path(tmp, "snippet.py").write_text(snippet.code, encoding="utf-8")
         command = [*jail(), python or sys.executable, "-I", "-c", _GUARD]
-        proc = subprocess.Popen(command, cwd=tmp, env=env, stdin=subprocess.DEVNULL,
-                                stdout=out, stderr=err, start_new_session=True)  # fmt: skip
+        proc = subprocess.Popen(
+            command,
+            cwd=tmp,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,
+        )
         try:
             proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -35,7 +35,7 @@ from viva.session.state import (
     Show,
     Stage,
     State,
-)  # fmt: skip
+)
 from viva.understand.intents import Intent, Kind
 from viva.understand.reader import Expect, Understanding, Vocabulary, understand
 
@@ -74,8 +74,14 @@ class Coach:
     _reader: Understanding | None = None
 
     @classmethod
-    def begin(cls, lib: Library, store: LearnerStore, now: Callable[[], datetime],
-              front_end: str = "plain", review_cap: int = reviews.DAILY_CAP) -> Coach:  # fmt: skip
+    def begin(
+        cls,
+        lib: Library,
+        store: LearnerStore,
+        now: Callable[[], datetime],
+        front_end: str = "plain",
+        review_cap: int = reviews.DAILY_CAP,
+    ) -> Coach:
         """A new session, started in the store (nothing is said yet: see ``opening``)."""
         coach = cls(lib, store, now, front_end, review_cap)
         coach.state = State(prefs=Prefs.from_dict(store.prefs()))
@@ -83,8 +89,14 @@ class Coach:
         return coach
 
     @classmethod
-    def resume(cls, lib: Library, store: LearnerStore, now: Callable[[], datetime],
-               session: int, front_end: str = "plain") -> Coach:  # fmt: skip
+    def resume(
+        cls,
+        lib: Library,
+        store: LearnerStore,
+        now: Callable[[], datetime],
+        session: int,
+        front_end: str = "plain",
+    ) -> Coach:
         """The session ``session`` as it was after its last turn, in any process."""
         doc = store.session_state(session)
         if doc is None:
@@ -98,14 +110,20 @@ class Coach:
         if self._ctx is None:
             store, now, lib = self.store, self.now, self.lib
             self._ctx = Ctx(
-                lib.bank, lib.index, resume=store.last_position(before=self.session),
-                facts=lambda: lib.facts, find=lib.search,
-                plan=parse_saved(store.prefs().get(PrefKey.PLAN)), profile=store.profile(),
-                mastery=lambda: practice.mastery(store, now()), today=now().date(),
+                lib.bank,
+                lib.index,
+                resume=store.last_position(before=self.session),
+                facts=lambda: lib.facts,
+                find=lib.search,
+                plan=parse_saved(store.prefs().get(PrefKey.PLAN)),
+                profile=store.profile(),
+                mastery=lambda: practice.mastery(store, now()),
+                today=now().date(),
                 due=lambda: reviews.today(store, now(), self.review_cap).todays,
-                preview=lambda entry_id: {int(r): d for r, d in
-                                          practice.preview(store, entry_id, now()).items()},
-            )  # fmt: skip
+                preview=lambda entry_id: {
+                    int(r): d for r, d in practice.preview(store, entry_id, now()).items()
+                },
+            )
         return self._ctx
 
     @property
@@ -162,8 +180,9 @@ class Coach:
             elif isinstance(e, Seen):
                 self.store.mark_seen(e.entry_id, self.session, self.now())
             elif isinstance(e, Graded):
-                practice.record_grade(self.store, e.entry_id, e.score, e.verdict, e.answer,
-                                      source, self.now())  # fmt: skip
+                practice.record_grade(
+                    self.store, e.entry_id, e.score, e.verdict, e.answer, source, self.now()
+                )
             elif isinstance(e, Rated):
                 practice.rate(self.store, e.entry_id, Rate(e.rating), source, self.now())
 

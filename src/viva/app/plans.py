@@ -36,8 +36,9 @@ def make(
 ) -> Plan:
     """A plan for the job described in ``text``, saved for the learner."""
     req = requirements_or_fail(text, where, bank)
-    _, made = make_plan(req, store.profile(), bank, practice.mastery(store, now), now.date(),
-                        days, minutes, level)  # fmt: skip
+    _, made = make_plan(
+        req, store.profile(), bank, practice.mastery(store, now), now.date(), days, minutes, level
+    )
     store.set_pref(PrefKey.PLAN, saved_form(made), now)
     return made
 
@@ -50,12 +51,16 @@ def saved(store: LearnerStore) -> Plan | None:
 def jd_text(data: bytes, where: str) -> str:
     """A job description's bytes as text, or one line that says what is wrong and where."""
     if len(data) > MAX_JD_BYTES:
-        raise InputError(f"{where} is over {MAX_JD_BYTES // 1000} KB; a job description is shorter",
-                         "give just the job ad as text")  # fmt: skip
+        raise InputError(
+            f"{where} is over {MAX_JD_BYTES // 1000} KB; a job description is shorter",
+            "give just the job ad as text",
+        )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(f"{where}:{line}: binary data, not a job description",
-                         "give the job description as plain text")  # fmt: skip
+        raise InputError(
+            f"{where}:{line}: binary data, not a job description",
+            "give the job description as plain text",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -50,5 +50,9 @@ def check_raw_html(entry: Entry, doc: SourceDoc) -> Iterator[Problem]:
         bad = raw_html(text)
         if bad:
             where = ".".join(str(k) for k in keys)
-            yield Problem(doc.path, doc.line(*keys), "V039",
-                          f"{where} contains raw HTML ({bad!r}); write it as text or in backticks")  # fmt: skip
+            yield Problem(
+                doc.path,
+                doc.line(*keys),
+                "V039",
+                f"{where} contains raw HTML ({bad!r}); write it as text or in backticks",
+            )

@@ -95,8 +95,11 @@ def parse_yaml(text: str, path: str) -> SourceDoc:
         doc.error_line = (mark.line + 1) if mark else 1
         return doc
     except (yaml.YAMLError, RecursionError) as exc:
-        doc.error = "YAML error: nested too deeply" if isinstance(exc, RecursionError) else (
-            f"YAML error: {exc}")  # fmt: skip
+        doc.error = (
+            "YAML error: nested too deeply"
+            if isinstance(exc, RecursionError)
+            else (f"YAML error: {exc}")
+        )
         return doc
     if node is None:
         doc.error = "the file is empty"

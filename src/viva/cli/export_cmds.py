@@ -26,14 +26,27 @@ class Format(StrEnum):
 
 def export(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="markdown, anki or html.")],
-    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help="Topic (repeatable).")] = None,
-    level: Annotated[list[str] | None, typer.Option("--level", "-l", help="Level (repeatable).")] = None,
+    topic: Annotated[
+        list[str] | None, typer.Option("--topic", "-t", help="Topic (repeatable).")
+    ] = None,
+    level: Annotated[
+        list[str] | None, typer.Option("--level", "-l", help="Level (repeatable).")
+    ] = None,
     plan: Annotated[bool, typer.Option("--plan", help="The entries of your saved plan.")] = False,
     ids: Annotated[str | None, typer.Option("--ids", help="Comma-separated entry ids.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (stdout for markdown/html if omitted).")] = None,
-    run: Annotated[bool, typer.Option("--run/--no-run", help="Run snippets not yet remembered to show their real output (default: remembered output only).")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="File to write (stdout for markdown/html if omitted)."),
+    ] = None,
+    run: Annotated[
+        bool,
+        typer.Option(
+            "--run/--no-run",
+            help="Run snippets not yet remembered to show their real output (default: remembered output only).",
+        ),
+    ] = False,
     json_out: JsonOpt = False,
-) -> None:  # fmt: skip
+) -> None:
     """Export questions with answers: `viva export --format anki --topic flask --out flask.apkg`."""
     from viva.cli.app_common import library
     from viva.export.outputs import real_outputs

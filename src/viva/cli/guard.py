@@ -120,6 +120,8 @@ class VivaGroup(TyperGroup):
         except Exception as exc:
             if debug:
                 raise
-            _line(f"viva: unexpected error ({type(exc).__name__}: {exc}); "
-                  "run again with --debug to see where")  # fmt: skip
+            _line(
+                f"viva: unexpected error ({type(exc).__name__}: {exc}); "
+                "run again with --debug to see where"
+            )
             raise typer.Exit(1) from None

@@ -75,11 +75,17 @@ def plan(
     jd: Annotated[
         Path | None, typer.Option("--jd", help="The job description: a text file, or - for stdin.")
     ] = None,
-    days: Annotated[int | None, typer.Option("--days", min=1, max=365, help="Days until the interview.")] = None,
-    minutes: Annotated[int | None, typer.Option("--minutes", min=15, max=720, help="Minutes a day.")] = None,
-    level: Annotated[str | None, typer.Option("--level", help="Target level (default: the job's).")] = None,
+    days: Annotated[
+        int | None, typer.Option("--days", min=1, max=365, help="Days until the interview.")
+    ] = None,
+    minutes: Annotated[
+        int | None, typer.Option("--minutes", min=15, max=720, help="Minutes a day.")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help="Target level (default: the job's).")
+    ] = None,
     json_out: JsonOpt = False,
-) -> None:  # fmt: skip
+) -> None:
     """Make (and save) a study plan for a job: `viva plan --jd job.txt --days 10`."""
     if ctx.invoked_subcommand is not None:
         return
@@ -93,8 +99,16 @@ def plan(
     lib = library()
     store = open_store()
     try:
-        made = plans.make(lib.bank, store, text, where, utc_now(), days, minutes,
-                          parse_level(level) if level else None)  # fmt: skip
+        made = plans.make(
+            lib.bank,
+            store,
+            text,
+            where,
+            utc_now(),
+            days,
+            minutes,
+            parse_level(level) if level else None,
+        )
     finally:
         store.close()
     if json_out:

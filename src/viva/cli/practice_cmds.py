@@ -104,8 +104,13 @@ def interview(
     svc = library()
     topic_id = svc.topic(topic).id if topic else None
     levels = tuple(sorted({parse_level(lv) for lv in level or []}))
-    start = Intent(Kind.QUIZ, f"quiz me on {topic_id or 'everything'}", topic=topic_id,
-                   levels=levels, count=count)  # fmt: skip
+    start = Intent(
+        Kind.QUIZ,
+        f"quiz me on {topic_id or 'everything'}",
+        topic=topic_id,
+        levels=levels,
+        count=count,
+    )
     if plain:
         from viva.cli.channels import PlainChannel
 
@@ -130,5 +135,4 @@ def review(
     """Review what is due (weakest first): answer to be graded, or rate yourself."""
     from viva.cli import review_cmds
 
-    review_cmds.run(cap=cap, catch_up=catch_up, list_only=list_only, json_out=json_out,
-                    voice=voice)  # fmt: skip
+    review_cmds.run(cap=cap, catch_up=catch_up, list_only=list_only, json_out=json_out, voice=voice)

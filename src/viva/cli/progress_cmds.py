@@ -67,14 +67,19 @@ def progress(
 
 
 def text(p: Progress) -> str:
-    lines = [f"Streak: {p.streak} day{'s' if p.streak != 1 else ''}.  Due now: {p.due_now}, "
-             f"this week: {p.due_week}.  Practised {p.practised} questions in {p.attempts} attempts.", ""]  # fmt: skip
+    lines = [
+        f"Streak: {p.streak} day{'s' if p.streak != 1 else ''}.  Due now: {p.due_now}, "
+        f"this week: {p.due_week}.  Practised {p.practised} questions in {p.attempts} attempts.",
+        "",
+    ]
     width = max((len(t.name) for t in p.topics), default=10)
     for t in p.topics:
         filled = round(t.mastery * BAR)
         levels = "  ".join(f"{k[:3]} {v:.0%}" for k, v in t.by_level.items())
-        lines.append(f"{t.name:<{width}} {'#' * filled}{'.' * (BAR - filled)} {t.mastery:4.0%}  "
-                     f"({t.practised}/{t.total}; {levels}; due {t.due})")  # fmt: skip
+        lines.append(
+            f"{t.name:<{width}} {'#' * filled}{'.' * (BAR - filled)} {t.mastery:4.0%}  "
+            f"({t.practised}/{t.total}; {levels}; due {t.due})"
+        )
     if p.weakest:
         lines += [
             "",
@@ -90,10 +95,12 @@ def page(p: Progress) -> str:
     for i, t in enumerate(p.topics):
         y = 30 + i * 28
         w = round(t.mastery * 400)
-        rows.append(f'<text x="0" y="{y + 14}">{html.escape(t.name)}</text>'
-                    f'<rect x="170" y="{y}" width="400" height="18" fill="#eee"/>'
-                    f'<rect x="170" y="{y}" width="{w}" height="18" fill="#2a7"/>'
-                    f'<text x="580" y="{y + 14}">{t.mastery:.0%} ({t.practised}/{t.total})</text>')  # fmt: skip
+        rows.append(
+            f'<text x="0" y="{y + 14}">{html.escape(t.name)}</text>'
+            f'<rect x="170" y="{y}" width="400" height="18" fill="#eee"/>'
+            f'<rect x="170" y="{y}" width="{w}" height="18" fill="#2a7"/>'
+            f'<text x="580" y="{y + 14}">{t.mastery:.0%} ({t.practised}/{t.total})</text>'
+        )
     height = 40 + 28 * len(p.topics)
     weak = "".join(
         f"<li>{html.escape(t)} / {html.escape(s)}: {m:.0%}</li>" for t, s, m in p.weakest

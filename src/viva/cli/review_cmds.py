@@ -46,8 +46,9 @@ def run(*, cap: int, catch_up: bool, list_only: bool, json_out: bool, voice: boo
     from viva.cli.channels import PlainChannel
     from viva.cli.talking import converse
 
-    converse(PlainChannel(prompt="> "), "review", start, greet=False, until=reviews_done,
-             review_cap=cap)  # fmt: skip
+    converse(
+        PlainChannel(prompt="> "), "review", start, greet=False, until=reviews_done, review_cap=cap
+    )
 
 
 def reviews_done(state: State) -> bool:
@@ -56,10 +57,18 @@ def reviews_done(state: State) -> bool:
 
 
 def _list(day: ReviewDay, bank: Bank, json_out: bool) -> None:
-    rows = [{"id": i, "question": e.question, "topic": e.topic}
-            for i in day.todays if (e := bank.get(i))]  # fmt: skip
-    doc = {"due": day.due, "today": rows, "cap": day.cap, "done_today": day.done_today,
-           "moved": {k: v.isoformat() for k, v in day.moved.items()}}  # fmt: skip
+    rows = [
+        {"id": i, "question": e.question, "topic": e.topic}
+        for i in day.todays
+        if (e := bank.get(i))
+    ]
+    doc = {
+        "due": day.due,
+        "today": rows,
+        "cap": day.cap,
+        "done_today": day.done_today,
+        "moved": {k: v.isoformat() for k, v in day.moved.items()},
+    }
     if json_out:
         emit(doc)
         return
@@ -76,12 +85,16 @@ def _header(day: ReviewDay, now: datetime) -> None:
 
     if day.moved:
         last = max(day.moved.values())
-        typer.echo(f"Catch-up: {len(day.moved)} reviews moved to the next "
-                   f"{(last - now).days or 1} days, at most {day.cap} a day.")  # fmt: skip
+        typer.echo(
+            f"Catch-up: {len(day.moved)} reviews moved to the next "
+            f"{(last - now).days or 1} days, at most {day.cap} a day."
+        )
     elif day.backlog:
-        typer.echo(f"{day.due} reviews are due; here are the {len(day.todays)} weakest. "
-                   f"`viva review --catch-up` spreads the other {day.backlog} over the next "
-                   f"{queue.days_to_clear(day.backlog, day.cap)} days.")  # fmt: skip
+        typer.echo(
+            f"{day.due} reviews are due; here are the {len(day.todays)} weakest. "
+            f"`viva review --catch-up` spreads the other {day.backlog} over the next "
+            f"{queue.days_to_clear(day.backlog, day.cap)} days."
+        )
     if not day.todays:
         nxt = day.next_due
         when = f" The next one is due in {days((nxt - now) / timedelta(days=1))}." if nxt else ""

@@ -35,8 +35,16 @@ def converse(
     interview's "quiz me", a review's "let's do my reviews")."""
     store = open_store()
     try:
-        run(library(), store, channel, front_end, start, greet=greet, until=until,
-            review_cap=review_cap)  # fmt: skip
+        run(
+            library(),
+            store,
+            channel,
+            front_end,
+            start,
+            greet=greet,
+            until=until,
+            review_cap=review_cap,
+        )
     finally:
         store.close()
 
@@ -56,8 +64,9 @@ def run(
     from viva.app.reviews import DAILY_CAP
     from viva.clock import utc_now
 
-    talk = Conversation(lib, store, channel, utc_now, front_end, start, greet, until,
-                        review_cap or DAILY_CAP)  # fmt: skip
+    talk = Conversation(
+        lib, store, channel, utc_now, front_end, start, greet, until, review_cap or DAILY_CAP
+    )
     try:
         talk.run()
     except KeyboardInterrupt:

@@ -29,7 +29,7 @@ from viva.cli.voice_common import (
     voice_of,
     voice_prefs,
     whisper_pref,
-)  # fmt: skip
+)
 from viva.errors import InputError, VoiceError
 
 if TYPE_CHECKING:
@@ -114,9 +114,13 @@ def voices(
         raise VoiceError(f"no espeak-ng voice '{use}'", "choose one of: " + ", ".join(names))
     if end_silence is not None and not 0.3 <= end_silence <= 5:
         raise InputError(f"{end_silence} s is out of range", "use 0.3 to 5 seconds")
-    changes = {PREF_VOICE: use, PREF_RATE: None if rate is None else str(rate_of(rate) or "pace"),
-               PREF_END: None if end_silence is None else str(end_silence),
-               PREF_ENGINE: engine_pref(engine), PREF_WHISPER: whisper_pref(whisper)}  # fmt: skip
+    changes = {
+        PREF_VOICE: use,
+        PREF_RATE: None if rate is None else str(rate_of(rate) or "pace"),
+        PREF_END: None if end_silence is None else str(end_silence),
+        PREF_ENGINE: engine_pref(engine),
+        PREF_WHISPER: whisper_pref(whisper),
+    }
     store = open_store()
     try:
         for key, value in changes.items():
@@ -133,8 +137,10 @@ def voices(
         "whisper": prefs.get(PREF_WHISPER, DEFAULT_MODEL),
     }
     speaking = engines.chosen(str(current["engine"]))
-    listing = [{"name": e.name, "available": e.available, "note": e.note,
-                "speaking": e.name == speaking} for e in found]  # fmt: skip
+    listing = [
+        {"name": e.name, "available": e.available, "note": e.note, "speaking": e.name == speaking}
+        for e in found
+    ]
     if json_out:
         emit({"voices": names, "engines": listing, "current": current, "note": NO_INDIAN_VOICE})
         return

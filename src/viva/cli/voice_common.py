@@ -81,8 +81,12 @@ def hearing_for(svc: Library, prefs: dict[str, str]) -> Hearing:
     from viva.understand.reader import Vocabulary, parse
 
     vocab = Vocabulary.from_bank(svc.bank)
-    return hearing.Hearing(PocketsphinxSTT(svc.bank, cache), whisper, svc.bank,
-                           understands=lambda t: parse(t, vocab).kind is not Kind.UNKNOWN)  # fmt: skip
+    return hearing.Hearing(
+        PocketsphinxSTT(svc.bank, cache),
+        whisper,
+        svc.bank,
+        understands=lambda t: parse(t, vocab).kind is not Kind.UNKNOWN,
+    )
 
 
 def voice_library() -> Library:

@@ -26,7 +26,7 @@ from viva.cli.voice_common import (
     rate_of,
     voice_library,
     voice_of,
-)  # fmt: skip
+)
 from viva.errors import InputError, VoiceError
 
 if TYPE_CHECKING:
@@ -74,8 +74,15 @@ def converse_from_env(
     $VIVA_VOICE_OUT when set (scripts, tests), else the microphone and speakers."""
     given = [Path(p) for p in os.environ.get(ENV_IN, "").split(os.pathsep) if p]
     out = os.environ.get(ENV_OUT)
-    converse(given, Path(out) if out else None, "auto", not sys.stdout.isatty(), start=start,
-             until=until, greet=greet)  # fmt: skip
+    converse(
+        given,
+        Path(out) if out else None,
+        "auto",
+        not sys.stdout.isatty(),
+        start=start,
+        until=until,
+        greet=greet,
+    )
 
 
 def converse(
@@ -130,9 +137,16 @@ def converse(
             inputs = LiveInputs(sys.stdin, mic)
         screen = _screen(plain)
         stt.grammar.prepare(ModeValue.COMMAND)  # the grammar loads now, not on the first reply
-        channel = VoiceChannel(stt, Speaker(tts, player, voice), inputs, screen,
-                               voice_name=voice.name, fixed_wpm=rate_of(prefs.get(PREF_RATE)),
-                               forced=forced, context=stt.context)  # fmt: skip
+        channel = VoiceChannel(
+            stt,
+            Speaker(tts, player, voice),
+            inputs,
+            screen,
+            voice_name=voice.name,
+            fixed_wpm=rate_of(prefs.get(PREF_RATE)),
+            forced=forced,
+            context=stt.context,
+        )
         try:
             run(svc, store, channel, "voice", start, greet=greet, until=until)
         finally:

@@ -76,20 +76,27 @@ def write_deck(
         MODEL_ID,
         MODEL_NAME,
         fields=[{"name": f} for f in FIELDS],
-        templates=[{
-            "name": "Question -> answer",
-            "qfmt": '<div class="meta">{{Topic}} · {{Subtopic}} · {{Level}}</div>{{Question}}',
-            "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}',
-        }],
+        templates=[
+            {
+                "name": "Question -> answer",
+                "qfmt": '<div class="meta">{{Topic}} · {{Subtopic}} · {{Level}}</div>{{Question}}',
+                "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}',
+            }
+        ],
         css=CARD_CSS,
         sort_field_index=0,
-    )  # fmt: skip
+    )
     deck = genanki.Deck(DECK_ID, deck_name)
     for e in entries:
         topic = bank.topic(e.topic)
-        fields: list[Any] = [html.escape(e.question), back(e, outputs), html.escape(e.id),
-                             html.escape(topic.name if topic else e.topic),
-                             html.escape(e.subtopic), e.level.label]  # fmt: skip
+        fields: list[Any] = [
+            html.escape(e.question),
+            back(e, outputs),
+            html.escape(e.id),
+            html.escape(topic.name if topic else e.topic),
+            html.escape(e.subtopic),
+            e.level.label,
+        ]
         deck.add_note(
             genanki.Note(
                 model=model, fields=fields, tags=tags(e), guid=genanki.guid_for("viva", e.id)

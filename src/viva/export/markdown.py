@@ -24,15 +24,24 @@ def _fence(text: str, lang: str = "") -> str:
 def entry_markdown(n: int, e: Entry, bank: Bank, outputs: dict[tuple[str, str], Output]) -> str:
     topic = bank.topic(e.topic)
     sub = topic.subtopic(e.subtopic) if topic else None
-    meta = " · ".join([
-        f"Topic: {topic.name if topic else e.topic}",
-        f"Subtopic: {sub.name if sub else e.subtopic}",
-        f"Level: {e.level.label}",
-        f"Asked: {e.frequency.label}",
-        f"`{e.id}`",
-    ])  # fmt: skip
-    parts = [f"## {n}. {e.question}", f"*{meta}*", f"**In short:** {e.short_answer.strip()}",
-             "### Answer", e.answer.strip(), "### In simple words", e.simple.strip()]  # fmt: skip
+    meta = " · ".join(
+        [
+            f"Topic: {topic.name if topic else e.topic}",
+            f"Subtopic: {sub.name if sub else e.subtopic}",
+            f"Level: {e.level.label}",
+            f"Asked: {e.frequency.label}",
+            f"`{e.id}`",
+        ]
+    )
+    parts = [
+        f"## {n}. {e.question}",
+        f"*{meta}*",
+        f"**In short:** {e.short_answer.strip()}",
+        "### Answer",
+        e.answer.strip(),
+        "### In simple words",
+        e.simple.strip(),
+    ]
     if e.examples:
         parts.append("### Examples")
         parts.append(
@@ -46,8 +55,11 @@ def entry_markdown(n: int, e: Entry, bank: Bank, outputs: dict[tuple[str, str], 
             if out is None:
                 continue
             if out.ran:
-                label = "Output (real, from running it):" if out.ok else (
-                    f"Output (real; it no longer matches the bank - {out.note}):")  # fmt: skip
+                label = (
+                    "Output (real, from running it):"
+                    if out.ok
+                    else (f"Output (real; it no longer matches the bank - {out.note}):")
+                )
             else:
                 label = f"Expected output (not run here: {out.note}):"
             parts.append(label)
@@ -56,9 +68,12 @@ def entry_markdown(n: int, e: Entry, bank: Bank, outputs: dict[tuple[str, str], 
     parts.append("\n".join(f"- [ ] {k.point.strip()}" for k in e.key_points))
     if e.misconceptions:
         parts.append("### Common misconceptions")
-        parts.append("\n".join(
-            f"- **Myth:** {m.claim.strip()}  \n  **Fact:** {m.correction.strip()}" for m in e.misconceptions
-        ))  # fmt: skip
+        parts.append(
+            "\n".join(
+                f"- **Myth:** {m.claim.strip()}  \n  **Fact:** {m.correction.strip()}"
+                for m in e.misconceptions
+            )
+        )
     return "\n\n".join(parts)
 
 
@@ -66,9 +81,11 @@ def guide(
     entries: Sequence[Entry], bank: Bank, outputs: dict[tuple[str, str], Output], title: str
 ) -> str:
     """The whole study guide as one Markdown document."""
-    head = [f"# Study guide: {title}",
-            f"{len(entries)} question(s) from the viva question bank. Code output is what the code "
-            "printed when this guide was made. Tick the key points you can say without looking."]  # fmt: skip
+    head = [
+        f"# Study guide: {title}",
+        f"{len(entries)} question(s) from the viva question bank. Code output is what the code "
+        "printed when this guide was made. Tick the key points you can say without looking.",
+    ]
     toc = "\n".join(f"{i}. {e.question}" for i, e in enumerate(entries, 1))
     body = [entry_markdown(i, e, bank, outputs) for i, e in enumerate(entries, 1)]
     return "\n\n".join([*head, "## Contents", toc, *body]) + "\n"

@@ -51,9 +51,13 @@ def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
 
 
 def _covered(
-    lex: Lexicon, clauses: list[Clause], point: KeyPoint, fact: Fact | None,
-    matches: Sequence[Match], similar: Similar | None,
-) -> bool:  # fmt: skip
+    lex: Lexicon,
+    clauses: list[Clause],
+    point: KeyPoint,
+    fact: Fact | None,
+    matches: Sequence[Match],
+    similar: Similar | None,
+) -> bool:
     """Whether the answer makes ``point``; ``matches`` are its clauses aligned with the point."""
     if any(m.contradicts for m in matches):
         return False  # saying the opposite anywhere outweighs the right words elsewhere
@@ -100,9 +104,11 @@ def _states(lex: Lexicon, window: Clause, fact: Fact) -> bool:
 
 
 def _wrong_claims(
-    lex: Lexicon, clauses: list[Clause], facts: Sequence[Fact],
+    lex: Lexicon,
+    clauses: list[Clause],
+    facts: Sequence[Fact],
     aligned: Mapping[str | None, Sequence[Match]],
-) -> tuple[list[str], list[str]]:  # fmt: skip
+) -> tuple[list[str], list[str]]:
     """Corrections of misconceptions the answer states, and red flags it raises."""
     wrong: list[str] = []
     red: list[str] = []
@@ -136,9 +142,12 @@ def _judged_wrong(
 
 
 def grade_answer(
-    entry: Entry, text: str, book: FactBook, similar: Similar | None = None,
+    entry: Entry,
+    text: str,
+    book: FactBook,
+    similar: Similar | None = None,
     meaning: Meaning | None = None,
-) -> Grade:  # fmt: skip
+) -> Grade:
     lex = book.lexicon
     clauses = lex.clauses(text)
     facts = book.of(entry.id)
@@ -182,18 +191,26 @@ def grade_answer(
     else:
         verdict = AnswerVerdict.WRONG
     return Grade(
-        entry.id, score, verdict,
-        tuple(k.point for k in covered), tuple(k.point for k in missed),
-        tuple(wrong), tuple(red),
+        entry.id,
+        score,
+        verdict,
+        tuple(k.point for k in covered),
+        tuple(k.point for k in missed),
+        tuple(wrong),
+        tuple(red),
         _insights(lex, clauses, entry, covered, missed, text),
         tuple((said, fix) for said, fix, _ in said_wrong),
-    )  # fmt: skip
+    )
 
 
 def _insights(
-    lex: Lexicon, clauses: list[Clause], entry: Entry, covered: list[KeyPoint],
-    missed: list[KeyPoint], text: str,
-) -> Insights:  # fmt: skip
+    lex: Lexicon,
+    clauses: list[Clause],
+    entry: Entry,
+    covered: list[KeyPoint],
+    missed: list[KeyPoint],
+    text: str,
+) -> Insights:
     # terms are words said, not meanings: "cannot be modified" isn't a term the learner used
     # when they said "immutable", even though it makes the same point
     said = f" {' '.join(lex.words(text))} "

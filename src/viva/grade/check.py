@@ -52,8 +52,11 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
     if clause.elliptic or fc.elliptic:
         return []
     neg = clause.negated != fc.negated
-    return [t for t in dict.fromkeys(clause.tokens)
-            if t in fc.tokens and clause.sign(t, neg) != fc.sign(t, neg)]  # fmt: skip
+    return [
+        t
+        for t in dict.fromkeys(clause.tokens)
+        if t in fc.tokens and clause.sign(t, neg) != fc.sign(t, neg)
+    ]
 
 
 def _closest(lex: Lexicon, clause: Clause, fact: Fact) -> Clause | None:
@@ -96,19 +99,30 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     if not antonym and len(shared - {clause.subject, fc.subject}) < need:
         against = []
     if (
-        against and s >= CONTRA_AT and pred_cover >= CONTRA_AT
+        against
+        and s >= CONTRA_AT
+        and pred_cover >= CONTRA_AT
         and (
             weight_against >= CONFLICT_AT * sum(lex.weight(t) for t in shared - {clause.subject})
-            or any(t in DECISIVE for t in against)  # "many threads" vs "one thread": small, decisive
+            or any(
+                t in DECISIVE for t in against
+            )  # "many threads" vs "one thread": small, decisive
         )
-    ):  # fmt: skip
+    ):
         return Match(fact, score, True, "opposite")
     if (
-        clause.subject and fc.subject and clause.subject != fc.subject
-        and clause.subject in fact.tokens and pred_cover >= 0.8
-        and any(o.subject == clause.subject and conflicts(clause, o)
-                and overlap(lex, predicate, frozenset(o.tokens)) >= 0.8 for o in fact.clauses)
-    ):  # fmt: skip
+        clause.subject
+        and fc.subject
+        and clause.subject != fc.subject
+        and clause.subject in fact.tokens
+        and pred_cover >= 0.8
+        and any(
+            o.subject == clause.subject
+            and conflicts(clause, o)
+            and overlap(lex, predicate, frozenset(o.tokens)) >= 0.8
+            for o in fact.clauses
+        )
+    ):
         return Match(fact, score, True, "reversed")
     return Match(fact, score, False)
 
@@ -145,8 +159,11 @@ def best_match(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
     if not matches:
         return None
     contra = [m for m in matches if m.contradicts]
-    backing = max((m for m in matches if not m.contradicts),
-                  key=lambda m: (round(m.score, 2), m.fact.kind.priority), default=None)  # fmt: skip
+    backing = max(
+        (m for m in matches if not m.contradicts),
+        key=lambda m: (round(m.score, 2), m.fact.kind.priority),
+        default=None,
+    )
     strongest_contra = max(contra, key=lambda m: m.score, default=None)
     if strongest_contra and (backing is None or strongest_contra.score >= backing.score - 0.1):
         return strongest_contra
@@ -156,8 +173,11 @@ def best_match(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
 def unbacked(lex: Lexicon, clause: Clause, fact: Fact) -> list[str]:
     """Words of weight the fact doesn't use: one changed word ("process" for "thread") is
     enough to withhold agreement."""
-    return [t for t in clause.tokens
-            if t not in fact.tokens and (lex.weight(t) >= KEY_WORD or t in DECISIVE)]  # fmt: skip
+    return [
+        t
+        for t in clause.tokens
+        if t not in fact.tokens and (lex.weight(t) >= KEY_WORD or t in DECISIVE)
+    ]
 
 
 def overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
@@ -192,14 +212,19 @@ def substituted(
                 continue
             x = extra[0]
             rest = tuple(t for t in clause.tokens if t != x)
-            rivals = [y for y in set(fc.tokens) - said
-                      if y in named and y != fc.subject and lex.weight(y) >= KEY_WORD]  # fmt: skip
+            rivals = [
+                y
+                for y in set(fc.tokens) - said
+                if y in named and y != fc.subject and lex.weight(y) >= KEY_WORD
+            ]
             if (
-                rivals and clause.sign(x) is False and lex.weight(x) >= KEY_WORD
+                rivals
+                and clause.sign(x) is False
+                and lex.weight(x) >= KEY_WORD
                 and overlap(lex, rest, frozenset(fc.tokens)) >= SWAP_REST
                 and overlap(lex, fc.tokens, frozenset(said)) >= SWAP_COVER
                 and not conflicts(clause, fc)
-            ):  # fmt: skip
+            ):
                 return f
     return None
 
@@ -217,10 +242,12 @@ def roles_differ(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
             fact.clauses, key=lambda fc: overlap(lex, pred, frozenset(fc.tokens)), default=None
         )
         if (
-            best is not None and best.subject is not None and best.subject != c.subject
+            best is not None
+            and best.subject is not None
+            and best.subject != c.subject
             and overlap(lex, pred, frozenset(best.tokens)) >= 0.8
             and c.subject not in best.tokens
-        ):  # fmt: skip
+        ):
             return True
     return False
 
@@ -264,9 +291,14 @@ def denied_capability(
 def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
     if not clause.negated or clause.elliptic:
         return None
-    denied = [t for t in clause.tokens
-              if clause.sign(t) and not clause.sign(t, False) and t != subject
-              and lex.weight(t) >= KEY_WORD]  # fmt: skip
+    denied = [
+        t
+        for t in clause.tokens
+        if clause.sign(t)
+        and not clause.sign(t, False)
+        and t != subject
+        and lex.weight(t) >= KEY_WORD
+    ]
     if not denied:
         return None
     for f in facts:
@@ -294,8 +326,11 @@ def wrong_role(
         for fc in f.clauses:
             if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):
                 continue
-            if not any(pc.subject == subject and verb in _predicate(pc)[:2] and pc.sign(verb) is False
-                       for p in positives for pc in p.clauses):  # fmt: skip
+            if not any(
+                pc.subject == subject and verb in _predicate(pc)[:2] and pc.sign(verb) is False
+                for p in positives
+                for pc in p.clauses
+            ):
                 return f
     return None
 
@@ -327,8 +362,11 @@ def denies_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
 def best_positive(lex: Lexicon, fact: Fact, positives: list[Fact]) -> Fact | None:
     """The entry's own statement closest to a wrong belief: what to say instead of it."""
     same = [p for p in positives if p.entry_id == fact.entry_id and p.kind in AUTHORITY]
-    return max(same, key=lambda p: (overlap(lex, tuple(fact.tokens), p.tokens), p.kind.priority),
-               default=None)  # fmt: skip
+    return max(
+        same,
+        key=lambda p: (overlap(lex, tuple(fact.tokens), p.tokens), p.kind.priority),
+        default=None,
+    )
 
 
 def _true_part(lex: Lexicon, fc: Clause, positives: list[Fact]) -> bool:

@@ -40,8 +40,15 @@ class FactKind(StrEnum):
         return _PRIORITY[self]
 
 
-_PRIORITY = {FactKind.POINT: 5, FactKind.SHORT: 4, FactKind.CORRECTION: 3, FactKind.SIMPLE: 2,
-             FactKind.ANSWER: 1, FactKind.MISCONCEPTION: 0, FactKind.RED_FLAG: 0}  # fmt: skip
+_PRIORITY = {
+    FactKind.POINT: 5,
+    FactKind.SHORT: 4,
+    FactKind.CORRECTION: 3,
+    FactKind.SIMPLE: 2,
+    FactKind.ANSWER: 1,
+    FactKind.MISCONCEPTION: 0,
+    FactKind.RED_FLAG: 0,
+}
 
 
 @dataclass(frozen=True, slots=True)

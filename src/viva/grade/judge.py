@@ -85,13 +85,19 @@ def judge(
     # 1. a misconception or red flag, said in the learner's words (the whole claim, or one
     # clause of it: "Jenkins runs inside GitHub, like GitHub Actions")
     for unit in [whole, *clauses] if len(clauses) > 1 else [whole]:
-        wrong = max(((misconception_score(lex, unit, f), f) for f in negatives), default=None,
-                    key=lambda x: x[0])  # fmt: skip
+        wrong = max(
+            ((misconception_score(lex, unit, f), f) for f in negatives),
+            default=None,
+            key=lambda x: x[0],
+        )
         best_pos = max((misconception_score(lex, unit, f) for f in positives), default=0.0)
         if (
-            wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05
-            and _shares(unit, wrong[1]) and states_predicate(lex, unit, wrong[1], positives)
-        ):  # fmt: skip
+            wrong
+            and wrong[0] >= MISC_AT
+            and wrong[0] >= best_pos - 0.05
+            and _shares(unit, wrong[1])
+            and states_predicate(lex, unit, wrong[1], positives)
+        ):
             denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
             if not denied and not roles_differ(lex, clauses, wrong[1]):
                 return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
@@ -132,10 +138,16 @@ def judge(
     denials: list[Fact | None] = [
         None if contradicts_fact else _denial(lex, c, negatives, positives) for c in clauses
     ]
-    backed = [m for c, m in zip(clauses, per_clause, strict=True)
-              if m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)]  # fmt: skip
-    held = sum(1 for c, m, d in zip(clauses, per_clause, denials, strict=True)
-               if d is not None or (m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)))  # fmt: skip
+    backed = [
+        m
+        for c, m in zip(clauses, per_clause, strict=True)
+        if m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)
+    ]
+    held = sum(
+        1
+        for c, m, d in zip(clauses, per_clause, denials, strict=True)
+        if d is not None or (m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact))
+    )
     loose = [m for m in per_clause if m and m.score >= PART_AT]
     denial = next((d for d in denials if d is not None), None)
     if held == len(clauses):
@@ -171,10 +183,13 @@ def _gives_role_away(
     pred = tuple(t for t in clause.tokens if t != clause.subject)
     for fc in fact.clauses:
         if (
-            fc.subject is not None and fc.subject != clause.subject and fc.subject in named
-            and fc.subject not in clause.tokens and len(pred) >= 2
+            fc.subject is not None
+            and fc.subject != clause.subject
+            and fc.subject in named
+            and fc.subject not in clause.tokens
+            and len(pred) >= 2
             and overlap(lex, pred, frozenset(fc.tokens)) >= 0.8
-        ):  # fmt: skip
+        ):
             return True
     return False
 
@@ -229,8 +244,14 @@ def _central(matches: list[Match]) -> Fact:
     return max(matches, key=lambda m: (round(m.score, 2), m.fact.kind.priority)).fact
 
 
-def _wrong(text: str, fact: Fact, why: str, score: float, positives: list[Fact] | None = None,
-           lex: Lexicon | None = None) -> Judgement:  # fmt: skip
+def _wrong(
+    text: str,
+    fact: Fact,
+    why: str,
+    score: float,
+    positives: list[Fact] | None = None,
+    lex: Lexicon | None = None,
+) -> Judgement:
     correction = fact.correction or fact.text
     if fact.kind is FactKind.RED_FLAG and positives and lex is not None:
         instead = best_positive(lex, fact, positives)
@@ -241,23 +262,35 @@ def _wrong(text: str, fact: Fact, why: str, score: float, positives: list[Fact] 
 def _as_fact(misconception: Fact) -> Fact:
     """A misconception's correction, as the fact that backs a claim denying it."""
     text = misconception.correction or misconception.text
-    return Fact(misconception.entry_id, FactKind.CORRECTION, text, misconception.clauses,
-                misconception.tokens)  # fmt: skip
+    return Fact(
+        misconception.entry_id,
+        FactKind.CORRECTION,
+        text,
+        misconception.clauses,
+        misconception.tokens,
+    )
 
 
 def _means_misconception(
-    lex: Lexicon, text: str, whole: Clause, clauses: list[Clause], positives: list[Fact],
-    negatives: list[Fact], meaning: Meaning,
-) -> Fact | None:  # fmt: skip
+    lex: Lexicon,
+    text: str,
+    whole: Clause,
+    clauses: list[Clause],
+    positives: list[Fact],
+    negatives: list[Fact],
+    meaning: Meaning,
+) -> Fact | None:
     """A misconception the claim means, by embedding, when no fact is as close and the words
     don't deny it. Only wrong beliefs whose wrong part the claim also says in words are
     compared, so most claims are never encoded."""
     suspects = [
-        f for f in negatives
+        f
+        for f in negatives
         if misconception_score(lex, whole, f) >= SEM_WORDS
         and states_predicate(lex, whole, f, positives)
-        and not negates(lex, clauses, f) and not roles_differ(lex, clauses, f)
-    ]  # fmt: skip
+        and not negates(lex, clauses, f)
+        and not roles_differ(lex, clauses, f)
+    ]
     if not suspects:
         return None
     positives = [f for f in positives if f.kind in SEMANTIC_KINDS]
@@ -266,8 +299,10 @@ def _means_misconception(
     for sim, fact in sorted(zip(neg_sims, suspects, strict=True), key=lambda x: -x[0])[:2]:
         if sim < SEM_MISC_AT:
             break
-        closest_fact = max((s for s, f in zip(pos_sims, positives, strict=True)
-                            if f.entry_id == fact.entry_id), default=0.0)  # fmt: skip
+        closest_fact = max(
+            (s for s, f in zip(pos_sims, positives, strict=True) if f.entry_id == fact.entry_id),
+            default=0.0,
+        )
         if sim >= closest_fact + SEM_MARGIN:
             return fact
     return None

@@ -39,8 +39,12 @@ class ClaimCheck:
     source_id: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "status": self.status, "correction": self.correction,
-                "source_id": self.source_id}  # fmt: skip
+        return {
+            "text": self.text,
+            "status": self.status,
+            "correction": self.correction,
+            "source_id": self.source_id,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,8 +65,10 @@ def _compose(judged: list[tuple[Claim, Judgement]], bank: Bank, near: tuple[str,
         )
         if side_only and len(right) > len(wrong):
             said = main[-1]
-            text = (f"Yes to the main point: {_q(said.text)} is right. {_fact(said)} "
-                    f"But {_q(first.text)} isn't right: {first.correction}")  # fmt: skip
+            text = (
+                f"Yes to the main point: {_q(said.text)} is right. {_fact(said)} "
+                f"But {_q(first.text)} isn't right: {first.correction}"
+            )
             return Check(Verdict.PARTLY, text, first.correction, first.source_id, near, parts)
         lines = [f"No - {_q(first.text)} {_wrong_reason(first)}: {first.correction}"]
         for more in wrong[1:2]:
@@ -77,25 +79,41 @@ def _compose(judged: list[tuple[Claim, Judgement]], bank: Bank, near: tuple[str,
             lines.append(
                 " and ".join(_q(t) for t in ok) + (" is right." if len(ok) == 1 else " are right.")
             )
-        return Check(Verdict.DISAGREE, " ".join(_end(x) for x in lines), first.correction,
-                     first.source_id, near, parts)  # fmt: skip
+        return Check(
+            Verdict.DISAGREE,
+            " ".join(_end(x) for x in lines),
+            first.correction,
+            first.source_id,
+            near,
+            parts,
+        )
     if right and not partly and not unsure:
         best = max(right, key=lambda j: j.score)
-        return Check(Verdict.AGREE, f"Yes, that's right. {_fact(best)}", None, best.source_id,
-                     near, parts)  # fmt: skip
+        return Check(
+            Verdict.AGREE, f"Yes, that's right. {_fact(best)}", None, best.source_id, near, parts
+        )
     if right or partly:
         return _partly(right, partly, unsure, main, near, parts)
     names = [q.question for i in near if (q := bank.get(i))]
-    return Check(Verdict.UNSURE,
-                 "I can't confirm or deny that from my question bank, so I won't guess. "
-                 + ("The closest questions I have: " + " / ".join(names) if names else ""),
-                 None, None, near, parts)  # fmt: skip
+    return Check(
+        Verdict.UNSURE,
+        "I can't confirm or deny that from my question bank, so I won't guess. "
+        + ("The closest questions I have: " + " / ".join(names) if names else ""),
+        None,
+        None,
+        near,
+        parts,
+    )
 
 
 def _partly(
-    right: list[Judgement], partly: list[Judgement], unsure: list[Judgement],
-    main: list[Judgement], near: tuple[str, ...], parts: tuple[ClaimCheck, ...],
-) -> Check:  # fmt: skip
+    right: list[Judgement],
+    partly: list[Judgement],
+    unsure: list[Judgement],
+    main: list[Judgement],
+    near: tuple[str, ...],
+    parts: tuple[ClaimCheck, ...],
+) -> Check:
     lead = next((j for j in main if j.status is Status.RIGHT), None)
     if lead is not None:
         head = f"Yes to the main point: {_q(lead.text)} is right. {_fact(lead)}"
@@ -113,8 +131,14 @@ def _partly(
     if unsure:
         notes.append(f"I can't confirm {_q(unsure[0].text)} from what I know.")
     src = lead or (right or partly)[0]
-    return Check(Verdict.PARTLY, " ".join([_end(head), *notes]), src.fact.text if src.fact else None,
-                 src.source_id, near, parts)  # fmt: skip
+    return Check(
+        Verdict.PARTLY,
+        " ".join([_end(head), *notes]),
+        src.fact.text if src.fact else None,
+        src.source_id,
+        near,
+        parts,
+    )
 
 
 def _wrong_reason(j: Judgement) -> str:

@@ -24,44 +24,112 @@ _CONTRACTIONS = [
     (re.compile(r"['’](re|ve|ll|d|m|s)\b", re.I), ""),  # "you're" says nothing to grade
 ]
 # "isnt", "doesnt" as speech recognisers and hurried typists write them
-_BARE = {"isnt", "doesnt", "dont", "cant", "wont", "arent", "wasnt", "shouldnt", "couldnt",
-         "didnt", "hasnt", "havent", "werent"}  # fmt: skip
+_BARE = {
+    "isnt",
+    "doesnt",
+    "dont",
+    "cant",
+    "wont",
+    "arent",
+    "wasnt",
+    "shouldnt",
+    "couldnt",
+    "didnt",
+    "hasnt",
+    "havent",
+    "werent",
+}
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without", "nothing"})
-ABSOLUTES = frozenset({"always", "never", "only", "all", "every", "any", "must", "none", "nothing",
-                       "guarantee", "guaranteed", "impossible", "entirely", "completely"})  # fmt: skip
+ABSOLUTES = frozenset(
+    {
+        "always",
+        "never",
+        "only",
+        "all",
+        "every",
+        "any",
+        "must",
+        "none",
+        "nothing",
+        "guarantee",
+        "guaranteed",
+        "impossible",
+        "entirely",
+        "completely",
+    }
+)
 # Comparatives whose direction matters: "more" vs "less" is a contradiction, not a synonym.
 # word -> (base, flipped)
 ANTONYMS: dict[str, tuple[str, bool]] = {
-    "immutable": ("mutable", True), "unhashable": ("hashable", True),
-    "unordered": ("ordered", True), "stateless": ("stateful", True),
-    "asynchronous": ("synchronous", True), "async": ("synchronous", True),
-    "sync": ("synchronous", False), "nonblocking": ("blocking", True),
-    "less": ("more", True), "fewer": ("more", True), "slower": ("faster", True),
-    "slow": ("fast", True), "lower": ("higher", True), "smaller": ("larger", True),
-    "bigger": ("larger", False), "decrease": ("increase", True), "decreases": ("increase", True),
-    "false": ("true", True), "disable": ("enable", True),
-    "disabled": ("enable", True), "enabled": ("enable", False), "different": ("same", True),
-    "separate": ("shared", True), "outside": ("inside", True), "vertical": ("horizontal", True),
-    "vertically": ("horizontal", True), "horizontally": ("horizontal", False),
-    "pessimistic": ("optimistic", True), "private": ("public", True), "pull": ("push", True),
-    "worse": ("better", True), "weaker": ("stronger", True), "unsafe": ("safe", True),
-    "insecure": ("secure", True), "unsorted": ("sorted", True), "sequential": ("parallel", True),
-    "sequentially": ("parallel", True), "parallelism": ("parallel", False),
-    "concurrently": ("concurrent", False), "optional": ("required", True),
+    "immutable": ("mutable", True),
+    "unhashable": ("hashable", True),
+    "unordered": ("ordered", True),
+    "stateless": ("stateful", True),
+    "asynchronous": ("synchronous", True),
+    "async": ("synchronous", True),
+    "sync": ("synchronous", False),
+    "nonblocking": ("blocking", True),
+    "less": ("more", True),
+    "fewer": ("more", True),
+    "slower": ("faster", True),
+    "slow": ("fast", True),
+    "lower": ("higher", True),
+    "smaller": ("larger", True),
+    "bigger": ("larger", False),
+    "decrease": ("increase", True),
+    "decreases": ("increase", True),
+    "false": ("true", True),
+    "disable": ("enable", True),
+    "disabled": ("enable", True),
+    "enabled": ("enable", False),
+    "different": ("same", True),
+    "separate": ("shared", True),
+    "outside": ("inside", True),
+    "vertical": ("horizontal", True),
+    "vertically": ("horizontal", True),
+    "horizontally": ("horizontal", False),
+    "pessimistic": ("optimistic", True),
+    "private": ("public", True),
+    "pull": ("push", True),
+    "worse": ("better", True),
+    "weaker": ("stronger", True),
+    "unsafe": ("safe", True),
+    "insecure": ("secure", True),
+    "unsorted": ("sorted", True),
+    "sequential": ("parallel", True),
+    "sequentially": ("parallel", True),
+    "parallelism": ("parallel", False),
+    "concurrently": ("concurrent", False),
+    "optional": ("required", True),
     # quantities: "many threads at once" says the opposite of "one thread at a time"
-    "many": ("one", True), "multiple": ("one", True), "several": ("one", True),
+    "many": ("one", True),
+    "multiple": ("one", True),
+    "several": ("one", True),
     "single": ("one", False),
-}  # fmt: skip
+}
 # Verbs of change all mean the same thing for mutability.
 SYNONYMS: dict[str, str] = {
-    "change": "mutable", "changed": "mutable", "modify": "mutable", "modified": "mutable",
-    "mutate": "mutable", "mutated": "mutable", "alter": "mutable", "altered": "mutable",
-    "changeable": "mutable", "modifiable": "mutable", "quicker": "faster",
-    "simultaneously": "parallel", "quick": "fast", "greater": "higher",
-    "containerized": "container", "containerised": "container",
-    "dockerized": "container", "dockerised": "container", "k8s": "kubernetes",
-}  # fmt: skip
+    "change": "mutable",
+    "changed": "mutable",
+    "modify": "mutable",
+    "modified": "mutable",
+    "mutate": "mutable",
+    "mutated": "mutable",
+    "alter": "mutable",
+    "altered": "mutable",
+    "changeable": "mutable",
+    "modifiable": "mutable",
+    "quicker": "faster",
+    "simultaneously": "parallel",
+    "quick": "fast",
+    "greater": "higher",
+    "containerized": "container",
+    "containerised": "container",
+    "dockerized": "container",
+    "dockerised": "container",
+    "k8s": "kubernetes",
+}
 # "cannot deploy a container": a negation covers the next two content words, not the clause
 NEGATION_SCOPE = 2
 KEEP = (
@@ -87,18 +155,43 @@ LIGHT = frozenset(
     }
 )
 _PUNCT = re.compile(r"[;:!?,()]|\.(?:\s|$)|\s[-–—]\s")
-CONNECTIVES = frozenset({"but", "whereas", "while", "however", "although", "though", "because",
-                         "which", "so", "since", "whereby", "unlike", "instead", "unless", "until",
-                         "if", "when", "whenever"})  # fmt: skip
+CONNECTIVES = frozenset(
+    {
+        "but",
+        "whereas",
+        "while",
+        "however",
+        "although",
+        "though",
+        "because",
+        "which",
+        "so",
+        "since",
+        "whereby",
+        "unlike",
+        "instead",
+        "unless",
+        "until",
+        "if",
+        "when",
+        "whenever",
+    }
+)
 # A learner's scaffolding around a claim: "so ...", "..., right?", "is it true that ...".
 _WRAPPERS = [
     re.compile(r"^\s*(so|ok|okay|well|um+|uh+|hmm+|and|basically|actually)\b[\s,]*", re.I),
-    re.compile(r"^\s*(is it (true|correct|right) that|am i right that|if i understand(ood)?( it)?( correctly)?,?|"
-               r"my understanding is( that)?|i think( that)?|i believe( that)?|i guess|correct me if i'?m wrong,?|"
-               r"does (that|this|it) mean( that)?|in other words,?|you mean,?)\s*", re.I),
-    re.compile(r"[\s,]*(right|correct|yes|true|no|isn'?t it|is it|aren'?t they|am i right|is that (right|correct|true)|"
-               r"correct me if i'?m wrong|or not|yeah)\s*\??\s*$", re.I),
-]  # fmt: skip
+    re.compile(
+        r"^\s*(is it (true|correct|right) that|am i right that|if i understand(ood)?( it)?( correctly)?,?|"
+        r"my understanding is( that)?|i think( that)?|i believe( that)?|i guess|correct me if i'?m wrong,?|"
+        r"does (that|this|it) mean( that)?|in other words,?|you mean,?)\s*",
+        re.I,
+    ),
+    re.compile(
+        r"[\s,]*(right|correct|yes|true|no|isn'?t it|is it|aren'?t they|am i right|is that (right|correct|true)|"
+        r"correct me if i'?m wrong|or not|yeah)\s*\??\s*$",
+        re.I,
+    ),
+]
 
 
 def gstem(token: str) -> str:
@@ -207,8 +300,16 @@ class Lexicon:
             scoped.append(scope > 0)
             scope = max(0, scope - 1)
         elliptic = bool(words) and words[0] == "not"
-        return Clause(text, tuple(tokens), tuple(flips), tuple(scoped), negated,
-                      frozenset(absolutes), subject, elliptic)  # fmt: skip
+        return Clause(
+            text,
+            tuple(tokens),
+            tuple(flips),
+            tuple(scoped),
+            negated,
+            frozenset(absolutes),
+            subject,
+            elliptic,
+        )
 
     def clauses(self, text: str) -> list[Clause]:
         """Clauses split at punctuation, at connectives, and at "and" before a new subject.

@@ -165,11 +165,23 @@ def _mock(n: int, studied: list[Item], final: bool) -> Item:
     new_first = sorted(studied, key=lambda i: i.kind is not ItemKind.NEW)
     topics = tuple(dict.fromkeys(i.topic for i in new_first))
     # one question per topic first, so a mock covers the whole block
-    picks = list(dict.fromkeys([*(next(i.id for i in new_first if i.topic == t) for t in topics),
-                                *(i.id for i in new_first)]))[:MOCK_QUESTIONS]  # fmt: skip
-    return Item(f"mock-{n}", topics[0] if topics else "", ItemKind.MOCK, MOCK_MINUTES,
-                question="Final mock interview" if final else f"Mock interview {n}",
-                entries=tuple(picks), topics=topics)  # fmt: skip
+    picks = list(
+        dict.fromkeys(
+            [
+                *(next(i.id for i in new_first if i.topic == t) for t in topics),
+                *(i.id for i in new_first),
+            ]
+        )
+    )[:MOCK_QUESTIONS]
+    return Item(
+        f"mock-{n}",
+        topics[0] if topics else "",
+        ItemKind.MOCK,
+        MOCK_MINUTES,
+        question="Final mock interview" if final else f"Mock interview {n}",
+        entries=tuple(picks),
+        topics=topics,
+    )
 
 
 def _pack(
@@ -212,8 +224,9 @@ def build_plan(
 ) -> Plan:
     """The plan for ``goal.days`` days of ``goal.minutes_per_day`` minutes each."""
     # bounded whatever the caller passes: a profile saying 1e9 days must not exhaust memory
-    goal = replace(goal, days=bounded(goal.days, DAYS),
-                   minutes_per_day=bounded(goal.minutes_per_day, MINUTES))  # fmt: skip
+    goal = replace(
+        goal, days=bounded(goal.days, DAYS), minutes_per_day=bounded(goal.minutes_per_day, MINUTES)
+    )
     mastery = mastery or {}
     cands, left = _candidates(req, goal, bank, mastery)
     block_ends = {d for d in range(1, goal.days + 1) if d % BLOCK_DAYS == 0 or d == goal.days}
@@ -264,6 +277,9 @@ def _notes(
             parts = ", ".join(f"{x.count} {name(x.topic)}" for x in group)
             notes.append(f"Also left out ({REASONS[reason]}): {parts}.")
     if req.unknown_skills:
-        notes.append("The job also names skills this bank does not cover: "
-                     + ", ".join(req.unknown_skills) + ".")  # fmt: skip
+        notes.append(
+            "The job also names skills this bank does not cover: "
+            + ", ".join(req.unknown_skills)
+            + "."
+        )
     return tuple(notes)

@@ -35,9 +35,12 @@ def _int(value: str | None) -> int | None:
 
 
 def goal_from(
-    profile: Mapping[str, str], req: Requirements, days: int | None = None,
-    minutes: int | None = None, level: Level | None = None,
-) -> Goal:  # fmt: skip
+    profile: Mapping[str, str],
+    req: Requirements,
+    days: int | None = None,
+    minutes: int | None = None,
+    level: Level | None = None,
+) -> Goal:
     """The learner's goal: options first, then the profile, then the job, then defaults."""
 
     def topics(key: str) -> frozenset[str]:

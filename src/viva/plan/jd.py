@@ -36,17 +36,25 @@ PLAIN_SCORE = 2.0  # a score this high is weight 1.0; one plain mention is 0.5
 TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.]*[A-Za-z0-9+#]|\.?[A-Za-z][A-Za-z0-9]*|[A-Za-z]")
 NICE_HEAD = re.compile(
     r"nice to have|nice-to-have|bonus|preferred|desirable|good to have|plus|optional|"
-    r"would be great|extra credit|not required", re.I)  # fmt: skip
+    r"would be great|extra credit|not required",
+    re.I,
+)
 NEUTRAL_HEAD = re.compile(
     r"about|benefits|perks|we offer|what we offer|salary|compensation|how to apply|who we are|"
     r"responsibilities|what you.?ll do|the role|your role|requirements|qualifications|"
-    r"must have|must-have|what you.?ll need|skills|you have|you bring|essential", re.I)  # fmt: skip
+    r"must have|must-have|what you.?ll need|skills|you have|you bring|essential",
+    re.I,
+)
 NICE_INLINE = re.compile(
     r"nice to have|a plus\b|\bbonus\b|preferred|desirable|familiarity|exposure to|good to have|"
-    r"\bideally\b|not required|would be nice|an advantage|beneficial|is helpful|any of", re.I)  # fmt: skip
+    r"\bideally\b|not required|would be nice|an advantage|beneficial|is helpful|any of",
+    re.I,
+)
 STRONG_INLINE = re.compile(
     r"\bstrong\b|\bdeep\b|\bexpert|extensive|\bsolid\b|proven|advanced|in.depth|excellent|"
-    r"mastery|proficien|\bmust\b|required|essential|\d+\s*\+?\s*(?:years|yrs)", re.I)  # fmt: skip
+    r"mastery|proficien|\bmust\b|required|essential|\d+\s*\+?\s*(?:years|yrs)",
+    re.I,
+)
 SENIOR = re.compile(r"\b(senior|sr\.?|lead|staff|principal|architect|head of)\b", re.I)
 JUNIOR = re.compile(
     r"\b(junior|jr\.?|graduate|entry[- ]level|intern|internship|trainee|fresher|apprentice)\b", re.I
@@ -57,7 +65,8 @@ ROLE_WORDS = re.compile(
     r"engineer|developer|programmer|architect|lead|manager|designer|analyst|scientist|"
     r"administrator|specialist|consultant|intern|sre|devops|officer|coordinator|nurse|teacher|"
     r"executive|representative",
-    re.I)  # fmt: skip
+    re.I,
+)
 TECH_SHAPE = re.compile(r"^(?:[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]*[+#]+|[A-Za-z]*\.[A-Za-z]+)$")
 CAPS = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 NOT_SKILLS = frozenset(
@@ -283,7 +292,8 @@ def _requirement(target: Target, ms: list[_Mention]) -> Requirement:
 JD_MARKERS = re.compile(
     r"job description|we are looking for|we're looking for|you will|responsibilities|"
     r"requirements|qualifications|must have|nice to have|the role|about the role|join our",
-    re.I)  # fmt: skip
+    re.I,
+)
 
 
 MAX_JD_CHARS = 20_000  # a job ad pasted into the conversation; longer is cut

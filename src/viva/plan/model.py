@@ -89,8 +89,12 @@ class Item:
     topics: tuple[str, ...] = ()  # a mock interview: the topics it covers
 
     def to_dict(self) -> dict[str, Any]:
-        doc: dict[str, Any] = {"id": self.id, "topic": self.topic, "kind": self.kind.value,
-                               "minutes": self.minutes}  # fmt: skip
+        doc: dict[str, Any] = {
+            "id": self.id,
+            "topic": self.topic,
+            "kind": self.kind.value,
+            "minutes": self.minutes,
+        }
         if self.kind is ItemKind.MOCK:
             doc["topics"], doc["entries"] = list(self.topics), list(self.entries)
         else:
@@ -100,11 +104,15 @@ class Item:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Item:
         return cls(
-            id=str(d["id"]), topic=str(d["topic"]), kind=ItemKind(d["kind"]),
-            minutes=int(d.get("minutes", 0)), subtopic=d.get("subtopic"),
-            question=str(d.get("question") or ""), entries=tuple(d.get("entries", ())),
+            id=str(d["id"]),
+            topic=str(d["topic"]),
+            kind=ItemKind(d["kind"]),
+            minutes=int(d.get("minutes", 0)),
+            subtopic=d.get("subtopic"),
+            question=str(d.get("question") or ""),
+            entries=tuple(d.get("entries", ())),
             topics=tuple(d.get("topics", ())),
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,14 +152,22 @@ class Plan:
         return {
             **req,
             "created": self.created,
-            "goal": {"days": g.days, "minutes_per_day": g.minutes_per_day,
-                     "level": g.level.label, "strong": sorted(g.strong), "weak": sorted(g.weak)},
-            "days": [{"day": d.day, "minutes": d.minutes, "items": [i.to_dict() for i in d.items]}
-                     for d in self.days],
-            "left_out": [{"topic": x.topic, "count": x.count, "reason": x.reason}
-                         for x in self.left_out],
+            "goal": {
+                "days": g.days,
+                "minutes_per_day": g.minutes_per_day,
+                "level": g.level.label,
+                "strong": sorted(g.strong),
+                "weak": sorted(g.weak),
+            },
+            "days": [
+                {"day": d.day, "minutes": d.minutes, "items": [i.to_dict() for i in d.items]}
+                for d in self.days
+            ],
+            "left_out": [
+                {"topic": x.topic, "count": x.count, "reason": x.reason} for x in self.left_out
+            ],
             "notes": list(self.notes),
-        }  # fmt: skip
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Plan:
@@ -159,12 +175,13 @@ class Plan:
             role=d.get("role"),
             level=Level.parse(d["level"]) if d.get("level") else None,
             items=tuple(
-                Requirement(r["topic"], r.get("subtopic"), float(r["weight"]),
-                            tuple(r.get("evidence", ())))
+                Requirement(
+                    r["topic"], r.get("subtopic"), float(r["weight"]), tuple(r.get("evidence", ()))
+                )
                 for r in d.get("requirements", [])
             ),
             unknown_skills=tuple(d.get("unknown_skills", ())),
-        )  # fmt: skip
+        )
         g = d.get("goal", {})
         goal = Goal(
             days=int(g.get("days", len(d.get("days", [])))),

@@ -86,12 +86,24 @@ def compute(
             if e.id in known:
                 sub[(topic.id, e.subtopic)].append(known[e.id])
         values = [known.get(e.id, 0.0) for e in entries]
-        topics.append(TopicProgress(
-            topic.id, topic.name, sum(values) / len(values),
-            {k: sum(v) / len(v) for k, v in levels.items() if v},
-            sum(1 for e in entries if e.id in known), len(entries),
-            sum(1 for e in entries if e.id in due),
-        ))  # fmt: skip
+        topics.append(
+            TopicProgress(
+                topic.id,
+                topic.name,
+                sum(values) / len(values),
+                {k: sum(v) / len(v) for k, v in levels.items() if v},
+                sum(1 for e in entries if e.id in known),
+                len(entries),
+                sum(1 for e in entries if e.id in due),
+            )
+        )
     weakest = sorted(((t, s, sum(v) / len(v)) for (t, s), v in sub.items()), key=lambda x: x[2])
-    return Progress(tuple(topics), len(due), len(week), streak(practice_days, now.date()),
-                    len(known), attempts, tuple(weakest[:5]))  # fmt: skip
+    return Progress(
+        tuple(topics),
+        len(due),
+        len(week),
+        streak(practice_days, now.date()),
+        len(known),
+        attempts,
+        tuple(weakest[:5]),
+    )

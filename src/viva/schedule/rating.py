@@ -10,10 +10,29 @@ import re
 from enum import IntEnum
 
 _WORDS = {
-    "again": 1, "forgot": 1, "forgotten": 1, "no idea": 1, "didnt know": 1, "did not know": 1,
-    "1": 1, "one": 1, "hard": 2, "difficult": 2, "tough": 2, "2": 2, "two": 2, "good": 3,
-    "ok": 3, "okay": 3, "fine": 3, "3": 3, "three": 3, "easy": 4, "4": 4, "four": 4,
-}  # fmt: skip
+    "again": 1,
+    "forgot": 1,
+    "forgotten": 1,
+    "no idea": 1,
+    "didnt know": 1,
+    "did not know": 1,
+    "1": 1,
+    "one": 1,
+    "hard": 2,
+    "difficult": 2,
+    "tough": 2,
+    "2": 2,
+    "two": 2,
+    "good": 3,
+    "ok": 3,
+    "okay": 3,
+    "fine": 3,
+    "3": 3,
+    "three": 3,
+    "easy": 4,
+    "4": 4,
+    "four": 4,
+}
 _LONGEST_RATING = 4  # words: "it was pretty easy"; longer is an answer, not a rating
 
 

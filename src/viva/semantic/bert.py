@@ -49,13 +49,22 @@ class Bert:
         # Q, K and V as one matrix: one matmul instead of three per layer
         self.qkv = [
             (
-                np.concatenate([weights[f"encoder.layer.{i}.attention.self.{n}.weight"].T
-                                for n in ("query", "key", "value")], axis=1),
-                np.concatenate([weights[f"encoder.layer.{i}.attention.self.{n}.bias"]
-                                for n in ("query", "key", "value")]),
+                np.concatenate(
+                    [
+                        weights[f"encoder.layer.{i}.attention.self.{n}.weight"].T
+                        for n in ("query", "key", "value")
+                    ],
+                    axis=1,
+                ),
+                np.concatenate(
+                    [
+                        weights[f"encoder.layer.{i}.attention.self.{n}.bias"]
+                        for n in ("query", "key", "value")
+                    ]
+                ),
             )
             for i in range(layers)
-        ]  # fmt: skip
+        ]
 
     def _linear(self, x: F32, name: str) -> F32:
         return (x @ self.w[f"{name}.weight"].T + self.w[f"{name}.bias"]).astype(np.float32)

@@ -45,8 +45,13 @@ def answer(
     styles = intent.styles if intent else ()
     head: list[Effect] = []
     if intent and intent.own_setup:
-        head.append(Say("I can't see your setup, so here is the general answer from the "
-                        "closest question I have; check it against how yours is built.", Tone.NOTE))  # fmt: skip
+        head.append(
+            Say(
+                "I can't see your setup, so here is the general answer from the "
+                "closest question I have; check it against how yours is built.",
+                Tone.NOTE,
+            )
+        )
     if entry.id == state.focus and styles:  # more about what we are already on
         return _styled(state, entry, styles, head, ctx)
     if entry.id == state.focus and state.stage is not Stage.ASKED:
@@ -63,9 +68,14 @@ def answer(
     return state, [*head, Say(entry.question, Tone.QUESTION), *effects]
 
 
-STYLED = {Kind.SIMPLER: teach.simpler, Kind.EXAMPLE: teach.example,
-          Kind.ANOTHER_EXAMPLE: teach.example, Kind.WHY: teach.why,
-          Kind.MORE_DETAIL: teach.detail, Kind.FOLLOW_UP: teach.follow_up}  # fmt: skip
+STYLED = {
+    Kind.SIMPLER: teach.simpler,
+    Kind.EXAMPLE: teach.example,
+    Kind.ANOTHER_EXAMPLE: teach.example,
+    Kind.WHY: teach.why,
+    Kind.MORE_DETAIL: teach.detail,
+    Kind.FOLLOW_UP: teach.follow_up,
+}
 
 
 def _styled(

@@ -47,8 +47,13 @@ def _needs_focus(fn: Callable[[State, Entry], tuple[State, list[Effect]]]) -> Ha
     def handler(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
         entry = _focus(state, ctx)
         if entry is None:
-            return state, [Say("We haven't started on a question yet. Ask me one, or say "
-                               "'top 10 Python questions'.", Tone.NOTE)]  # fmt: skip
+            return state, [
+                Say(
+                    "We haven't started on a question yet. Ask me one, or say "
+                    "'top 10 Python questions'.",
+                    Tone.NOTE,
+                )
+            ]
         return fn(state, entry)
 
     return handler
@@ -76,8 +81,10 @@ def _topics(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
     head = (
         f"The {len(subs)} most important {topic.name} topics for interviews, most important first:"
     )
-    return state, [Say(head + "\n" + "\n".join(lines), Tone.LIST),
-                   Say(f"Say 'top 10 {topic.name} questions' to practise them.", Tone.NOTE)]  # fmt: skip
+    return state, [
+        Say(head + "\n" + "\n".join(lines), Tone.LIST),
+        Say(f"Say 'top 10 {topic.name} questions' to practise them.", Tone.NOTE),
+    ]
 
 
 def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -92,8 +99,13 @@ def _check(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]
     if entry is None:
         return state, [Say(honest + " I don't have an entry on that either.", Tone.NOTE)]
     state = replace(state, focus=entry.id, examples_given=0)
-    return state, [Say(honest + f" Here is what the bank says on '{entry.question}', so you can compare:", Tone.NOTE),
-                   Say(entry.short_answer, Tone.ANSWER)]  # fmt: skip
+    return state, [
+        Say(
+            honest + f" Here is what the bank says on '{entry.question}', so you can compare:",
+            Tone.NOTE,
+        ),
+        Say(entry.short_answer, Tone.ANSWER),
+    ]
 
 
 def _pause(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
@@ -147,8 +159,12 @@ def _quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
 def _try_again(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     entry = _focus(state, ctx)
     if entry is None or not state.quiz:
-        return state, [Say("Try again works in a mock interview. Say 'quiz me on Python' to "
-                           "start one.", Tone.NOTE)]  # fmt: skip
+        return state, [
+            Say(
+                "Try again works in a mock interview. Say 'quiz me on Python' to start one.",
+                Tone.NOTE,
+            )
+        ]
     return mock.try_again(state, entry)
 
 
@@ -172,9 +188,14 @@ def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
         (intent.kind in ANSWERS or long_answer) and not looks_like_question
     ):
         if len(intent.text) > MAX_ANSWER:  # a paste gone wrong, not an answer: ask again
-            return state, [Say(f"Sorry, the answer is {len(intent.text)} characters long (at "
-                               f"most {MAX_ANSWER}), so nothing was recorded. Say it shorter: "
-                               f"{entry.question}", Tone.QUESTION)]  # fmt: skip
+            return state, [
+                Say(
+                    f"Sorry, the answer is {len(intent.text)} characters long (at "
+                    f"most {MAX_ANSWER}), so nothing was recorded. Say it shorter: "
+                    f"{entry.question}",
+                    Tone.QUESTION,
+                )
+            ]
         return mock.grade_turn(state, entry, intent.text, ctx.facts())
     return None
 
@@ -213,22 +234,49 @@ def _attempt(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect
 
 
 HANDLERS: dict[Kind, Handler] = {
-    Kind.START_SET: sets.start_set, Kind.NEXT: sets.next_question, Kind.SKIP: sets.next_question, Kind.PREVIOUS: sets.previous,
-    Kind.GOTO: sets.goto, Kind.HOW_MANY_LEFT: sets.how_many,
+    Kind.START_SET: sets.start_set,
+    Kind.NEXT: sets.next_question,
+    Kind.SKIP: sets.next_question,
+    Kind.PREVIOUS: sets.previous,
+    Kind.GOTO: sets.goto,
+    Kind.HOW_MANY_LEFT: sets.how_many,
     Kind.MORE: lambda s, i, c: _more(s, i, c),
-    Kind.REPEAT: _repeat, Kind.REPEAT_SENTENCE: _repeat, Kind.REPEAT_WORD: _repeat,
-    Kind.SLOWER: style.pace, Kind.FASTER: style.pace, Kind.SHORTER: style.shorter, Kind.MORE_DETAIL: style.more_detail,
-    Kind.WITH_ANSWERS: style.answers_mode, Kind.QUESTIONS_ONLY: style.answers_mode,
-    Kind.EXAMPLE: _needs_focus(teach.example), Kind.ANOTHER_EXAMPLE: _needs_focus(teach.example),
-    Kind.ALWAYS_EXAMPLE: style.always_example, Kind.SIMPLER: _needs_focus(teach.simpler),
-    Kind.WHY: _needs_focus(teach.why), Kind.ANSWER: _needs_focus(teach.answer),
-    Kind.FOLLOW_UP: _needs_focus(teach.follow_up), Kind.ASK: asking.ask, Kind.TOPICS: _topics,
-    Kind.CHECK: _check, Kind.PROFILE: talk.profile, Kind.QUIZ: _quiz, Kind.TRY_AGAIN: _try_again, Kind.PAUSE: _pause,
-    Kind.RESUME: _resume, Kind.CONTINUE: _continue, Kind.HELP: _help, Kind.QUIT: _quit,
-    Kind.UNKNOWN: _unknown, Kind.ATTEMPT: _attempt, Kind.THANKS: talk.thanks,
-    Kind.GREETING: talk.greeting, Kind.VOICE: talk.voice,
-    Kind.STUDY_TODAY: plan_turn.study_today, Kind.REVIEW: review.start, Kind.PLAN_JD: plan_turn.plan_from_jd,
-}  # fmt: skip
+    Kind.REPEAT: _repeat,
+    Kind.REPEAT_SENTENCE: _repeat,
+    Kind.REPEAT_WORD: _repeat,
+    Kind.SLOWER: style.pace,
+    Kind.FASTER: style.pace,
+    Kind.SHORTER: style.shorter,
+    Kind.MORE_DETAIL: style.more_detail,
+    Kind.WITH_ANSWERS: style.answers_mode,
+    Kind.QUESTIONS_ONLY: style.answers_mode,
+    Kind.EXAMPLE: _needs_focus(teach.example),
+    Kind.ANOTHER_EXAMPLE: _needs_focus(teach.example),
+    Kind.ALWAYS_EXAMPLE: style.always_example,
+    Kind.SIMPLER: _needs_focus(teach.simpler),
+    Kind.WHY: _needs_focus(teach.why),
+    Kind.ANSWER: _needs_focus(teach.answer),
+    Kind.FOLLOW_UP: _needs_focus(teach.follow_up),
+    Kind.ASK: asking.ask,
+    Kind.TOPICS: _topics,
+    Kind.CHECK: _check,
+    Kind.PROFILE: talk.profile,
+    Kind.QUIZ: _quiz,
+    Kind.TRY_AGAIN: _try_again,
+    Kind.PAUSE: _pause,
+    Kind.RESUME: _resume,
+    Kind.CONTINUE: _continue,
+    Kind.HELP: _help,
+    Kind.QUIT: _quit,
+    Kind.UNKNOWN: _unknown,
+    Kind.ATTEMPT: _attempt,
+    Kind.THANKS: talk.thanks,
+    Kind.GREETING: talk.greeting,
+    Kind.VOICE: talk.voice,
+    Kind.STUDY_TODAY: plan_turn.study_today,
+    Kind.REVIEW: review.start,
+    Kind.PLAN_JD: plan_turn.plan_from_jd,
+}
 
 
 def step(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:

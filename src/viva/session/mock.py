@@ -47,16 +47,29 @@ def named_queue(intent: Intent, bank: Bank, index: SearchIndex, count: int) -> t
 
 def named_intro(n: int) -> Say:
     what = f"{n} questions" if n > 1 else "one question"
-    return Say(f"A mock interview of {what}, starting with that one. Answer in your own words "
-               "and I'll grade each answer.", Tone.NOTE)  # fmt: skip
+    return Say(
+        f"A mock interview of {what}, starting with that one. Answer in your own words "
+        "and I'll grade each answer.",
+        Tone.NOTE,
+    )
 
 
 def ask(state: State, entry: Entry, header: str) -> tuple[State, list[Effect]]:
     """Put a mock-interview question and wait for the learner's answer."""
-    state = replace(state, focus=entry.id, examples_given=0, follow_ups_given=0, pending=(),
-                    stage=Stage.ASKED, last_score=None)  # fmt: skip
-    return state, [Say(f"{header}{entry.question}", Tone.QUESTION), Seen(entry.id),
-                   Say(QUIZ_PROMPT, Tone.NOTE)]  # fmt: skip
+    state = replace(
+        state,
+        focus=entry.id,
+        examples_given=0,
+        follow_ups_given=0,
+        pending=(),
+        stage=Stage.ASKED,
+        last_score=None,
+    )
+    return state, [
+        Say(f"{header}{entry.question}", Tone.QUESTION),
+        Seen(entry.id),
+        Say(QUIZ_PROMPT, Tone.NOTE),
+    ]
 
 
 def feedback(grade: Grade, before: int | None) -> list[str]:

@@ -40,8 +40,13 @@ def _start_day(state: State, plan: Plan, day: int, ctx: Ctx) -> tuple[State, lis
 def study_today(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     plan = ctx.plan
     if plan is None:
-        return state, [Say("You don't have a study plan yet (or it couldn't be read). Paste the "
-                           "job description here, or run: viva plan --jd job.txt", Tone.NOTE)]  # fmt: skip
+        return state, [
+            Say(
+                "You don't have a study plan yet (or it couldn't be read). Paste the "
+                "job description here, or run: viva plan --jd job.txt",
+                Tone.NOTE,
+            )
+        ]
     day = 1 if ctx.today is None else day_index(plan.created, ctx.today, len(plan.days))
     return _start_day(state, plan, day, ctx)
 
@@ -54,13 +59,20 @@ def plan_from_jd(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Ef
             if req.unknown_skills
             else ""
         )
-        return state, [Say("I read that as a job description, but found no backend skills I "
-                           f"cover in it.{named}", Tone.NOTE)]  # fmt: skip
+        return state, [
+            Say(
+                "I read that as a job description, but found no backend skills I "
+                f"cover in it.{named}",
+                Tone.NOTE,
+            )
+        ]
     mastery = ctx.mastery() if ctx.mastery else {}
     goal, plan = make_plan(req, ctx.profile or {}, ctx.bank, mastery, ctx.today)
     asked = ", ".join(t for t in req.topics()[:6])
-    intro = (f"Here is a {goal.days}-day plan, {goal.minutes_per_day} minutes a day, for this "
-             f"job. It asks most for: {asked}.")  # fmt: skip
+    intro = (
+        f"Here is a {goal.days}-day plan, {goal.minutes_per_day} minutes a day, for this "
+        f"job. It asks most for: {asked}."
+    )
     effects: list[Effect] = [SavePref(PrefKey.PLAN, saved_form(plan)), Say(intro, Tone.NOTE)]
     effects += [Say(n, Tone.NOTE) for n in plan.notes[:2]]
     state, more = _start_day(state, plan, 1, ctx)

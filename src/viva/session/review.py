@@ -36,9 +36,13 @@ def days(d: float) -> str:
 def start(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     due = tuple(i for i in (ctx.due() if ctx.due else ()) if ctx.bank.get(i))
     if not due or ctx.facts is None:
-        return state, [Say("Nothing is due for review right now. Practise first: say 'quiz me "
-                           "on Python', and what you answer comes back here when it's due.",
-                           Tone.NOTE)]  # fmt: skip
+        return state, [
+            Say(
+                "Nothing is due for review right now. Practise first: say 'quiz me "
+                "on Python', and what you answer comes back here when it's due.",
+                Tone.NOTE,
+            )
+        ]
     state = replace(state, quiz=True, review=True, queue=due, pos=-1, title="reviews")
     what = f"{len(due)} reviews" if len(due) > 1 else "one review"
     state, asked = ask_at(state, 0, ctx)
@@ -49,11 +53,22 @@ def ask_at(state: State, pos: int, ctx: Ctx) -> tuple[State, list[Effect]]:
     entry = ctx.bank.get(state.queue[pos])
     if entry is None:  # the bank changed since the queue was read
         return finish(state) if pos + 1 >= len(state.queue) else ask_at(state, pos + 1, ctx)
-    state = replace(state, pos=pos, focus=entry.id, stage=Stage.ASKED, pending=(),
-                    examples_given=0, follow_ups_given=0, last_score=None)  # fmt: skip
+    state = replace(
+        state,
+        pos=pos,
+        focus=entry.id,
+        stage=Stage.ASKED,
+        pending=(),
+        examples_given=0,
+        follow_ups_given=0,
+        last_score=None,
+    )
     head = f"Review {pos + 1} of {len(state.queue)}: "
-    return state, [Say(head + entry.question, Tone.QUESTION), Seen(entry.id),
-                   Say(PROMPT, Tone.NOTE)]  # fmt: skip
+    return state, [
+        Say(head + entry.question, Tone.QUESTION),
+        Seen(entry.id),
+        Say(PROMPT, Tone.NOTE),
+    ]
 
 
 def finish(state: State) -> tuple[State, list[Effect]]:

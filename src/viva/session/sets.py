@@ -38,8 +38,13 @@ def start_set(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effec
     chosen = tuple(e.id for e in entries[:count])
     name = topic.name if topic else "backend"
     if not chosen:
-        return state, [Say(f"I have no {name} questions at {level_words(intent.levels)}. "
-                           "Say 'help' to see what I can do.", Tone.NOTE)]  # fmt: skip
+        return state, [
+            Say(
+                f"I have no {name} questions at {level_words(intent.levels)}. "
+                "Say 'help' to see what I can do.",
+                Tone.NOTE,
+            )
+        ]
     prefs = state.prefs
     if intent.with_answers is not None:
         prefs = replace(prefs, with_answers=intent.with_answers)
@@ -52,8 +57,11 @@ def start_set(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effec
     if state.quiz:
         mode = "as a mock interview: you answer in your own words and I grade each answer"
     what = f"{len(chosen)} {name} questions" if len(chosen) > 1 else f"one {name} question"
-    intro = Say(f"Here {'are' if len(chosen) > 1 else 'is'} {what}, {level_words(intent.levels)}, "
-                f"one at a time, {mode}.{short}", Tone.NOTE)  # fmt: skip
+    intro = Say(
+        f"Here {'are' if len(chosen) > 1 else 'is'} {what}, {level_words(intent.levels)}, "
+        f"one at a time, {mode}.{short}",
+        Tone.NOTE,
+    )
     state, effects = ask_at(state, 0, ctx)
     return state, [intro, *effects]
 
@@ -78,8 +86,13 @@ def next_question(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[E
             )
         ]
     if state.pos + 1 >= len(state.queue):
-        return state, [Say("That was the last question of this set. Well done. "
-                           "Ask for another set, or ask me anything.", Tone.NOTE)]  # fmt: skip
+        return state, [
+            Say(
+                "That was the last question of this set. Well done. "
+                "Ask for another set, or ask me anything.",
+                Tone.NOTE,
+            )
+        ]
     return ask_at(state, state.pos + 1, ctx)
 
 

@@ -68,10 +68,13 @@ class Prefs:
     model_answer: bool = False  # show the model answer after every graded answer
 
     def as_dict(self) -> dict[str, str]:
-        return {"pace": self.pace.value, "detail": self.detail.value,
-                "with_answers": str(self.with_answers).lower(),
-                "always_example": str(self.always_example).lower(),
-                "model_answer": str(self.model_answer).lower()}  # fmt: skip
+        return {
+            "pace": self.pace.value,
+            "detail": self.detail.value,
+            "with_answers": str(self.with_answers).lower(),
+            "always_example": str(self.always_example).lower(),
+            "model_answer": str(self.model_answer).lower(),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, str]) -> Prefs:
@@ -87,8 +90,13 @@ class Prefs:
             detail = Detail(data.get("detail", "normal"))
         except ValueError:
             detail = Detail.NORMAL
-        return cls(pace, detail, flag("with_answers", True), flag("always_example", False),
-                   flag("model_answer", False))  # fmt: skip
+        return cls(
+            pace,
+            detail,
+            flag("with_answers", True),
+            flag("always_example", False),
+            flag("model_answer", False),
+        )
 
 
 class Stage(StrEnum):
@@ -131,12 +139,18 @@ class State:
         """The whole state as JSON-ready values (prefs are the store's, kept apart)."""
         return {
             **self.position(),
-            "stage": self.stage.value, "pending": list(self.pending),
-            "examples_given": self.examples_given, "follow_ups_given": self.follow_ups_given,
-            "last_turn": list(self.last_turn), "paused": self.paused,
-            "levels": [lv.label for lv in self.levels], "ended": self.ended, "quiz": self.quiz,
-            "last_score": self.last_score, "review": self.review,
-        }  # fmt: skip
+            "stage": self.stage.value,
+            "pending": list(self.pending),
+            "examples_given": self.examples_given,
+            "follow_ups_given": self.follow_ups_given,
+            "last_turn": list(self.last_turn),
+            "paused": self.paused,
+            "levels": [lv.label for lv in self.levels],
+            "ended": self.ended,
+            "quiz": self.quiz,
+            "last_score": self.last_score,
+            "review": self.review,
+        }
 
     @classmethod
     def restore(cls, doc: dict[str, Any], prefs: Prefs) -> State:
@@ -162,15 +176,23 @@ class State:
             stage = Stage.IDLE
         focus, score = doc.get("focus"), doc.get("last_score")
         return cls(
-            prefs=prefs, queue=strings("queue"), pos=number("pos", -1),
-            focus=focus if isinstance(focus, str) else None, stage=stage,
-            pending=strings("pending"), examples_given=number("examples_given", 0),
-            follow_ups_given=number("follow_ups_given", 0), last_turn=strings("last_turn"),
-            paused=doc.get("paused") is True, title=str(doc.get("title", ""))[:200],
-            levels=tuple(levels), ended=doc.get("ended") is True, quiz=doc.get("quiz") is True,
+            prefs=prefs,
+            queue=strings("queue"),
+            pos=number("pos", -1),
+            focus=focus if isinstance(focus, str) else None,
+            stage=stage,
+            pending=strings("pending"),
+            examples_given=number("examples_given", 0),
+            follow_ups_given=number("follow_ups_given", 0),
+            last_turn=strings("last_turn"),
+            paused=doc.get("paused") is True,
+            title=str(doc.get("title", ""))[:200],
+            levels=tuple(levels),
+            ended=doc.get("ended") is True,
+            quiz=doc.get("quiz") is True,
             last_score=score if isinstance(score, int) and not isinstance(score, bool) else None,
             review=doc.get("review") is True,
-        )  # fmt: skip
+        )
 
 
 # Effects: what should happen. The engine returns them; the edges carry them out.

@@ -87,8 +87,10 @@ def more_detail(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Eff
 
 def always_example(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]]:
     state = replace(state, prefs=replace(state.prefs, always_example=True))
-    effects: list[Effect] = [SavePref(PrefKey.ALWAYS_EXAMPLE, "true"),
-                             Say("Okay: from now on I'll always give an example after an answer.", Tone.NOTE)]  # fmt: skip
+    effects: list[Effect] = [
+        SavePref(PrefKey.ALWAYS_EXAMPLE, "true"),
+        Say("Okay: from now on I'll always give an example after an answer.", Tone.NOTE),
+    ]
     entry = _focus(state, ctx)
     if entry and state.examples_given == 0:
         state, more = teach.example(state, entry)

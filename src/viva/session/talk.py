@@ -149,9 +149,14 @@ def unknown(
         ]
         if near:
             return state, [no_answer(near)]
-        return state, [Say("That's outside what I cover: backend interview topics like Python, "
-                           "Django, Flask, FastAPI, databases, microservices, CI/CD, Docker, "
-                           "Kubernetes, deployment, design patterns and system design.", Tone.NOTE)]  # fmt: skip
+        return state, [
+            Say(
+                "That's outside what I cover: backend interview topics like Python, "
+                "Django, Flask, FastAPI, databases, microservices, CI/CD, Docker, "
+                "Kubernetes, deployment, design patterns and system design.",
+                Tone.NOTE,
+            )
+        ]
     return state, [Say(NOISE, Tone.NOTE)]
 
 
@@ -165,14 +170,16 @@ def profile(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]
     parts = []
     for key, value in facts:
         names = _names(value, ctx)
-        parts.append({
-            "target_role": f"you're preparing for a {value} role",
-            "wanted": f"the job asks for {names}",
-            "strong": f"you're strong in {names}, so we'll keep those as review",
-            "weak": f"{names} {'is' if ',' not in value else 'are'} newer to you, so we'll give "
-                    f"{'it' if ',' not in value else 'them'} more time",
-            "interview_in_days": f"your interview is in {value} days",
-        }.get(key, f"{key}: {value}"))  # fmt: skip
+        parts.append(
+            {
+                "target_role": f"you're preparing for a {value} role",
+                "wanted": f"the job asks for {names}",
+                "strong": f"you're strong in {names}, so we'll keep those as review",
+                "weak": f"{names} {'is' if ',' not in value else 'are'} newer to you, so we'll give "
+                f"{'it' if ',' not in value else 'them'} more time",
+                "interview_in_days": f"your interview is in {value} days",
+            }.get(key, f"{key}: {value}")
+        )
     if not parts:
         return state, []
     said = "; ".join(parts)

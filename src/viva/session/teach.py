@@ -99,16 +99,26 @@ def more(state: State, entry: Entry | None) -> tuple[State, list[Effect]]:
         ]
     if state.stage is Stage.ASKED:
         return answer(state, entry)
-    return state, [Say("That's the whole answer. Say 'more detail' for the full explanation, "
-                       "'example', or 'next'.", Tone.NOTE)]  # fmt: skip
+    return state, [
+        Say(
+            "That's the whole answer. Say 'more detail' for the full explanation, "
+            "'example', or 'next'.",
+            Tone.NOTE,
+        )
+    ]
 
 
 def example(state: State, entry: Entry) -> tuple[State, list[Effect]]:
     i = state.examples_given
     if i >= len(entry.examples):
         offer = f" A related question: {entry.related[0]}." if entry.related else ""
-        return state, [Say("That's all the examples I have for this one. "
-                           f"Say 'in simple words' for the plain explanation.{offer}", Tone.NOTE)]  # fmt: skip
+        return state, [
+            Say(
+                "That's all the examples I have for this one. "
+                f"Say 'in simple words' for the plain explanation.{offer}",
+                Tone.NOTE,
+            )
+        ]
     ex = entry.examples[i]
     label = "Example" if i == 0 else f"Example {i + 1}"
     state = replace(state, examples_given=i + 1, stage=Stage.DONE, pending=())
@@ -122,8 +132,12 @@ def example(state: State, entry: Entry) -> tuple[State, list[Effect]]:
     code = next((s for s in entry.snippets if s.run and s.expected_output), None)
     if code and i == 0:
         fence = "`" * 3
-        effects.append(Show(f"{fence}{code.lang}\n{code.code.rstrip()}\n{fence}\nOutput:\n{fence}\n"
-                            f"{(code.expected_output or '').rstrip()}\n{fence}"))  # fmt: skip
+        effects.append(
+            Show(
+                f"{fence}{code.lang}\n{code.code.rstrip()}\n{fence}\nOutput:\n{fence}\n"
+                f"{(code.expected_output or '').rstrip()}\n{fence}"
+            )
+        )
         tail = "Here is a code example on screen. " + tail
     effects.append(Say(tail, Tone.NOTE))
     return state, effects

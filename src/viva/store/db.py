@@ -49,8 +49,10 @@ def _friendly(exc: SQLAlchemyError, where: str) -> StoreError:
             "close the other session and try again",
         )
     if "not a database" in msg or "malformed" in msg or "disk image" in msg:
-        return StoreError(f"your data at {where} is damaged ({msg}); it was left untouched",
-                          f"move {where} aside to start fresh, or restore it from a backup")  # fmt: skip
+        return StoreError(
+            f"your data at {where} is damaged ({msg}); it was left untouched",
+            f"move {where} aside to start fresh, or restore it from a backup",
+        )
     return StoreError(f"cannot use your data at {where}: {msg}")
 
 

@@ -10,58 +10,65 @@ metadata = MetaData()
 
 # key/value facts about the learner: target_role, strong, weak, interview_in_days, ...
 profile = Table(
-    "profile", metadata,
+    "profile",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
     Column("updated_at", String(32), nullable=False),
-)  # fmt: skip
+)
 
 # how the learner wants to be taught: pace, detail, with_answers, always_example, voice
 preferences = Table(
-    "preferences", metadata,
+    "preferences",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
     Column("updated_at", String(32), nullable=False),
-)  # fmt: skip
+)
 
 sessions = Table(
-    "sessions", metadata,
+    "sessions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("started_at", String(32), nullable=False),
     Column("ended_at", String(32)),
     Column("front_end", String(16), nullable=False),
     Column("position", Text, nullable=False, server_default="{}"),
-)  # fmt: skip
+)
 
 turns = Table(
-    "turns", metadata,
+    "turns",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False, index=True),
     Column("role", String(8), nullable=False),  # learner | coach
     Column("text", Text, nullable=False),
     Column("at", String(32), nullable=False),
-)  # fmt: skip
+)
 
 seen = Table(
-    "seen", metadata,
+    "seen",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("entry_id", String(200), nullable=False, index=True),
     Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
     Column("at", String(32), nullable=False),
-)  # fmt: skip
+)
 
 # one FSRS card per entry the learner has practised (the card as the fsrs package's JSON)
 cards = Table(
-    "cards", metadata,
+    "cards",
+    metadata,
     Column("entry_id", String(200), primary_key=True),
     Column("card", Text, nullable=False),
     Column("due", String(32), nullable=False, index=True),
     Column("updated_at", String(32), nullable=False),
-)  # fmt: skip
+)
 
 # every graded answer or self-rating: what progress, streaks and plans are measured from
 attempts = Table(
-    "attempts", metadata,
+    "attempts",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("entry_id", String(200), nullable=False, index=True),
     Column("at", String(32), nullable=False),
@@ -70,7 +77,7 @@ attempts = Table(
     Column("score", Integer),  # 0-100 when graded
     Column("verdict", String(16)),
     Column("answer", Text),
-)  # fmt: skip
+)
 
 
 def stamp(when: datetime) -> str:

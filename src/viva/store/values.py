@@ -65,8 +65,10 @@ def check(key: str, value: str) -> tuple[str, str]:
             f"'{shown(value, 40)}' is not a value for {key}", "use beginner, intermediate or senior"
         )
     if len(value) > MAX_TEXT or any(ord(c) < 32 for c in value):
-        raise InputError(f"the value for {key} is too long or has control characters",
-                         f"use at most {MAX_TEXT} plain characters")  # fmt: skip
+        raise InputError(
+            f"the value for {key} is too long or has control characters",
+            f"use at most {MAX_TEXT} plain characters",
+        )
     return key, value
 
 

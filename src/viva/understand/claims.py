@@ -37,8 +37,12 @@ from viva.understand.claimwords import (
 from viva.understand.disfluency import drop_fillers, is_clause, repair, restarts, upto_break
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’\-/.+#]*[\w+#]|[A-Za-z0-9]|[,.;:!?]")
-_ABBREV = [(re.compile(r"\be\.g\.", re.I), "for example"), (re.compile(r"\bi\.e\.", re.I), "that is"),
-           (re.compile(r"\betc\.", re.I), "etc"), (re.compile(r"[—–]|\s-\s"), ",")]  # fmt: skip
+_ABBREV = [
+    (re.compile(r"\be\.g\.", re.I), "for example"),
+    (re.compile(r"\bi\.e\.", re.I), "that is"),
+    (re.compile(r"\betc\.", re.I), "etc"),
+    (re.compile(r"[—–]|\s-\s"), ","),
+]
 _ENDS = {".", "!", "?", ";"}
 
 

@@ -250,11 +250,42 @@ def _forms(stem: str) -> set[str]:
 
 VERBS = frozenset(
     {f for s in _VERB_STEMS for f in _forms(s)}
-    | {"ran", "built", "kept", "made", "took", "gave", "sent", "held", "wrote", "read",
-       "lost", "does", "goes", "went", "sits", "sat", "comes", "came", "gets", "got", "lets",
-       "runs", "puts", "set", "sets", "knows", "becomes", "stays", "looks", "acts", "differ",
-       "differs", "works"}
-)  # fmt: skip
+    | {
+        "ran",
+        "built",
+        "kept",
+        "made",
+        "took",
+        "gave",
+        "sent",
+        "held",
+        "wrote",
+        "read",
+        "lost",
+        "does",
+        "goes",
+        "went",
+        "sits",
+        "sat",
+        "comes",
+        "came",
+        "gets",
+        "got",
+        "lets",
+        "runs",
+        "puts",
+        "set",
+        "sets",
+        "knows",
+        "becomes",
+        "stays",
+        "looks",
+        "acts",
+        "differ",
+        "differs",
+        "works",
+    }
+)
 
 DETERMINERS = frozenset("the a an this that these those our my your its their".split())
 PRONOUNS = frozenset("it they this that he she it's they're".split())

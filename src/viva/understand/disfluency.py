@@ -133,10 +133,37 @@ def _filler_here(low: list[str], i: int, run: tuple[str, ...]) -> bool:
     nxt = low[i + len(run)] if i + len(run) < len(low) else ","
     word = run[0] if len(run) == 1 else ""
     if word == "like":
-        return prev not in {"look", "looks", "looked", "work", "works", "feel", "feels", "sound",
-                            "sounds", "seem", "seems", "just", "much", "exactly", "nothing",
-                            "something", "anything", "more", "less", "i", "you", "we", "they",
-                            "people", "would", "not", "don't", "didn't", "doesn't"}  # fmt: skip
+        return prev not in {
+            "look",
+            "looks",
+            "looked",
+            "work",
+            "works",
+            "feel",
+            "feels",
+            "sound",
+            "sounds",
+            "seem",
+            "seems",
+            "just",
+            "much",
+            "exactly",
+            "nothing",
+            "something",
+            "anything",
+            "more",
+            "less",
+            "i",
+            "you",
+            "we",
+            "they",
+            "people",
+            "would",
+            "not",
+            "don't",
+            "didn't",
+            "doesn't",
+        }
     if word in {"see", "right", "again", "no", "yes", "okay", "ok", "fine", "sorry", "then"}:
         # only as a word on its own between pauses: "see, suppose", "doing, again, the same"
         if word == "then":

@@ -45,8 +45,16 @@ __all__ = ["MAX_CHARS", "Expect", "Understanding", "Vocabulary", "parse", "under
 MAX_CHARS = 2_000
 SEGMENTS = re.compile(r"(?<=[.?!;])\s+")
 # preference commands that "from now on" makes permanent
-PERSISTABLE = frozenset({Kind.SLOWER, Kind.FASTER, Kind.SHORTER, Kind.MORE_DETAIL,
-                         Kind.WITH_ANSWERS, Kind.QUESTIONS_ONLY})  # fmt: skip
+PERSISTABLE = frozenset(
+    {
+        Kind.SLOWER,
+        Kind.FASTER,
+        Kind.SHORTER,
+        Kind.MORE_DETAIL,
+        Kind.WITH_ANSWERS,
+        Kind.QUESTIONS_ONLY,
+    }
+)
 
 CHECK = re.compile(
     r"(\bright$|\bcorrect$|\bisnt it$|\bis it$|\bam i right\b|\bis (that|this|it) (right|correct|true)\b|"
@@ -88,8 +96,23 @@ DISCOURSE = re.compile(r"\b(?:like )?for (?:example|instance)\b(?= \w)")
 ASK_TAIL = re.compile(
     r"\b(?:so )?((?:can|could) you (?:tell|explain|say)|tell me|what is|whats|how (?:do|does|is|are)|why) (.*)$"
 )
-QUIZ_WORDS = frozenset({"quiz", "mock", "interview", "test", "grade", "answers", "take",
-                        "random", "mixed", "some", "few", "general", "any"})  # fmt: skip
+QUIZ_WORDS = frozenset(
+    {
+        "quiz",
+        "mock",
+        "interview",
+        "test",
+        "grade",
+        "answers",
+        "take",
+        "random",
+        "mixed",
+        "some",
+        "few",
+        "general",
+        "any",
+    }
+)
 _NO_SUBJECT = STOPWORDS | COMMAND_WORDS | LEVEL_WORDS.keys() | NUMBER_WORDS.keys() | QUIZ_WORDS
 
 
@@ -160,8 +183,12 @@ def _has_subject(
     ]
     rest = " ".join(words)
     # a word that is no everyday English word ("oauth", "kubectl"), or a term of the bank
-    technical = [w for w in words if (w not in index.common and (stem(w) in index.idf or len(w) >= 4))
-                 or stem(w) in index.term_words]  # fmt: skip
+    technical = [
+        w
+        for w in words
+        if (w not in index.common and (stem(w) in index.idf or len(w) >= 4))
+        or stem(w) in index.term_words
+    ]
     if technical and question:
         return True
     if not technical and len(words) < 2:
@@ -181,8 +208,9 @@ def _command(found: Found, t: str, raw: str, u: Understanding) -> Intent:
         word = found.groups.get("number") or found.groups.get("ordinal") or ""
         return Intent(Kind.GOTO, raw, number=_number(word))
     if found.kind is Kind.QUIZ:
-        return Intent(Kind.QUIZ, raw, topic=u.vocab.find_topic(t), levels=levels_in(t),
-                      count=count_in(t))  # fmt: skip
+        return Intent(
+            Kind.QUIZ, raw, topic=u.vocab.find_topic(t), levels=levels_in(t), count=count_in(t)
+        )
     return Intent(found.kind, raw, persistent=persistent)
 
 
@@ -206,8 +234,9 @@ def _start_set(t: str, raw: str, u: Understanding) -> Intent | None:
     answers = None
     if "answer" in t:
         answers = not re.search(r"without|no answers|only", t)
-    return Intent(Kind.START_SET, raw, topic=topic, levels=levels, count=count,
-                  with_answers=answers)  # fmt: skip
+    return Intent(
+        Kind.START_SET, raw, topic=topic, levels=levels, count=count, with_answers=answers
+    )
 
 
 def _segment(raw: str, u: Understanding, expect: Expect) -> list[Intent]:
@@ -238,8 +267,14 @@ def _segment(raw: str, u: Understanding, expect: Expect) -> list[Intent]:
     if facts:
         judged = [v for k, v in facts if k in ("strong", "weak")]
         role = next((v for k, v in facts if k == "target_role"), "")
-        noted = Intent(Kind.PROFILE, raw, topic=judged[0].split(",")[0] if judged else None,
-                       levels=levels_in(role), fact=facts[0], facts=tuple(facts))  # fmt: skip
+        noted = Intent(
+            Kind.PROFILE,
+            raw,
+            topic=judged[0].split(",")[0] if judged else None,
+            levels=levels_in(role),
+            fact=facts[0],
+            facts=tuple(facts),
+        )
         # "... I'm weak in Flask, so can you tell me the main difference between X and Y?"
         tail = ASK_TAIL.search(t)
         question = tail.group(0) if tail else ""

@@ -32,15 +32,30 @@ HEARD_AS = {"for": 4, "to": 2, "too": 2, "won": 1, "ate": 8}
 NUMBERS = {**NUMBER_WORDS, **HEARD_AS, **{str(i): i for i in range(1, 100)}}
 
 LEVEL_WORDS = {
-    "beginner": Level.BEGINNER, "beginners": Level.BEGINNER, "basic": Level.BEGINNER,
-    "basics": Level.BEGINNER, "easy": Level.BEGINNER, "junior": Level.BEGINNER,
-    "fresher": Level.BEGINNER, "freshers": Level.BEGINNER, "entry": Level.BEGINNER,
-    "intermediate": Level.INTERMEDIATE, "medium": Level.INTERMEDIATE, "mid": Level.INTERMEDIATE,
-    "moderate": Level.INTERMEDIATE, "middle": Level.INTERMEDIATE,
-    "senior": Level.SENIOR, "advanced": Level.SENIOR, "advance": Level.SENIOR,
-    "expert": Level.SENIOR, "experienced": Level.SENIOR, "hard": Level.SENIOR,
-    "difficult": Level.SENIOR, "lead": Level.SENIOR, "staff": Level.SENIOR,
-}  # fmt: skip
+    "beginner": Level.BEGINNER,
+    "beginners": Level.BEGINNER,
+    "basic": Level.BEGINNER,
+    "basics": Level.BEGINNER,
+    "easy": Level.BEGINNER,
+    "junior": Level.BEGINNER,
+    "fresher": Level.BEGINNER,
+    "freshers": Level.BEGINNER,
+    "entry": Level.BEGINNER,
+    "intermediate": Level.INTERMEDIATE,
+    "medium": Level.INTERMEDIATE,
+    "mid": Level.INTERMEDIATE,
+    "moderate": Level.INTERMEDIATE,
+    "middle": Level.INTERMEDIATE,
+    "senior": Level.SENIOR,
+    "advanced": Level.SENIOR,
+    "advance": Level.SENIOR,
+    "expert": Level.SENIOR,
+    "experienced": Level.SENIOR,
+    "hard": Level.SENIOR,
+    "difficult": Level.SENIOR,
+    "lead": Level.SENIOR,
+    "staff": Level.SENIOR,
+}
 
 # Words that only shape a request ("go a little slow because you're going too fast"): what
 # is left of a sentence without them and its stop words is its subject, if any.
@@ -122,9 +137,18 @@ RULES: tuple[Rule, ...] = tuple(_BY_KIND[k] for k in ORDER)
 
 # Style commands: said together with a subject they are a question about it ("explain
 # docker in simple words"), carried out on the answer.
-STYLE = frozenset({
-    Kind.EXAMPLE, Kind.ANOTHER_EXAMPLE, Kind.FASTER, Kind.SLOWER, Kind.SIMPLER, Kind.SHORTER,
-    Kind.MORE_DETAIL, Kind.FOLLOW_UP, Kind.WHY,
-})  # fmt: skip
+STYLE = frozenset(
+    {
+        Kind.EXAMPLE,
+        Kind.ANOTHER_EXAMPLE,
+        Kind.FASTER,
+        Kind.SLOWER,
+        Kind.SIMPLER,
+        Kind.SHORTER,
+        Kind.MORE_DETAIL,
+        Kind.FOLLOW_UP,
+        Kind.WHY,
+    }
+)
 # Social turns: a short human reply; they never stand in the way of another intent.
 SOCIAL = frozenset({Kind.THANKS, Kind.GREETING})

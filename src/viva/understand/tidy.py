@@ -43,8 +43,14 @@ def tidy(intents: list[Intent]) -> list[Intent]:
     # "one second, one second - can you go for senior questions": the pause was a breath
     if acting and out[-1].kind is not Kind.PAUSE:
         out = [i for i in out if i.kind is not Kind.PAUSE]
-    teaching = {Kind.EXAMPLE, Kind.ANOTHER_EXAMPLE, Kind.MORE_DETAIL, Kind.SHORTER, Kind.WHY,
-                Kind.ASK}  # fmt: skip
+    teaching = {
+        Kind.EXAMPLE,
+        Kind.ANOTHER_EXAMPLE,
+        Kind.MORE_DETAIL,
+        Kind.SHORTER,
+        Kind.WHY,
+        Kind.ASK,
+    }
     if any(i.kind in teaching for i in out):  # "I didn't get you. Another example?"
         out = [i for i in out if i.kind is not Kind.SIMPLER]
     if len(out) > 1:  # "okay okay, so what is X": the acknowledgement adds nothing

