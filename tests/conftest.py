@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.pg import blank_target, db_target, pg_blank_url, pg_cluster, pg_url  # noqa: F401
+from tests.pg import (  # noqa: F401  (fixtures)
+    blank_target,
+    db_target,
+    open_store,
+    pg_blank_url,
+    pg_cluster,
+    pg_url,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

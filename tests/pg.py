@@ -20,12 +20,15 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from viva.store.db import Store
 
 TEMPLATE = "viva_template"
 _names = itertools.count()
@@ -133,6 +136,7 @@ def pg_cluster() -> Iterator[Cluster]:
                 break
         else:
             raise RuntimeError(f"PostgreSQL did not start: {log.read_text(errors='replace')}")
+        _watchdog(bindir, data, root, run)
         cluster = Cluster(port)
         _make_template(cluster)
         yield cluster
@@ -142,6 +146,21 @@ def pg_cluster() -> Iterator[Cluster]:
             **{**run, "check": False},
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _watchdog(bindir: Path, data: Path, root: Path, run: dict[str, Any]) -> None:
+    """Stop the server and delete its files when this test process is gone, however it went
+    (a killed pytest runs no teardown): a detached shell that polls for it once a second."""
+    script = (
+        f"while [ -d /proc/{os.getpid()} ]; do sleep 1; done; "
+        f'"{bindir}/pg_ctl" -D "{data}" -m immediate stop; rm -rf "{root}"'
+    )
+    opts = {k: v for k, v in run.items() if k != "capture_output"}
+    subprocess.run(
+        ["sh", "-c", f"({script}) >/dev/null 2>&1 </dev/null &"],
+        start_new_session=True,  # not in the test run's process group: a Ctrl-C spares it
+        **opts,
+    )
 
 
 def _make_template(cluster: Cluster) -> None:
@@ -183,3 +202,20 @@ def blank_target(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, s
     if request.param == "sqlite":
         return "sqlite", f"sqlite:///{tmp_path / 'blank.db'}"
     return "postgresql", str(request.getfixturevalue("pg_blank_url"))
+
+
+@pytest.fixture
+def open_store() -> Iterator[Callable[..., Store]]:
+    """``Store.open`` for a test: whatever it opened is closed at the end even when the test
+    fails (an engine left open on a dropped database warns, and warnings are errors here)."""
+    from viva.store.db import Store
+
+    opened: list[Store] = []
+
+    def go(target: Path | str, learner_id: int = 1) -> Store:
+        opened.append(Store.open(target, learner_id))
+        return opened[-1]
+
+    yield go
+    for store in opened:
+        store.close()

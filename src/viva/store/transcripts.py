@@ -56,8 +56,10 @@ class Transcripts(Runner):
     def add_turn(self, session_id: int, role: str, words: str, now: datetime) -> None:
         # insert ... select: the row is written only when the session is this learner's
         source = select(sessions.c.id, literal(role), literal(words), literal(stamp(now)))
-        stmt = insert(turns).from_select(
-            ["session_id", "role", "text", "at"], source.where(self._mine(session_id))
+        stmt = (
+            insert(turns)
+            .from_select(["session_id", "role", "text", "at"], source.where(self._mine(session_id)))
+            .execution_options(preserve_rowcount=True)  # an INSERT's count is kept only if asked
         )
         self._must(self._run(lambda c: c.execute(stmt).rowcount), session_id)
 
@@ -86,7 +88,11 @@ class Transcripts(Runner):
         source = select(
             literal(self.learner_id), literal(entry_id), sessions.c.id, literal(stamp(now))
         ).where(self._mine(session_id))
-        stmt = insert(seen).from_select(["learner_id", "entry_id", "session_id", "at"], source)
+        stmt = (
+            insert(seen)
+            .from_select(["learner_id", "entry_id", "session_id", "at"], source)
+            .execution_options(preserve_rowcount=True)
+        )
         self._must(self._run(lambda c: c.execute(stmt).rowcount), session_id)
 
     def last_position(self, before: int | None = None) -> dict[str, Any] | None:
