@@ -8,6 +8,7 @@ password) and a hint, and keeps only the first line of a driver's message.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -19,40 +20,36 @@ from viva.errors import StoreError
 
 T = TypeVar("T")
 
-# phrases of a driver's message -> (what the learner is told, the hint); first match wins
+# a driver's message (lower case) -> what the learner is told and the hint; first match wins.
+# The server's own reason comes first: psycopg wraps "database x does not exist" in a
+# "connection failed" line.
 _KNOWN = [
     (
-        ("locked",),
+        r"locked",
         "your data at {where} is locked by another viva",
         "close the other session and try again",
     ),
     (
-        ("not a database", "malformed", "disk image"),
+        r"not a database|malformed|disk image",
         "your data at {where} is damaged ({msg}); it was left untouched",
         "move {where} aside to start fresh, or restore it from a backup",
     ),
     (
-        (
-            "connection refused",
-            "could not connect",
-            "connection failed",
-            "timeout expired",
-            "could not translate host name",
-            "server closed the connection",
-            "terminating connection",
-        ),
-        "cannot reach the database server at {where}",
-        "check that PostgreSQL is running there and that VIVA_DB names it",
-    ),
-    (
-        ("password authentication failed", "no pg_hba.conf entry", 'role "'),
+        r"password authentication failed|no pg_hba\.conf entry|role \"[^\"]*\" does not exist",
         "the database server at {where} refused the login",
         "check the user and password in VIVA_DB",
     ),
     (
-        ("does not exist",),
-        "cannot use the database at {where}: {msg}",
+        r"database \"[^\"]*\" does not exist",
+        "the database at {where} does not exist",
         "create it first (createdb), or fix the name in VIVA_DB",
+    ),
+    (
+        r"connection refused|could not connect|connection failed|timeout expired|"
+        r"could not translate host name|server closed the connection|terminating connection|"
+        r"the database system is (starting up|shutting down)",
+        "cannot reach the database server at {where}",
+        "check that PostgreSQL is running there and that VIVA_DB names it",
     ),
 ]
 
@@ -62,8 +59,8 @@ def friendly(exc: SQLAlchemyError, where: str) -> StoreError:
     lines = str(getattr(exc, "orig", exc)).strip().splitlines() or ["unknown error"]
     msg = shown(lines[0].strip(), 200)
     low = " ".join(lines).lower()
-    for phrases, text, hint in _KNOWN:
-        if any(p in low for p in phrases):
+    for pattern, text, hint in _KNOWN:
+        if re.search(pattern, low):
             return StoreError(text.format(where=where, msg=msg), hint.format(where=where))
     return StoreError(f"cannot use your data at {where}: {msg}")
 
