@@ -135,8 +135,9 @@ def test_viva_now_out_of_range_is_one_line() -> None:
 
 @pytest.mark.parametrize(
     ("url", "words"),
-    [("nosuch://x", "not a usable database URL"), ("postgresql://u@localhost/x", "driver"),
-     ("::::", "not a usable database URL")],
+    [("nosuch://x", "not a usable database URL"), ("postgresql+pg8000://u@localhost/x", "driver"),
+     ("::::", "not a usable database URL"),
+     ("postgresql://u@127.0.0.1:1/x", "cannot reach the database server at 127.0.0.1:1/x")],
 )  # fmt: skip
 def test_unusable_database_urls_are_one_line(url: str, words: str) -> None:
     done = cli("profile", env={"VIVA_DB": url})

@@ -136,6 +136,7 @@ from viva.cli import progress_cmds as progress_cmds  # noqa: E402  (progress)
 practice_cmds.register(app)
 progress_cmds.register(app)
 export_cmds.register(app)
+__import__("viva.cli.user_cmds", fromlist=["register"]).register(app)  # users add/list/disable
 
 
 @app.command()
