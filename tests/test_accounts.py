@@ -22,6 +22,28 @@ GOOD = "correct horse battery"
 Opener = Callable[..., Store]
 
 
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Real argon2id with small costs: the production costs (64 MiB, 3 passes) make each hash
+    take a third of a second on a busy 2-core machine; one test checks those costs."""
+    from argon2 import PasswordHasher
+
+    quick = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    accounts._dummy_hash.cache_clear()
+    monkeypatch.setattr(accounts, "_hasher", lambda: quick)
+    yield
+    accounts._dummy_hash.cache_clear()
+
+
+def test_the_production_hasher_is_argon2id_at_rfc_9106_costs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.undo()  # the real one
+    hashed = accounts._hasher().hash(GOOD)
+    assert hashed.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert accounts._hasher().verify(hashed, GOOD)
+
+
 @pytest.fixture
 def store(db_target: Path | str, open_store: Opener) -> Store:
     return open_store(db_target)
@@ -141,7 +163,7 @@ def test_a_new_password_replaces_the_old(store: Store) -> None:
 def test_a_hash_made_with_weaker_parameters_is_upgraded_at_login(store: Store) -> None:
     from argon2 import PasswordHasher
 
-    weak = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(GOOD)
+    weak = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1).hash(GOOD)
     store.accounts.add("ana", weak, NOW)
     assert accounts.verify(store.accounts, "ana", GOOD) is not None
     now_stored = store.accounts.by_name("ana")
