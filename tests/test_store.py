@@ -85,6 +85,8 @@ def test_sessions_positions_and_transcripts(db_target: Path | str, open_store: O
         "title": "Python",
     }
     assert store.transcript(first) == [("learner", "top 5 python questions")]
+    assert store.session_state(first) == {"queue": ["python.gil"], "pos": 0, "title": "Python"}
+    assert store.session_state(second) == {} and store.session_state(second + 99) is None
     store.end_session(first, NOW)
     rows = store.sessions()
     assert [(r.id, r.turns, r.title) for r in rows] == [(second, 0, ""), (first, 1, "Python")]

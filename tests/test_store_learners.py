@@ -74,6 +74,7 @@ WALK: dict[str, Callable[[Store, int], object]] = {
     "transcript": lambda b, sid: b.transcript(sid),
     "last_position": lambda b, sid: (b.last_position(), b.last_position(before=sid + 1)),
     "load_state": lambda b, sid: b.load_state(sid),
+    "session_state": lambda b, sid: b.session_state(sid),
     "card": lambda b, _: b.card("python.gil"),
     "all_cards": lambda b, _: b.all_cards(),
     "history": lambda b, _: b.history(),

@@ -114,6 +114,19 @@ class Transcripts(Runner):
                 return pos
         return None
 
+    def session_state(self, session_id: int) -> dict[str, Any] | None:
+        """The conversation state saved as the session's position after its last turn
+        (None: no such session of this learner; an unreadable one reads as empty)."""
+        q = select(sessions.c.position).where(self._mine(session_id))
+        row = self._run(lambda c: c.execute(q).first())
+        if row is None:
+            return None
+        try:
+            doc = json.loads(row[0] or "{}")
+        except ValueError:
+            doc = {}
+        return doc if isinstance(doc, dict) else {}
+
     def transcript(self, session_id: int) -> list[tuple[str, str]]:
         q = (
             select(turns.c.role, turns.c.text)
