@@ -166,7 +166,7 @@ def commands(svc: Service, hearing: Hearing) -> None:
     vocab = Vocabulary.from_bank(svc.bank)
     topics = topic_phrases(svc.bank)
     rng = random.Random(11)
-    phrases = grammar.expand(rng.sample(topics, len(topics)))
+    phrases = grammar.expand(rng.sample(topics, len(topics)), can_say=hearing.grammar.can_say)
     rng.shuffle(phrases)
     rates = [130, 160, 190]
     for voice in ["en-us", "en-gb", "en-gb-x-rp", "heart"]:

@@ -14,6 +14,7 @@ from typing import Any
 from viva.bank.model import Bank
 from viva.errors import VoiceError
 from viva.voice import grammar, lm
+from viva.voice.automaton import Automaton
 from viva.voice.base import SAMPLE_RATE, Audio, Mode
 from viva.voice.lexicon import ALSO, Lexicon, load_cmudict
 
@@ -89,15 +90,15 @@ class PocketsphinxSTT:
 
     def _add_search(self, dec: Any, name: str) -> None:
         if name == Mode.COMMAND:
-            text = grammar.jsgf(topic_phrases(self.bank))
+            fsg = self.command_grammar()
             pairs: list[tuple[str, str]] = []
-            for w in sorted(grammar.words(text)):
+            for w in sorted(fsg.words()):
                 variants = self.lexicon.variants(w)
                 if not variants:
                     raise VoiceError(f"the command grammar has a word with no pronunciation: {w}")
                 pairs += _entries(dec, w, variants)
             _add_words(dec, pairs)
-            dec.add_jsgf_string(name, text)
+            dec.add_fsg(name, dec.create_fsg(name, *fsg.transitions()))
         elif name == Mode.ANSWER:
             files = lm.build(self.bank, self.cache, self.lexicon, self.default_lm)
             pairs = []
@@ -113,6 +114,14 @@ class PocketsphinxSTT:
             dec.add_lm_file(name, str(self.default_lm))
         else:
             raise VoiceError(f"unknown listening mode '{name}'", "use command or answer")
+
+    def can_say(self, word: str) -> bool:
+        """Whether the recogniser's dictionary, with ``lexicon``'s additions, has ``word``."""
+        return bool(self.lexicon.variants(word))
+
+    def command_grammar(self) -> Automaton:
+        """The command grammar for this bank, minus what the dictionary cannot pronounce."""
+        return grammar.automaton(topic_phrases(self.bank), self.can_say)
 
     def prepare(self, *modes: str) -> None:
         """Load searches ahead of time, so the first utterance is not the slow one."""
