@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from viva.understand.intents import Kind
@@ -53,7 +54,9 @@ UNSPOKEN = frozenset({
     "short", "detail", "reason", "back", "pass", "ready",
     "[but|and] why [would|do|did|is|does|should] [you|we|they|it|that|one] [do|use|need] [that|it|this|so]",
     "(go|jump|skip) [back] to {number}", "spell (it|that)", "too much", "in depth", "briefly",
-    "wait what", "(didn't|did not) (get|understand)", "full answer",
+    "wait what", "(didn't|did not) (get|understand)", "full answer", "sorry what",
+    "(go on|more|keep going|yes|yeah|yep|sure|carry on|and then|then|tell me|what else|ok|okay|alright|right|uh huh|cheers|hmm okay) [please|continue|go on|go ahead]",
+    "(yes|yeah|ok|okay|cheers) (yes|yeah|ok|okay|cheers) [go on]",
     "(done|got it|understood|i understood|clear|makes sense|fine|good|great|nice|cool|perfect|im good|i am good|all good) [so much|a lot]",
 })  # fmt: skip
 # An optional part with more ways than this (the table's acknowledgements before "next":
@@ -82,6 +85,7 @@ EXTRA: dict[str, list[str]] = {
     "teach": [
         "give an example", "for example", "(tell me|explain) in simple words",
         "in plain english", "i didn't get it", "i don't understand", "follow up question",
+        "(go on|keep going|carry on|tell me|what else)",
     ],
     "repeat": [
         "repeat the last (sentence|line|word)", "the last sentence again",
@@ -220,6 +224,22 @@ def automaton(topics: Iterable[str], can_say: Callable[[str], bool] = _everythin
     lists = {k: [s for v in vs if (s := spoken(v, can_say))] for k, vs in lists.items()}
     templates = [t for ts in rules(can_say).values() for t in ts]
     return compile_templates(templates, lists)
+
+
+def jsgf(topics: Iterable[str], can_say: Callable[[str], bool] = _everything) -> str:
+    """The same grammar as JSGF text, compiled by pocketsphinx itself: the slower path the
+    automaton replaced, kept for the benchmark's comparison."""
+    lists = _lists(topics)
+    lists = {k: [s for v in vs if (s := spoken(v, can_say))] for k, vs in lists.items()}
+    templates = [t for ts in rules(can_say).values() for t in ts]
+
+    def rule(t: str) -> str:
+        return re.sub(r"\{(\w+)\}", r"<\1>", t)
+
+    lines = ["#JSGF V1.0;", "grammar viva;", "public <utterance> = " + " | ".join(
+        f"({rule(t)})" for t in templates) + ";"]  # fmt: skip
+    lines += [f"<{k}> = {' | '.join(f'({rule(v)})' for v in vs)};" for k, vs in lists.items() if vs]
+    return "\n".join(lines) + "\n"
 
 
 def expand(
