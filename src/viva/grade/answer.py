@@ -9,7 +9,7 @@ key point) cap the score: an answer that says something false is never ``good``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from viva.bank.model import Entry, KeyPoint
@@ -33,6 +33,8 @@ ABSOLUTE_TOKENS = frozenset(gstem(a) for a in ABSOLUTES)
 STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must say
 SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point
 MAX_CLAIMS = 20
+CORRECTS_AT = 0.5  # share of a key point's words a wrong belief and its correction hold
+TOUCH_AT = 0.3  # share of a key point's words an answer says for a thin answer to be partial
 # a key point said the other way round, as the checker judges it (misconceptions stated are
 # matched by _wrong_claims)
 TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
@@ -80,6 +82,23 @@ def _covered(
     return False
 
 
+def _corrected_point(lex: Lexicon, belief: Fact, points: Mapping[str | None, Fact]) -> str | None:
+    """The key point that says what is true instead of a wrong belief: the one its correction
+    (or, for a red flag, the belief itself) shares most weighted words with."""
+    said = lex.clause(belief.correction or belief.text).tokens if belief.correction else ()
+    tokens = frozenset(said) | belief.tokens
+    best = max(points.values(), key=lambda p: overlap(lex, tuple(p.tokens), tokens), default=None)
+    if best is None or overlap(lex, tuple(best.tokens), tokens) < CORRECTS_AT:
+        return None
+    return best.point_id
+
+
+def _touches(lex: Lexicon, content: list[str], points: Iterable[Fact]) -> bool:
+    """The answer says a fair part of some key point's words, though no point in full."""
+    said = frozenset(content)
+    return len(said) >= 5 and any(overlap(lex, tuple(p.tokens), said) >= TOUCH_AT for p in points)
+
+
 def _windows(lex: Lexicon, clauses: list[Clause]) -> list[Clause]:
     """Each clause alone and with its neighbour: a wrong claim often spans a comma."""
     out = list(clauses)
@@ -101,14 +120,17 @@ def _states(lex: Lexicon, window: Clause, fact: Fact) -> bool:
 
 def _wrong_claims(
     lex: Lexicon, clauses: list[Clause], facts: Sequence[Fact],
-    aligned: Mapping[str | None, Sequence[Match]],
+    aligned: Mapping[str | None, Sequence[Match]], stated: list[Fact] | None = None,
 ) -> tuple[list[str], list[str]]:  # fmt: skip
-    """Corrections of misconceptions the answer states, and red flags it raises."""
+    """Corrections of misconceptions the answer states, and red flags it raises (each wrong
+    belief stated is added to ``stated``)."""
     wrong: list[str] = []
     red: list[str] = []
     windows = _windows(lex, clauses)
     for f in facts:
         if f.kind.negative and any(_states(lex, w, f) for w in windows):
+            if stated is not None:
+                stated.append(f)
             if f.kind is FactKind.MISCONCEPTION:
                 wrong.append(f.correction or f.text)
             else:
@@ -150,14 +172,17 @@ def grade_answer(
     for kp in entry.key_points:
         made = _covered(lex, clauses, kp, point_facts.get(kp.id), aligned.get(kp.id, ()), similar)
         (covered if made else missed).append(kp)
-    wrong, red = _wrong_claims(lex, clauses, facts, aligned)
+    stated: list[Fact] = []
+    wrong, red = _wrong_claims(lex, clauses, facts, aligned, stated)
     said_wrong = _judged_wrong(book, text, facts, meaning)
-    for _said, correction, point_id in said_wrong:
-        wrong.append(correction)
-        # a point whose opposite was said is never credited, whatever else was said
-        for kp in [k for k in covered if k.id == point_id]:
-            covered.remove(kp)
-            missed.append(kp)
+    # a point whose opposite was said is never credited, whatever else was said: a point
+    # contradicted outright, or the point that corrects a wrong belief the answer states
+    against = {point_id for _said, _fix, point_id in said_wrong}
+    against |= {p for f in stated if (p := _corrected_point(lex, f, point_facts)) is not None}
+    wrong += [correction for _said, correction, _point in said_wrong]
+    for kp in [k for k in covered if k.id in against]:
+        covered.remove(kp)
+        missed.append(kp)
     wrong = list(dict.fromkeys(wrong))
     raw = sum(k.weight for k in covered)
     score = raw
@@ -171,12 +196,14 @@ def grade_answer(
     )
     required_missed = any(k.required for k in missed)
     if wrong or red:
-        verdict = AnswerVerdict.PARTIAL if raw >= GOOD_AT else AnswerVerdict.WRONG
+        # a strict interviewer: a false claim makes the answer wrong, whatever else it said
+        verdict = AnswerVerdict.WRONG
     elif not covered and on_topic < ON_TOPIC_AT:
         verdict, score = AnswerVerdict.OFF_TOPIC, 0
     elif score >= GOOD_AT and not required_missed:
         verdict = AnswerVerdict.GOOD
-    elif score >= PARTIAL_AT or covered:
+    elif score >= PARTIAL_AT or covered or _touches(lex, content, point_facts.values()):
+        # nothing false, and on the points in words of its own: thin, not wrong
         verdict = AnswerVerdict.PARTIAL
         score = min(score, GOOD_AT - 1)
     else:

@@ -52,8 +52,10 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
     if clause.elliptic or fc.elliptic:
         return []
     neg = clause.negated != fc.negated
+    # a word said both ways on one side ("async drivers with async def, sync ones with def")
+    # conflicts only with a side that never says it the way the other does
     return [t for t in dict.fromkeys(clause.tokens)
-            if t in fc.tokens and clause.sign(t, neg) != fc.sign(t, neg)]  # fmt: skip
+            if t in fc.tokens and not clause.signs_of(t, neg) & fc.signs_of(t, neg)]  # fmt: skip
 
 
 def _closest(lex: Lexicon, clause: Clause, fact: Fact) -> Clause | None:

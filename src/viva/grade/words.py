@@ -28,6 +28,9 @@ _BARE = {"isnt", "doesnt", "dont", "cant", "wont", "arent", "wasnt", "shouldnt",
          "didnt", "hasnt", "havent", "werent"}  # fmt: skip
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without", "nothing"})
+# verbs that deny their object: "prevents cascading failure" says there is none
+PREVENTS = frozenset({"prevent", "prevents", "prevented", "preventing", "avoid", "avoids",
+                      "avoided", "avoiding"})  # fmt: skip
 ABSOLUTES = frozenset({"always", "never", "only", "all", "every", "any", "must", "none", "nothing",
                        "guarantee", "guaranteed", "impossible", "entirely", "completely"})  # fmt: skip
 # Comparatives whose direction matters: "more" vs "less" is a contradiction, not a synonym.
@@ -150,6 +153,14 @@ class Clause:
         """Per token: True when said negatively, by an antonym or a negation."""
         return tuple(f != s for f, s in zip(self.flips, self.scoped, strict=True))
 
+    def signs_of(self, token: str, negations: bool = True) -> frozenset[bool]:
+        """Every sign the token is said with ("async ..., sync ..." says both)."""
+        return frozenset(
+            f != (s and negations)
+            for t, f, s in zip(self.tokens, self.flips, self.scoped, strict=True)
+            if t == token
+        )
+
     def sign(self, token: str, negations: bool = True) -> bool | None:
         """The token's sign; without ``negations``, only its antonym flip counts."""
         for t, f, s in zip(self.tokens, self.flips, self.scoped, strict=True):
@@ -190,6 +201,12 @@ class Lexicon:
         absolutes: set[str] = set()
         subject: str | None = None
         for word in words:
+            if word in PREVENTS:
+                # "prevents cascading failure" = "no cascading failure"; "doesn't prevent X"
+                # says X can happen: a negated prevention cancels
+                negated = True
+                scope = 0 if scope > 0 else NEGATION_SCOPE
+                continue
             if word in NEGATIONS:
                 negated = True
                 scope = NEGATION_SCOPE
