@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from viva.bank.model import Entry, KeyPoint
-from viva.grade.check import KEY_WORD, Match, align, overlap, signs_agree
+from viva.grade.check import DECISIVE, KEY_WORD, Match, align, overlap, signs_agree
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.insights import fillers, repeated
 from viva.grade.judge import Status, judge
@@ -100,22 +100,37 @@ def _touches(lex: Lexicon, content: list[str], points: Iterable[Fact]) -> bool:
 
 
 def _windows(lex: Lexicon, clauses: list[Clause]) -> list[Clause]:
-    """Each clause alone and with its neighbour: a wrong claim often spans a comma."""
-    out = list(clauses)
-    out += [lex.clause(f"{a.text} {b.text}") for a, b in pairwise(clauses)]
+    """Each clause alone and with its neighbour: a wrong claim often spans a comma. A
+    contrast ("..., not a keyword") belongs to the clause before it, never to the next."""
+    out = [c for c in clauses if not c.elliptic]
+    out += [lex.clause(f"{a.text} {b.text}") for a, b in pairwise(clauses) if not a.elliptic]
     return out
 
 
 def _states(lex: Lexicon, window: Clause, fact: Fact) -> bool:
-    """The window says what the (wrong) fact says, the same way round."""
+    """The window says what the (wrong) fact says, the same way round, in one stretch."""
     missing = [t for t in fact.tokens if t not in window.tokens]
     return (
         overlap(lex, fact.tokens, frozenset(window.tokens)) >= STATES_AT
-        # the word that makes it wrong ("always", "unrelated", "read-only") must be said
-        and not any(lex.weight(t) >= KEY_WORD or t in ABSOLUTE_TOKENS for t in missing)
-        and signs_agree(lex, window, fact)
+        # the word that makes it wrong ("always", "unrelated", "read-only", "same") must be said
+        and not any(
+            lex.weight(t) >= KEY_WORD or t in ABSOLUTE_TOKENS or t in DECISIVE for t in missing
+        )
+        and _compact(window, fact)
+        and all(window.signs_of(t) & _signs(fact, t) for t in fact.tokens if t in window.tokens)
         and not align(lex, window, fact).contradicts
     )
+
+
+def _signs(fact: Fact, token: str) -> frozenset[bool]:
+    return frozenset(s for c in fact.clauses for s in c.signs_of(token))
+
+
+def _compact(window: Clause, fact: Fact) -> bool:
+    """The belief's words are said close together, not scattered over a long sentence
+    ("kwargs ... a list ... a tuple" doesn't say "kwargs is a list of tuples")."""
+    at = [i for i, t in enumerate(window.tokens) if t in fact.tokens]
+    return not at or at[-1] - at[0] < 2 * len(fact.tokens) + 2
 
 
 def _wrong_claims(
