@@ -34,7 +34,7 @@ STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must 
 SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point
 MAX_CLAIMS = 20
 CORRECTS_AT = 0.5  # share of a key point's words a wrong belief and its correction hold
-TOUCH_AT = 0.3  # share of a key point's words an answer says for a thin answer to be partial
+TOUCH_AT = 0.2  # share of a key point's words an answer says for a thin answer to be partial
 # a key point said the other way round, as the checker judges it (misconceptions stated are
 # matched by _wrong_claims)
 TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})

@@ -22,7 +22,7 @@ MISC_AT = 0.62  # a misconception or red flag this close is what the learner sai
 CANDIDATES = 4
 KEY_WORD = 0.8  # idf above which a word the fact lacks blocks "agree"
 # small words that decide what a sentence claims: "the same thing", "more", "only once"
-DECISIVE = frozenset({"same", "more", "top", "one", "once", "before", "after", "both"})
+DECISIVE = frozenset({"same", "more", "top", "one", "once", "before", "after", "both", "own"})
 CONFLICT_AT = 0.25  # share of the shared words' weight said the other way round
 
 

@@ -200,8 +200,8 @@ class Lexicon:
         scope = 0  # content words still under the last negation
         absolutes: set[str] = set()
         subject: str | None = None
-        for word in words:
-            if word in PREVENTS:
+        for i, word in enumerate(words):
+            if word in PREVENTS and i + 1 < len(words):
                 # "prevents cascading failure" = "no cascading failure"; "doesn't prevent X"
                 # says X can happen: a negated prevention cancels
                 negated = True
