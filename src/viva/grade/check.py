@@ -134,11 +134,23 @@ def negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
     for c in clauses:
         if align(lex, c, fact).contradicts:
             return True
+        # "if the registry goes down, all calls stop" is denied by "if the registry goes down
+        # the calls don't all stop": a clause that holds one part of the belief whole, and
+        # says it the other way round
+        if len(fact.clauses) > 1 and any(_denies_part(lex, c, fc) for fc in fact.clauses):
+            return True
         if c.elliptic and len(set(c.tokens)) >= 2:
             for fc in fact.clauses:
                 if not fc.negated and overlap(lex, c.tokens, frozenset(fc.tokens)) >= 0.75:
                     return True
     return False
+
+
+def _denies_part(lex: Lexicon, clause: Clause, part: Clause) -> bool:
+    if len(set(part.tokens)) < 2 or overlap(lex, part.tokens, frozenset(clause.tokens)) < 0.8:
+        return False
+    against = sum(lex.weight(t) for t in conflicts(clause, part))
+    return against > 0 and against >= CONFLICT_AT * sum(lex.weight(t) for t in set(part.tokens))
 
 
 def best_match(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
@@ -289,7 +301,9 @@ def wrong_role(
     the bank gives it only in a wrong belief ("Kubernetes builds the Docker image")."""
     subject = clause.subject
     pred = [t for t in clause.tokens if t != subject]
-    if subject is None or not pred or clause.sign(pred[0]):
+    # a clause that denies something gives its subject no action ("Postgres doesn't index
+    # foreign keys by itself")
+    if subject is None or not pred or clause.sign(pred[0]) or clause.negated:
         return None
     verb = pred[0]
     for f in negatives:
