@@ -143,6 +143,15 @@ def negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
             for fc in fact.clauses:
                 if not fc.negated and overlap(lex, c.tokens, frozenset(fc.tokens)) >= 0.75:
                     return True
+        elif c.elliptic:
+            # "read replicas scale the reads, not the writes": the one word that makes the
+            # belief wrong, ruled out and said nowhere else
+            rest = {t for o in clauses if o is not c for t in o.tokens}
+            if any(
+                t in fc.tokens and False in fc.signs_of(t) and t not in rest
+                for t in c.tokens for fc in fact.clauses
+            ):  # fmt: skip
+                return True
     return False
 
 
