@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -19,6 +20,8 @@ from viva.search.index import SearchIndex
 from viva.session.teach import prose, sentences
 
 _TABLE_ROW = re.compile(r"^\s*\|.*$", re.MULTILINE)
+SAYING_AT = 0.6  # share of a claim's weighted words one fact must hold to bring its entry in
+RARE_ENOUGH = 0.3  # words weighing less say nothing about where a claim belongs
 
 
 class FactKind(StrEnum):
@@ -64,9 +67,30 @@ class FactBook:
     terms: dict[str, frozenset[str]] = field(default_factory=dict)
     # entry id -> the tokens of the things it compares ("image", "container")
     compared: dict[str, frozenset[str]] = field(default_factory=dict)
+    # token -> (entry id, index of the fact) of every fact that uses it
+    postings: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
     def of(self, entry_id: str) -> tuple[Fact, ...]:
         return self.facts.get(entry_id, ())
+
+    def saying(self, tokens: Iterable[str], top: int = 3, at: float = SAYING_AT) -> list[str]:
+        """The entries with a fact that holds most of these words (weighted): where a claim
+        is settled even when the question search ranks its entry low ("single
+        responsibility means one method" is a misconception of the SOLID entry)."""
+        said = {t for t in tokens if self.lexicon.weight(t) >= RARE_ENOUGH}
+        total = sum(self.lexicon.weight(t) for t in said)
+        if not total:
+            return []
+        held: Counter[tuple[str, int]] = Counter()
+        for t in said:
+            w = self.lexicon.weight(t)
+            for key in self.postings.get(t, ()):
+                held[key] += w
+        best: dict[str, float] = {}
+        for (entry_id, _), w in held.items():
+            best[entry_id] = max(best.get(entry_id, 0.0), w / total)
+        ranked = sorted(best.items(), key=lambda x: -x[1])
+        return [e for e, share in ranked[:top] if share >= at]
 
 
 def _entities(bank: Bank, lex: Lexicon) -> frozenset[str]:
@@ -135,7 +159,13 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
         for e in bank.entries
         if e.compare
     }
-    return FactBook(lex, facts, vocab, terms, compared)
+    postings: dict[str, list[tuple[str, int]]] = {}
+    for entry_id, built_facts in facts.items():
+        for i, f in enumerate(built_facts):
+            for t in f.tokens:
+                postings.setdefault(t, []).append((entry_id, i))
+    frozen = {t: tuple(v) for t, v in postings.items()}
+    return FactBook(lex, facts, vocab, terms, compared, frozen)
 
 
 def _terms(entry: Entry, lex: Lexicon) -> frozenset[str]:

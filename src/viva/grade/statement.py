@@ -22,6 +22,7 @@ from viva.search.query import search
 from viva.understand.claims import Claim, claims
 
 CANDIDATES = 4  # entries searched per claim
+FACT_CANDIDATES = 2  # entries whose facts hold most of a claim's words, whatever the search says
 CONTEXT = 3  # entries searched for the whole statement, shared by every claim
 MAX_CLAIMS = 12
 BROADLY_AT = 0.9  # a loosely backed claim this close is named as right beside a wrong one
@@ -40,6 +41,7 @@ def check_statement(
     near: list[str] = list(context)
     for c in said:
         ids = [h.entry_id for h in search(index, c.checkable).hits[:CANDIDATES]]
+        ids += book.saying(book.lexicon.clause(c.checkable).tokens, FACT_CANDIDATES)
         near += ids
         facts: list[Fact] = [f for i in dict.fromkeys([*ids, *context]) for f in book.of(i)]
         judged.append((c, judge(book, c.text, c.checkable, facts, meaning)))
