@@ -52,10 +52,25 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
     if clause.elliptic or fc.elliptic:
         return []
     neg = clause.negated != fc.negated
+    if neg and (_qualified(clause, fc) or _qualified(fc, clause)):
+        neg = False  # "doesn't automatically index" denies "automatically", not "index"
     # a word said both ways on one side ("async drivers with async def, sync ones with def")
     # conflicts only with a side that never says it the way the other does
     return [t for t in dict.fromkeys(clause.tokens)
             if t in fc.tokens and not clause.signs_of(t, neg) & fc.signs_of(t, neg)]  # fmt: skip
+
+
+# words a negation may deny by themselves: "doesn't always", "not automatically", "not just"
+QUALIFIERS = frozenset({"always", "automatically", "necessarily", "only", "just", "directly",
+                        "immediately", "fully", "completely", "entirely", "all", "every"})  # fmt: skip
+
+
+def _qualified(negated: Clause, other: Clause) -> bool:
+    """The negation falls on a qualifier the other side doesn't say."""
+    return any(
+        s and t in QUALIFIERS and t not in other.tokens
+        for t, s in zip(negated.tokens, negated.scoped, strict=True)
+    )
 
 
 def _closest(lex: Lexicon, clause: Clause, fact: Fact) -> Clause | None:
@@ -296,7 +311,9 @@ def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fa
         if f.kind not in AUTHORITY:
             continue
         for fc in f.clauses:
-            if fc.negated or subject not in fc.tokens or fc.subject not in (None, subject):
+            # the fact must be about the subject, which leads it ("the pipeline updates the
+            # Kubernetes deployment to that image" says nothing Kubernetes does)
+            if fc.negated or not fc.tokens or fc.tokens[0] != subject:
                 continue
             if all(t in fc.tokens and fc.sign(t) is False for t in denied[:1]):
                 return f
