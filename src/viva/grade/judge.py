@@ -166,7 +166,9 @@ def _gives_role_away(
     if fact.kind not in (FactKind.POINT, FactKind.SHORT) or clause.subject is None:
         return False
     named = terms.get(fact.entry_id, frozenset())
-    if clause.subject not in named:
+    # the clause is about its subject only when the subject leads it ("it holds back the
+    # liveness" is about the startup probe, not liveness)
+    if clause.subject not in named or clause.tokens[0] != clause.subject:
         return False
     pred = tuple(t for t in clause.tokens if t != clause.subject)
     for fc in fact.clauses:
