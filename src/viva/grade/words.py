@@ -11,7 +11,7 @@ as "immutable") and the absolute words it uses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from viva.search.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
 
@@ -65,6 +65,7 @@ SYNONYMS: dict[str, str] = {
     "containerized": "container", "containerised": "container",
     "dockerized": "container", "dockerised": "container", "k8s": "kubernetes",
 }  # fmt: skip
+PRONOUNS = frozenset({"it", "they", "this", "these", "those"})
 # "cannot deploy a container": a negation covers the next two content words, not the clause
 NEGATION_SCOPE = 2
 KEEP = (
@@ -247,7 +248,14 @@ class Lexicon:
                     start = i + 1
             if start < len(words):
                 out.append(self._make(" ".join(words[start:]), words[start:]))
-        return [c for c in out if c.tokens]
+        out = [c for c in out if c.tokens]
+        # "containers share the host kernel, they don't boot an OS": "they" is the subject
+        # before, so what the clause says is said of containers
+        for i in range(1, len(out)):
+            first = out[i].text.split(maxsplit=1)[:1]
+            if first and first[0] in PRONOUNS:
+                out[i] = replace(out[i], subject=out[i - 1].subject)
+        return out
 
     def _entity_follows(self, words: list[str], i: int) -> bool:
         for word in words[i:]:
