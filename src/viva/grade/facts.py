@@ -21,6 +21,7 @@ from viva.session.teach import prose, sentences
 
 _TABLE_ROW = re.compile(r"^\s*\|.*$", re.MULTILINE)
 SAYING_AT = 0.6  # share of a claim's weighted words one fact must hold to bring its entry in
+ENTITY_AT = 0.7  # idf below which a word is too common to be what a claim is about
 RARE_ENOUGH = 0.3  # words weighing less say nothing about where a claim belongs
 
 
@@ -93,13 +94,21 @@ class FactBook:
         return [e for e, share in ranked[:top] if share >= at]
 
 
-def _entities(bank: Bank, lex: Lexicon) -> frozenset[str]:
+def _entities(bank: Bank, lex: Lexicon, idf: dict[str, float] | None = None) -> frozenset[str]:
+    """The things claims are about: each compared term and topic by one token - its rarest
+    word when idf is known ("right join" is about joins, "least connections" about
+    connections) - leaving out words too common to name anything ("one", "all", "add")."""
     out: set[str] = set()
-    for entry in bank.entries:
-        for term in entry.compare:
-            out.update(lex.clause(term).tokens[:1])
-    for topic in bank.topics:
-        out.update(lex.clause(topic.name).tokens[:1])
+    for name in [*(t for e in bank.entries for t in e.compare), *(t.name for t in bank.topics)]:
+        tokens = lex.clause(name).tokens
+        if not tokens:
+            continue
+        if idf is None:
+            out.add(tokens[0])
+            continue
+        best = max(tokens, key=lambda t: idf.get(t, 0.0))
+        if idf.get(best, 0.0) >= ENTITY_AT:
+            out.add(best)
     return frozenset(out)
 
 
@@ -139,7 +148,10 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
     n = max(1, len(bank.entries))
     idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
     default = math.log(1 + (n + 0.5) / 0.5)
-    lex = Lexicon(lex.phrases, lex.longest, lex.entities, idf, default)
+    lex = Lexicon(lex.phrases, lex.longest, _entities(bank, bare, idf), idf, default)
+    # clause cuts and subjects depend on the entities: read the texts again with them
+    for entry_id, rows in raw.items():
+        raw[entry_id] = [(k, t, lex.clauses(t), c, p) for k, t, _, c, p in rows]
     facts: dict[str, tuple[Fact, ...]] = {}
     vocab: dict[str, frozenset[str]] = {}
     for entry_id, rows in raw.items():
