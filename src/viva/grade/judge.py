@@ -91,6 +91,7 @@ def judge(
         if (
             wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05
             and _shares(unit, wrong[1]) and states_predicate(lex, unit, wrong[1], positives)
+            and _names_subject(whole, clauses, wrong[1])
         ):  # fmt: skip
             denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
             if not denied and not roles_differ(lex, clauses, wrong[1]):
@@ -132,16 +133,16 @@ def judge(
     denials: list[Fact | None] = [
         None if contradicts_fact else _denial(lex, c, negatives, positives) for c in clauses
     ]
-    backed = [m for c, m in zip(clauses, per_clause, strict=True)
+    # a fact the clause says the other way round backs nothing
+    fair = [None if m is None or m.contradicts else m for m in per_clause]
+    backed = [m for c, m in zip(clauses, fair, strict=True)
               if m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)]  # fmt: skip
-    held = sum(1 for c, m, d in zip(clauses, per_clause, denials, strict=True)
+    held = sum(1 for c, m, d in zip(clauses, fair, denials, strict=True)
                if d is not None or (m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)))  # fmt: skip
-    loose = [m for m in per_clause if m and m.score >= PART_AT]
+    loose = [m for m in fair if m and m.score >= PART_AT]
     denial = next((d for d in denials if d is not None), None)
     if held == len(clauses):
-        pairs = [
-            (c, m) for c, m, d in zip(clauses, per_clause, denials, strict=True) if d is None and m
-        ]
+        pairs = [(c, m) for c, m, d in zip(clauses, fair, denials, strict=True) if d is None and m]
         extra = overreach([c for c, _ in pairs], [m for _, m in pairs])
         if denial is not None and not extra:
             return Judgement(text, Status.RIGHT, denial, None, "denies", 1.0)
@@ -216,6 +217,17 @@ def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
         >= RESTATE_AT
         for fc in fact.clauses
     )
+
+
+def _names_subject(whole: Clause, clauses: list[Clause], fact: Fact) -> bool:
+    """A wrong belief about a named thing is said only by a claim that names it (or says
+    "it" of it): "select_related does a SQL join" doesn't say "prefetch_related does a SQL
+    join, just like select_related"."""
+    first = fact.clauses[0] if fact.clauses else None
+    if first is None or first.subject is None or first.tokens[0] != first.subject:
+        return True  # about no thing it names first: nothing to check
+    subject = first.subject
+    return subject in whole.tokens or any(c.subject == subject for c in clauses)
 
 
 def _shares(whole: Clause, fact: Fact) -> bool:
