@@ -333,6 +333,8 @@ def wrong_role(
     # foreign keys by itself")
     if subject is None or not pred or clause.sign(pred[0]) or clause.negated:
         return None
+    if clause.tokens[0] != subject and subject in clause.tokens:
+        return None  # the thing named is not what acts ("the observer pattern lets ...")
     verb = pred[0]
     for f in negatives:
         for fc in f.clauses:

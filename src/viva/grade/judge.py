@@ -42,6 +42,7 @@ from viva.grade.semantic import SEMANTIC_KINDS, Meaning
 from viva.grade.words import Clause, Lexicon
 
 RESTATE_AT = 0.5
+LINKS = frozenset({"is", "are", "was", "were", "means", "mean", "be"})
 SEM_MISC_AT = 0.72  # cosine at which a claim means a misconception or red flag
 SEM_MARGIN = 0.04  # ... and is this much closer to it than to any fact of the entry
 SEM_WORDS = 0.34  # ... sharing at least this much of its weighted words
@@ -92,6 +93,7 @@ def judge(
             wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05
             and _shares(unit, wrong[1]) and states_predicate(lex, unit, wrong[1], positives)
             and _names_subject(whole, clauses, wrong[1])
+            and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
         ):  # fmt: skip
             denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
             if not denied and not roles_differ(lex, clauses, wrong[1]):
@@ -217,6 +219,12 @@ def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
         >= RESTATE_AT
         for fc in fact.clauses
     )
+
+
+def _bare_name(unit: Clause, names: frozenset[str]) -> bool:
+    """A clause that only names what the entry is about ("a multi-stage build, it ...",
+    "circuit breaker, when it is open ...") claims nothing; "X is just Y" does."""
+    return set(unit.tokens) <= names and not LINKS & set(unit.text.lower().split())
 
 
 def _names_subject(whole: Clause, clauses: list[Clause], fact: Fact) -> bool:
