@@ -92,7 +92,7 @@ def judge(
         if (
             wrong and wrong[0] >= MISC_AT and wrong[0] >= best_pos - 0.05
             and _shares(unit, wrong[1]) and states_predicate(lex, unit, wrong[1], positives)
-            and _names_subject(whole, clauses, wrong[1])
+            and _names_subject(whole, clauses, wrong[1], book.terms.get(wrong[1].entry_id, frozenset()))
             and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
         ):  # fmt: skip
             denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
@@ -227,14 +227,23 @@ def _bare_name(unit: Clause, names: frozenset[str]) -> bool:
     return set(unit.tokens) <= names and not LINKS & set(unit.text.lower().split())
 
 
-def _names_subject(whole: Clause, clauses: list[Clause], fact: Fact) -> bool:
+def _names_subject(
+    whole: Clause, clauses: list[Clause], fact: Fact, names: frozenset[str]
+) -> bool:
     """A wrong belief about a named thing is said only by a claim that names it (or says
     "it" of it): "select_related does a SQL join" doesn't say "prefetch_related does a SQL
-    join, just like select_related"."""
+    join, just like select_related", and "the exit method runs" doesn't say "if the enter
+    method raises, the exit method still runs". The thing is the first of the entry's
+    names (compared terms, tags) the belief uses."""
     first = fact.clauses[0] if fact.clauses else None
-    if first is None or first.subject is None or first.tokens[0] != first.subject:
-        return True  # about no thing it names first: nothing to check
-    subject = first.subject
+    if first is None:
+        return True
+    if first.subject is not None and first.tokens[0] == first.subject:
+        subject: str | None = first.subject
+    else:
+        subject = next((t for t in first.tokens if t in names), None)
+    if subject is None:
+        return True  # about no thing it names: nothing to check
     return subject in whole.tokens or any(c.subject == subject for c in clauses)
 
 
