@@ -33,7 +33,8 @@ ABSOLUTE_TOKENS = frozenset(gstem(a) for a in ABSOLUTES)
 STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must say
 SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point
 MAX_CLAIMS = 20
-CORRECTS_AT = 0.5  # share of a key point's words a wrong belief and its correction hold
+CORRECTS_AT = 0.4  # share of a key point's words a wrong belief and its correction hold
+CORRECTS_MARGIN = 0.05  # ... clearly more than of any other point
 TOUCH_AT = 0.2  # share of a key point's words an answer says for a thin answer to be partial
 # a key point said the other way round, as the checker judges it (misconceptions stated are
 # matched by _wrong_claims)
@@ -87,10 +88,13 @@ def _corrected_point(lex: Lexicon, belief: Fact, points: Mapping[str | None, Fac
     (or, for a red flag, the belief itself) shares most weighted words with."""
     said = lex.clause(belief.correction or belief.text).tokens if belief.correction else ()
     tokens = frozenset(said) | belief.tokens
-    best = max(points.values(), key=lambda p: overlap(lex, tuple(p.tokens), tokens), default=None)
-    if best is None or overlap(lex, tuple(best.tokens), tokens) < CORRECTS_AT:
+    ranked = sorted(((overlap(lex, tuple(p.tokens), tokens), p) for p in points.values()),
+                    key=lambda x: -x[0])  # fmt: skip
+    if not ranked or ranked[0][0] < CORRECTS_AT:
         return None
-    return best.point_id
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < CORRECTS_MARGIN:
+        return None  # no one point is what the belief gets wrong
+    return ranked[0][1].point_id
 
 
 def _touches(lex: Lexicon, content: list[str], points: Iterable[Fact]) -> bool:
