@@ -112,7 +112,7 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     need = min(2, len(set(predicate)), len(set(fc_pred)))
     if not antonym and len(shared - {clause.subject, fc.subject}) < need:
         against = []
-    if not antonym and clause.subject is not None and clause.subject not in fc.tokens:
+    if not antonym and clause.subject is not None and clause.subject not in fact.tokens:
         against = []  # "Kubernetes doesn't build images" vs "building images is CI's job"
     if (
         against and s >= CONTRA_AT and pred_cover >= CONTRA_AT
