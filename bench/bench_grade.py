@@ -99,9 +99,7 @@ def report(svc: Service, semantic: bool) -> None:
 
 
 def latency(svc: Service, semantic: bool, runs: int) -> None:
-    texts = [
-        str(r["text"]) for n, _ in SPLITS.values() for r in rows(n)
-    ]
+    texts = [str(r["text"]) for n, _ in SPLITS.values() for r in rows(n)]
     pairs = [(str(q["id"]), str(x["text"]))
              for _, n in SPLITS.values() for q in rows(n) for x in q["answers"]]  # fmt: skip
     it_s, it_a = iter(texts * (runs + 1)), iter(pairs * (runs + 1))

@@ -211,7 +211,10 @@ def test_a_check_lists_each_claim_in_json() -> None:
         ),
         # a true claim that is part of a wrong belief about another thing
         ("select related does a sql join", Verdict.AGREE),
-        ("containers share the host kernel, they don't boot their own operating system", Verdict.AGREE),
+        (
+            "containers share the host kernel, they don't boot their own operating system",
+            Verdict.AGREE,
+        ),
         (
             "the gil lets only one process run python bytecode at a time",
             Verdict.PARTLY,

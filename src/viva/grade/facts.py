@@ -82,11 +82,11 @@ class FactBook:
         total = sum(self.lexicon.weight(t) for t in said)
         if not total:
             return []
-        held: Counter[tuple[str, int]] = Counter()
+        held: dict[tuple[str, int], float] = {}
         for t in said:
             w = self.lexicon.weight(t)
             for key in self.postings.get(t, ()):
-                held[key] += w
+                held[key] = held.get(key, 0.0) + w
         best: dict[str, float] = {}
         for (entry_id, _), w in held.items():
             best[entry_id] = max(best.get(entry_id, 0.0), w / total)

@@ -227,9 +227,7 @@ def _bare_name(unit: Clause, names: frozenset[str]) -> bool:
     return set(unit.tokens) <= names and not LINKS & set(unit.text.lower().split())
 
 
-def _names_subject(
-    whole: Clause, clauses: list[Clause], fact: Fact, names: frozenset[str]
-) -> bool:
+def _names_subject(whole: Clause, clauses: list[Clause], fact: Fact, names: frozenset[str]) -> bool:
     """A wrong belief about a named thing is said only by a claim that names it (or says
     "it" of it): "select_related does a SQL join" doesn't say "prefetch_related does a SQL
     join, just like select_related", and "the exit method runs" doesn't say "if the enter

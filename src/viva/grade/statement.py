@@ -76,8 +76,8 @@ def _compose(judged: list[tuple[Claim, Judgement]], bank: Bank, near: tuple[str,
             if more.correction != first.correction:
                 lines.append(f"Also, {_q(more.text)} isn't right: {more.correction}")
         # name what is right only where it says something ("changes made" doesn't)
-        said = [j for j in right if len(j.text.split()) >= NAMED_WORDS]
-        ok = [j.text for j in said[:2]] or [j.text for j in partly if j.score >= BROADLY_AT][:1]
+        named = [j for j in right if len(j.text.split()) >= NAMED_WORDS]
+        ok = [j.text for j in named[:2]] or [j.text for j in partly if j.score >= BROADLY_AT][:1]
         if ok:
             lines.append(
                 " and ".join(_q(t) for t in ok) + (" is right." if len(ok) == 1 else " are right.")
