@@ -126,7 +126,12 @@ def judge(
 
     # 3. the same misconception, in other words (semantic layer)
     if meaning is not None and negatives:
-        hit = _means_misconception(lex, checkable, whole, clauses, positives, negatives, meaning)
+        about = [
+            f
+            for f in negatives
+            if _names_subject(whole, clauses, f, book.terms.get(f.entry_id, frozenset()))
+        ]
+        hit = _means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
         if hit is not None:
             return _wrong(text, hit, "misconception", SEM_MISC_AT, positives, lex)
 

@@ -64,6 +64,7 @@ SYNONYMS: dict[str, str] = {
     "simultaneously": "parallel", "quick": "fast", "greater": "higher",
     "containerized": "container", "containerised": "container",
     "dockerized": "container", "dockerised": "container", "k8s": "kubernetes",
+    "processor": "cpu", "processors": "cpu",
 }  # fmt: skip
 PRONOUNS = frozenset({"it", "they", "this", "these", "those"})
 # "cannot deploy a container": a negation covers the next two content words, not the clause
