@@ -4,7 +4,9 @@ A key point counts as made when one of its phrases appears as whole words in a c
 the same polarity ("not hosted" does not make "hosted"), when a clause restates the point
 itself, or - with the optional semantic layer - when a sentence means the same and does
 not contradict it. Wrong claims (misconceptions, red flags, statements that contradict a
-key point) cap the score: an answer that says something false is never ``good``.
+key point) cap the score and make the answer ``wrong``, and the point a wrong claim gets
+wrong is never credited; an answer with nothing false that says part of a point is thin
+(``partial``), not wrong.
 """
 
 from __future__ import annotations
