@@ -73,7 +73,7 @@ def ask_at(state: State, pos: int, ctx: Ctx) -> tuple[State, list[Effect]]:
 
 def finish(state: State) -> tuple[State, list[Effect]]:
     state = replace(state, quiz=False, review=False, stage=Stage.DONE, title="")
-    return state, [Say(DONE + " Ask me anything, or say 'quit'.", Tone.NOTE)]
+    return state, [Say(DONE, Tone.NOTE)]
 
 
 def go_on(state: State, said: list[Effect], ctx: Ctx) -> tuple[State, list[Effect]]:
