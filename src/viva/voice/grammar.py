@@ -124,35 +124,6 @@ BANK: dict[str, list[str]] = {
         "quiz me on {topic}",
     ],
 }
-# Commands people say that the table finds only inside longer sentences ("too fast" is a
-# within phrase; "go slower" is not written at all): kept here so the grammar hears them
-# until the table has them as whole templates; a test checks each parses to its command.
-EXTRA: dict[str, list[str]] = {
-    "teach": [
-        "give an example",
-        "for example",
-        "(tell me|explain) in simple words",
-        "in plain english",
-        "i didn't get it",
-        "i don't understand",
-        "follow up question",
-        "(go on|keep going|carry on|tell me|what else)",
-    ],
-    "repeat": [
-        "repeat the last (sentence|line|word)",
-        "the last sentence again",
-        "what was the last word",
-        "i didn't catch the last word",
-    ],
-    "pace": [
-        "go (slow|slower|faster)",
-        "a little slow",
-        "explain slowly from now on",
-        "(slower|faster) from now on",
-        "always go slow",
-    ],
-    "mode": ["always give examples from now on"],
-}
 PARTS: dict[str, list[str]] = {
     "ask": ["give me", "start", "ask me", "i want", "i need", "let's do", "can we do"],
     "levels": [
@@ -201,7 +172,7 @@ def clear_cache() -> None:
 
 def rules(can_say: Callable[[str], bool] = _everything) -> dict[str, list[str]]:
     """Every group's templates: the table's spoken commands, then the bank requests."""
-    out = {g: [*p, *EXTRA.get(g, ())] for g, p in _table_rules(can_say).items()}
+    out = {g: list(p) for g, p in _table_rules(can_say).items()}
     bank = {g: [s for t in ts if (s := spoken(t, can_say))] for g, ts in BANK.items()}
     return out | bank
 
