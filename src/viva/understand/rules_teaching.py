@@ -212,7 +212,8 @@ TEACHING: tuple[Rule, ...] = (
     Rule(
         Kind.WHY,
         whole="""
-        [but|and] (why|how come) [is that|is it]
+        [but|and] (why|how come)
+        [but|and] (why|how come) (is that|is it)
         [but|and] why [would|do|did|is|does|should] [you|we|they|it|that|one] [do|use|need] [that|it|this|so]
         (whats|what is) the reason [behind it]
         reason
@@ -223,7 +224,8 @@ TEACHING: tuple[Rule, ...] = (
         whole="""
         [just] (answer|the answer|show [me] the answer|tell me the answer|give [me] the answer|reveal [the answer]|answer please)
         (whats|what is) the [correct|right] answer
-        i dont know [this one|that]
+        i dont know [this one]
+        i dont know that
         no idea
         i give up
         i have no idea

@@ -90,6 +90,8 @@ UNSPOKEN = frozenset(
         "briefly",
         "wait what",
         "wait [wait]",  # heard for "quit" (tests/test_voice_session.py)
+        "[but|and] (why|how come) (is that|is it)",  # heard for "quiz", "give answers"
+        "i dont know that",  # heard for "go back"
         "(didn't|did not) (get|understand)",
         "full answer",
         "sorry what",
