@@ -92,7 +92,8 @@ UNSPOKEN = frozenset(
         "wait [wait]",  # heard for "quit" (tests/test_voice_session.py)
         "[but|and] (why|how come) (is that|is it)",  # heard for "quiz", "give answers"
         "i dont know that",  # heard for "go back"
-        "(didn't|did not) (get|understand)",
+        "who are you",  # heard for "hurry", "go on", "one by one", "demo"
+        "(didnt|did not) (get|understand)",  # heard for "next" (folded, as the table writes it)
         "full answer",
         "sorry what",
         "(go on|more|keep going|yes|yeah|yep|sure|carry on|and then|then|tell me|what else|ok|okay|alright|right|uh huh|cheers|hmm okay) [please|continue|go on|go ahead]",
