@@ -93,6 +93,7 @@ UNSPOKEN = frozenset(
         "[but|and] (why|how come) (is that|is it)",  # heard for "quiz", "give answers"
         "i dont know that",  # heard for "go back"
         "who are you",  # heard for "hurry", "go on", "one by one", "demo"
+        "speak up",  # heard for "speed up" (on main's grammar too)
         "(didnt|did not) (get|understand)",  # heard for "next" (folded, as the table writes it)
         "full answer",
         "sorry what",
