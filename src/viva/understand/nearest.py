@@ -13,12 +13,13 @@ model.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from viva.semantic import Vectors
 from viva.understand.intents import Kind
 from viva.understand.match import examples
+
+if TYPE_CHECKING:  # building the reader imports no NumPy; the first guess does, with the model
+    from viva.semantic import Vectors
 
 # Intents a guess never stands for: a question number or a quiz topic must be said; a misread
 # line must not end the conversation ("let's leave this one" is near "let's stop"); and a
@@ -59,5 +60,5 @@ class Nearest:
         matrix = self._load()
         query = self._encode([text])[0]
         cosines = matrix @ query
-        best = int(np.argmax(cosines))
+        best = int(cosines.argmax())
         return self._kinds[best], float(cosines[best])
