@@ -98,14 +98,16 @@ def intents(svc: Library, misses: bool) -> None:
         "paraphrases (all held out)": para,
     }
     print(f"intents ({len(lines)} labelled utterances, {len(para)} held-out paraphrases):")
-    turn_ms: list[float] = []
     for method, reader in readers.items():
+        turn_ms: list[float] = []
         for name, part in splits.items():
 
-            def run(item: devset.Labelled, r: Understanding = reader) -> list[devset.Reading]:
+            def run(
+                item: devset.Labelled, r: Understanding = reader, ms: list[float] = turn_ms
+            ) -> list[devset.Reading]:
                 t0 = time.perf_counter()
                 got = understand(item.text, r, Expect(answer=item.context == "quiz"))
-                turn_ms.append((time.perf_counter() - t0) * 1000)
+                ms.append((time.perf_counter() - t0) * 1000)
                 return [reading(i) for i in got]
 
             f = devset.score_intents(part, run)
@@ -113,7 +115,7 @@ def intents(svc: Library, misses: bool) -> None:
             if misses and name == "dev" and method == "+ nearest":
                 for text, want, have in f.misses:
                     print(f"   MISS {text!r}: want {want}, got {have}")
-    print(f"understanding per utterance (with the searches it makes): {spread(turn_ms)}")
+        print(f"  {method:10} per utterance (with its searches and guesses): {spread(turn_ms)}")
 
 
 def spread(ms: list[float]) -> str:
