@@ -2,7 +2,10 @@
 
 - retrieval: the right entry given as *the* answer (or, for queries nothing fits, no answer),
   top-3, and wrong answers given, for lexical search alone and for hybrid search;
-- latency: one hybrid search per query (median, p90, p99), the model's load time.
+- latency: one hybrid search per query (median, p90, p99), the model's load time;
+- intents: utterances.tsv (dev and held-out splits) and paraphrases.tsv (held-out paraphrases
+  no template was written for), read by the templates alone and with the nearest-neighbour
+  fallback the coach uses.
 
 Run: ``.venv/bin/python bench/bench_understand.py [--misses]``.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,7 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from viva.app.library import Library
 from viva.search.hybrid import hybrid_search
 from viva.search.query import search
+from viva.semantic.book import cached_vectors
 from viva.understand import devset
+from viva.understand.nearest import Nearest
 from viva.understand.reader import Expect, Understanding, Vocabulary, understand
 from viva.understand.reading import reading
 
@@ -71,27 +77,45 @@ def main() -> None:
                 for text, want, got in f.misses:
                     print(f"   MISS {text!r}: want {want}, got {got}")
     print(f"hybrid search per query: {spread(times)}")
-    reader = Understanding(Vocabulary.from_bank(svc.bank), find=svc.search, index=svc.index)
+    intents(svc, args.misses)
+
+
+def intents(svc: Library, misses: bool) -> None:
+    """Intent accuracy on the dev and held-out splits of utterances.tsv and on the held-out
+    paraphrases, without and with the nearest-neighbour fallback (what the coach uses)."""
+    vocab = Vocabulary.from_bank(svc.bank)
+    cache = Path(tempfile.mkdtemp()) / "intent-vectors.npz"  # the shipped file, or encode
+    nearest = Nearest(lambda t: cached_vectors(t, svc.model.encode, cache), svc.model.encode)
+    readers = {
+        "templates": Understanding(vocab, find=svc.search, index=svc.index),
+        "+ nearest": Understanding(vocab, find=svc.search, index=svc.index, nearest=nearest),
+    }
     lines = devset.utterances((DATA / "utterances.tsv").read_text())
-    turn_ms: list[float] = []
+    para = devset.utterances((DATA / "paraphrases.tsv").read_text())
+    splits = {
+        "dev": [x for x in lines if not devset.held_out(x.text)],
+        "held-out": [x for x in lines if devset.held_out(x.text)],
+        "paraphrases (all held out)": para,
+    }
+    print(f"intents ({len(lines)} labelled utterances, {len(para)} held-out paraphrases):")
+    for method, reader in readers.items():
+        turn_ms: list[float] = []
+        for name, part in splits.items():
 
-    def run(item: devset.Labelled) -> list[devset.Reading]:
-        t0 = time.perf_counter()
-        got = understand(item.text, reader, Expect(answer=item.context == "quiz"))
-        turn_ms.append((time.perf_counter() - t0) * 1000)
-        return [reading(i) for i in got]
+            def run(
+                item: devset.Labelled, r: Understanding = reader, ms: list[float] = turn_ms
+            ) -> list[devset.Reading]:
+                t0 = time.perf_counter()
+                got = understand(item.text, r, Expect(answer=item.context == "quiz"))
+                ms.append((time.perf_counter() - t0) * 1000)
+                return [reading(i) for i in got]
 
-    print(f"intents ({len(lines)} labelled utterances):")
-    for name, part in (
-        ("dev", [x for x in lines if not devset.held_out(x.text)]),
-        ("held-out", [x for x in lines if devset.held_out(x.text)]),
-    ):
-        f = devset.score_intents(part, run)
-        print(f"  {name:9} {pct(f.right, f.total)}")
-        if args.misses and name == "dev":
-            for text, want, have in f.misses:
-                print(f"   MISS {text!r}: want {want}, got {have}")
-    print(f"understanding per utterance (with the searches it makes): {spread(turn_ms)}")
+            f = devset.score_intents(part, run)
+            print(f"  {method:10} {name:27} {pct(f.right, f.total)}")
+            if misses and name == "dev" and method == "+ nearest":
+                for text, want, have in f.misses:
+                    print(f"   MISS {text!r}: want {want}, got {have}")
+        print(f"  {method:10} per utterance (with its searches and guesses): {spread(turn_ms)}")
 
 
 def spread(ms: list[float]) -> str:

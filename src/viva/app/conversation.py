@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from viva.app import practice, reviews
 from viva.app.library import Library
@@ -40,6 +41,9 @@ from viva.session.state import (
 from viva.understand.intents import Intent, Kind
 from viva.understand.reader import Expect, Understanding, Vocabulary, understand
 
+if TYPE_CHECKING:
+    from viva.semantic import Vectors
+
 MAX_LINE = 10_000
 
 
@@ -52,6 +56,14 @@ def turn_text(effects: Sequence[Effect]) -> str:
         elif isinstance(e, Show):
             parts.append(e.markdown)
     return "\n".join(parts)
+
+
+def _example_vectors(texts: Sequence[str], lib: Library) -> Vectors:
+    """The intent table's sentences as vectors: shipped, else encoded once into the cache."""
+    from viva.semantic.book import cached_vectors
+
+    cache = lib.data / "cache" / "intent-vectors.npz"
+    return cached_vectors(texts, lambda chunk: lib.model.encode(chunk), cache)
 
 
 def clean_line(line: str) -> str:
@@ -136,8 +148,17 @@ class Coach:
     @property
     def reader(self) -> Understanding:
         if self._reader is None:
+            from viva.understand.nearest import Nearest
+
+            lib = self.lib
+            # the table's sentences ship encoded; the model loads only for a short line that
+            # no template matched and the words alone did not place
+            nearest = Nearest(
+                lambda texts: _example_vectors(texts, lib),
+                lambda texts: lib.model.encode(texts),
+            )
             self._reader = Understanding(
-                Vocabulary.from_bank(self.lib.bank), find=self.lib.search, index=self.lib.index
+                Vocabulary.from_bank(lib.bank), find=lib.search, index=lib.index, nearest=nearest
             )
         return self._reader
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from viva.session.state import Effect, State
-from viva.store.accounts import Accounts
-from viva.store.db import SessionRow
-from viva.store.records import Attempt, Practised, StoredCard
+
+if TYPE_CHECKING:  # the store's types only: importing it loads SQLAlchemy (~0.1 s a start)
+    from viva.store.accounts import Accounts
+    from viva.store.db import SessionRow
+    from viva.store.records import Attempt, Practised, StoredCard
 
 
 class LearnerStore(Protocol):

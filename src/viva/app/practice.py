@@ -14,9 +14,10 @@ from viva.app.ports import LearnerStore
 from viva.grade.model import AnswerVerdict
 from viva.schedule import queue
 from viva.schedule.rating import Rate
-from viva.store.records import Practised
 
-if TYPE_CHECKING:  # the FSRS package loads on the first practised answer, not at start-up
+# The FSRS package loads on the first practised answer, and the store's records (SQLAlchemy)
+# when one is written: commands that never practise (``viva ask``) start without them.
+if TYPE_CHECKING:
     from viva.schedule.cards import Reviewed
 
 
@@ -31,6 +32,7 @@ def record_grade(
 ) -> Reviewed:
     """A graded answer moves the entry's card and is logged, in one transaction."""
     from viva.schedule import cards
+    from viva.store.records import Practised
 
     rating = cards.rating_of(verdict, score)
     reviewed = cards.review(entry_id, store.card(entry_id), rating, now)
@@ -53,6 +55,7 @@ def record_grade(
 def rate(store: LearnerStore, entry_id: str, rating: Rate, source: str, now: datetime) -> Reviewed:
     """The learner's own rating of an entry they revealed (again, hard, good, easy)."""
     from viva.schedule import cards
+    from viva.store.records import Practised
 
     reviewed = cards.review(entry_id, store.card(entry_id), rating, now)
     store.record(Practised(entry_id, reviewed.card, reviewed.due, source, int(rating)), now)

@@ -41,7 +41,16 @@ def content_files(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
     base = root.resolve()
-    return sorted(p for p in root.glob("*/*.yaml") if _inside(p, base) and p.is_file())
+    linked: dict[Path, bool] = {}  # topic folder -> is a link
+
+    def inside(p: Path) -> bool:
+        # a file that is no link, in a topic folder that is no link, is inside: only links
+        # need resolving (resolving all 1,000 files of a large bank took ~35 ms a start)
+        if p.parent not in linked:
+            linked[p.parent] = p.parent.is_symlink()
+        return (not linked[p.parent] and not p.is_symlink()) or _inside(p, base)
+
+    return sorted(p for p in root.glob("*/*.yaml") if inside(p) and p.is_file())
 
 
 def _inside(path: Path, base: Path) -> bool:

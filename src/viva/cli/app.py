@@ -290,23 +290,28 @@ def bank_vectors(
     ] = False,
 ) -> None:
     """Rebuild the shipped sentence vectors (viva/data/bank-vectors.npz) for this bank."""
-    from viva.semantic.book import SHIPPED, VectorBook
+    from viva.semantic.book import SHIPPED, SHIPPED_INTENTS, VectorBook
+    from viva.understand.nearest import example_texts
 
     svc = _service()
-    texts = list(dict.fromkeys(svc.vector_texts()))
-    book = VectorBook()
-    book.read(SHIPPED)
-    missing = [t for t in texts if book.get(t) is None]
-    if check:
-        typer.echo(f"{len(texts) - len(missing)}/{len(texts)} texts have shipped vectors")
-        if missing:
-            raise typer.Exit(ExitStatus.ERROR)
-        return
-    from viva.cli.app_common import progress_line as _progress
+    # the bank's texts, and the intent table's examples (understanding's fallback)
+    for path, texts in (
+        (SHIPPED, list(dict.fromkeys(svc.vector_texts()))),
+        (SHIPPED_INTENTS, list(dict.fromkeys(example_texts()))),
+    ):
+        book = VectorBook()
+        book.read(path)
+        missing = [t for t in texts if book.get(t) is None]
+        if check:
+            typer.echo(f"{len(texts) - len(missing)}/{len(texts)} texts have vectors in {path}")
+            if missing:
+                raise typer.Exit(ExitStatus.ERROR)
+            continue
+        from viva.cli.app_common import progress_line as _progress
 
-    book.vectors(texts, svc.model.encode, _progress)
-    book.write(SHIPPED, texts)
-    typer.echo(f"{len(texts)} texts ({len(missing)} newly encoded) written to {SHIPPED}")
+        book.vectors(texts, svc.model.encode, _progress)
+        book.write(path, texts)
+        typer.echo(f"{len(texts)} texts ({len(missing)} newly encoded) written to {path}")
 
 
 def main() -> None:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from viva.app.plans import MAX_JD_BYTES
 from viva.cli.app_common import JsonOpt, emit, open_store
 from viva.errors import InputError, UserError
 
@@ -29,6 +28,8 @@ plan_app = typer.Typer(
 
 def read_jd(path: Path | None) -> tuple[str, str]:
     """The job description's text and a name for messages ("FILE" or "stdin")."""
+    from viva.app.plans import MAX_JD_BYTES  # the planner loads for plan commands only
+
     where = str(path) if path and str(path) != "-" else "stdin"
     if where == "stdin":
         if sys.stdin.isatty():

@@ -9,6 +9,7 @@ cosines stay within 1e-3 of float32.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -94,3 +95,27 @@ class VectorBook:
             return np.zeros((0, DIM), np.float32), len(missing)
         rows = [self.get(t) for t in texts]
         return np.stack([r for r in rows if r is not None]).astype(np.float32), len(missing)
+
+
+# The intent table's example sentences (the understanding layer's nearest-neighbour
+# fallback): a file of their own, so content edits and table edits never touch each other.
+SHIPPED_INTENTS = SHIPPED.with_name("intent-vectors.npz")
+
+
+def cached_vectors(
+    texts: Sequence[str],
+    encode: Callable[[Sequence[str]], Vectors],
+    cache: Path | None,
+    shipped: Path = SHIPPED_INTENTS,
+) -> Vectors:
+    """Rows for ``texts`` from the shipped file, then ``cache``; the rest are encoded once
+    and kept in ``cache`` (a read-only data folder only costs the encoding next time)."""
+    book = VectorBook()
+    book.read(shipped)
+    if cache is not None:
+        book.read(cache)
+    matrix, encoded = book.vectors(texts, encode)
+    if encoded and cache is not None:
+        with contextlib.suppress(OSError):
+            book.write(cache, texts)
+    return matrix

@@ -104,8 +104,8 @@ CONTROL: tuple[Rule, ...] = (
     Rule(
         Kind.FASTER,
         whole="""
-        faster
-        go fast
+        faster [from now on]
+        [always] (go|speak|talk) (fast|faster) [from now on]
         speed up
         hurry [up]
     """,
@@ -125,8 +125,10 @@ CONTROL: tuple[Rule, ...] = (
     Rule(
         Kind.SLOWER,
         whole="""
-        (slow|slower|slowly)
-        slow down
+        (slow|slower|slowly) [from now on]
+        slow down [from now on]
+        [always] (go|speak|talk|explain) (slow|slower|slowly) [from now on]
+        [go] a little (slow|slower)
         one question at a time
         not so fast
     """,
@@ -252,6 +254,7 @@ CONTROL: tuple[Rule, ...] = (
     Rule(
         Kind.MORE,
         whole="""
+        (go on|keep going|carry on|tell me|what else)
         (go on|more|keep going|yes|yeah|yep|sure|carry on|and then|then|tell me|what else|ok|okay|alright|right|uh huh|cheers|hmm okay) [please|continue|go on|go ahead]
         (yes|yeah|ok|okay|cheers) (yes|yeah|ok|okay|cheers) [go on]
         ok go ahead

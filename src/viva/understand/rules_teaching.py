@@ -11,6 +11,11 @@ from viva.understand.rule import Rule
 TEACHING: tuple[Rule, ...] = (
     Rule(
         Kind.REPEAT_WORD,
+        whole="""
+        [repeat|say] [the] (last|final) word [again]
+        what was [the|that] last word
+        i (didnt|couldnt) (catch|hear) the last word
+    """,
         within="""
         [the] (last|final) word
         spell (it|that)
@@ -22,6 +27,9 @@ TEACHING: tuple[Rule, ...] = (
     ),
     Rule(
         Kind.REPEAT_SENTENCE,
+        whole="""
+        [repeat|say] [the] last (sentence|line) [again]
+    """,
         within="""
         [the] last (sentence|line|part|bit)
         that sentence
@@ -43,6 +51,11 @@ TEACHING: tuple[Rule, ...] = (
         (from now on|every time|always) give [me] (an example|examples) [every time|each time|always]
         every time you answer (add|give) an example
         (examples|example) (every time|each time|always)
+        [always] give [me] (an example|examples) (from now on|every time|each time)
+    """,
+        within="""
+        always give [me] (an example|examples)
+        give [me] (an example|examples) (from now on|every time|each time|always)
     """,
     ),
     Rule(
@@ -75,9 +88,9 @@ TEACHING: tuple[Rule, ...] = (
     Rule(
         Kind.EXAMPLE,
         whole="""
-        [give me] [an|one|a small|some] example [please]
+        [give [me]] [an|one|a small|some] example [please]
         examples
-        for instance
+        for (example|instance)
         show me [the] code
         [show me] [a] use case
         example for this
@@ -98,12 +111,13 @@ TEACHING: tuple[Rule, ...] = (
         whole="""
         simpler
         [in] simple (words|terms)
-        (plain|easy) (english|words)
+        (tell me|explain [it|that]) in simple (words|terms)
+        [in] (plain|easy) (english|words)
         eli5
         confusing
         not clear
         [im] confused
-        i dont get it
+        i (dont|didnt) (get it|understand)
         (make it|explain it) (simple|easy|simply)
     """,
         within="""
@@ -184,8 +198,7 @@ TEACHING: tuple[Rule, ...] = (
     Rule(
         Kind.FOLLOW_UP,
         whole="""
-        follow up
-        followup
+        (follow up|followup) [question|questions]
     """,
         within="""
         follow up
@@ -199,7 +212,8 @@ TEACHING: tuple[Rule, ...] = (
     Rule(
         Kind.WHY,
         whole="""
-        [but|and] (why|how come) [is that|is it]
+        [but|and] (why|how come)
+        [but|and] (why|how come) (is that|is it)
         [but|and] why [would|do|did|is|does|should] [you|we|they|it|that|one] [do|use|need] [that|it|this|so]
         (whats|what is) the reason [behind it]
         reason
@@ -210,7 +224,8 @@ TEACHING: tuple[Rule, ...] = (
         whole="""
         [just] (answer|the answer|show [me] the answer|tell me the answer|give [me] the answer|reveal [the answer]|answer please)
         (whats|what is) the [correct|right] answer
-        i dont know [this one|that]
+        i dont know [this one]
+        i dont know that
         no idea
         i give up
         i have no idea
