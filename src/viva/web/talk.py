@@ -9,6 +9,7 @@ through ``Coach.hear`` like any front end's.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from typing import Literal
 
@@ -19,13 +20,14 @@ from viva.app.library import parse_level
 from viva.app.ports import LearnerStore
 from viva.bank.model import Level
 from viva.errors import InputError, NotFoundError
-from viva.session.state import Effect
+from viva.session.state import Effect, Prefs
 from viva.understand.intents import Intent, Kind
 from viva.web.deps import Services
 from viva.web.errors import WebError
 from viva.web.turns import TurnOut, turn_out
 
 FRONT_END = "web"
+SESSION_PREFS = "web_session_prefs"
 
 
 class Action(StrEnum):
@@ -105,8 +107,19 @@ def start(svc: Services, store: LearnerStore, req: StartIn) -> TurnOut:
         return _out(svc, coach, said)
 
 
-def _resume(svc: Services, store: LearnerStore, conversation: int) -> Coach:
+def _resume_any(svc: Services, store: LearnerStore, conversation: int) -> Coach:
+    """The conversation as it was after its last turn, with this session's own pace."""
     coach = Coach.resume(svc.lib, store, svc.now, conversation, FRONT_END)
+    doc = store.session_state(conversation) or {}
+    changed = doc.get(SESSION_PREFS)
+    if isinstance(changed, dict) and changed:
+        kept = {**coach.state.prefs.as_dict(), **{str(k): str(v) for k, v in changed.items()}}
+        coach.state = replace(coach.state, prefs=Prefs.from_dict(kept))
+    return coach
+
+
+def _resume(svc: Services, store: LearnerStore, conversation: int) -> Coach:
+    coach = _resume_any(svc, store, conversation)
     if coach.state.ended:
         raise WebError(
             409, "ended", f"conversation {conversation} has ended", "start a new conversation"
@@ -154,9 +167,20 @@ def _out(svc: Services, coach: Coach, said: list[Effect], heard: str | None = No
             return [], []
         return list(got.covered), list(got.missed)
 
+    _keep_session_prefs(coach)
     if coach.state.ended:
         coach.end()
     return turn_out(coach.session, said, coach.state, points, heard)
+
+
+def _keep_session_prefs(coach: Coach) -> None:
+    """A "slower" for this session only changes the state's preferences, which the saved
+    state leaves to the store; kept beside the state here so the next request, in any
+    process, resumes at the same pace."""
+    saved = Prefs.from_dict(coach.store.prefs()).as_dict()
+    changed = {k: v for k, v in coach.state.prefs.as_dict().items() if saved.get(k) != v}
+    if changed:
+        coach.store.save_position(coach.session, {**coach.state.to_dict(), SESSION_PREFS: changed})
 
 
 class TranscriptOut(BaseModel):
@@ -170,7 +194,7 @@ def transcript(svc: Services, store: LearnerStore, conversation: int) -> Transcr
     """A conversation so far, to show it again after a reload."""
     from viva.web.turns import state_out
 
-    coach = Coach.resume(svc.lib, store, svc.now, conversation, FRONT_END)
+    coach = _resume_any(svc, store, conversation)
     turns = [{"role": r, "text": t} for r, t in store.transcript(conversation)]
     state = state_out(coach.state)
     return TranscriptOut(
