@@ -65,6 +65,7 @@ def shape(code: str, message: str, hint: str | None = None) -> dict[str, Any]:
 
 
 HTTP_WORDS = {
+    400: ("bad_json", "the body could not be read", "send UTF-8 JSON, or the form the page sends"),
     404: ("not_found", "there is nothing at this address", "see /docs for the API"),
     405: ("method_not_allowed", "this address does not take that method", "see /docs"),
     413: ("too_large", "the request is too large", "send less at once"),

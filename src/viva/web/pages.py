@@ -121,7 +121,7 @@ def _plan_context(svc: Services, store: LearnerStore) -> dict[str, Any]:
         return {"plan": None}
     today = day_index(made.created, svc.now().date(), len(made.days))
     days = [
-        {"day": d.day, "minutes": d.minutes, "items": [item_line(i) for i in d.items]}
+        {"day": d.day, "minutes": d.minutes, "lines": [item_line(i) for i in d.items]}
         for d in made.days
     ]
     return {"plan": made, "days": days, "today": today}
