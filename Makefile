@@ -6,9 +6,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages the optional parts use (none are needed by the text coach): speech out
-# (espeak-ng), audio tools (sox), playback (alsa-utils); the tests also print through Chromium.
+# (espeak-ng), audio tools (sox), playback (alsa-utils); the tests also print through Chromium
+# and run the store on a throwaway PostgreSQL cluster (tests/pg.py starts and stops it).
 APT_PACKAGES ?= espeak-ng sox alsa-utils
-APT_TEST_PACKAGES ?= chromium
+APT_TEST_PACKAGES ?= chromium postgresql
 
 .PHONY: run test setup setup-voice setup-dev apt apt-test lint typecheck pytest bench vectors clean
 

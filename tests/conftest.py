@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own data directory; helpers to run the real CLI."""
+"""Shared fixtures: every test gets its own data directory (and, from ``tests/pg.py``, a
+throwaway PostgreSQL database when it asks); helpers to run the real CLI."""
 
 from __future__ import annotations
 
@@ -9,6 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.pg import (  # noqa: F401  (fixtures)
+    blank_target,
+    db_target,
+    open_store,
+    pg_blank_url,
+    pg_cluster,
+    pg_url,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

@@ -151,16 +151,15 @@ def test_viva_now_out_of_range_is_one_line() -> None:
     ("url", "words"),
     [
         ("nosuch://x", "not a usable database URL"),
-        # nothing listens on port 1: without the driver it says so, with it the server is down
-        ("postgresql://u@127.0.0.1:1/x", "driver|cannot use your data at 127.0.0.1:1/x"),
+        ("postgresql+pg8000://u@localhost/x", "driver"),
         ("::::", "not a usable database URL"),
+        ("postgresql://u@127.0.0.1:1/x", "cannot reach the database server at 127.0.0.1:1/x"),
     ],
 )
 def test_unusable_database_urls_are_one_line(url: str, words: str) -> None:
     done = cli("profile", env={"VIVA_DB": url})
     assert done.exit_code == 3
-    line = one_clean_line(done.stderr)
-    assert any(w in line for w in words.split("|")), line
+    assert words in one_clean_line(done.stderr)
 
 
 def test_an_unexpected_error_is_one_line_and_the_traceback_needs_debug(

@@ -9,6 +9,7 @@ until the learner leaves or the input ends.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -98,11 +99,17 @@ class Coach:
         front_end: str = "plain",
     ) -> Coach:
         """The session ``session`` as it was after its last turn, in any process."""
-        doc = store.session_state(session)
-        if doc is None:
+        saved = store.load_state(session)
+        if saved is None:
             raise NotFoundError(f"no conversation {session}", "start a new one")
+        try:
+            doc = json.loads(saved)
+        except ValueError:  # a damaged state starts the session afresh, keeping its history
+            doc = {}
         coach = cls(lib, store, now, front_end, session=session)
-        coach.state = State.restore(doc, Prefs.from_dict(store.prefs()))
+        coach.state = State.restore(
+            doc if isinstance(doc, dict) else {}, Prefs.from_dict(store.prefs())
+        )
         return coach
 
     @property
@@ -190,7 +197,8 @@ class Coach:
         words = turn_text([e for e in effects if not isinstance(e, End)])
         if words:  # saved before it is shown: what the learner saw is never lost
             self.store.add_turn(self.session, "coach", words, self.now())
-        self.store.save_position(self.session, self.state.to_dict())
+        self.store.save_position(self.session, self.state.position())
+        self.store.save_state(self.session, json.dumps(self.state.to_dict()))
 
 
 @dataclass

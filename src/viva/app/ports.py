@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 from viva.session.state import Effect, State
+from viva.store.accounts import Accounts
 from viva.store.db import SessionRow
 from viva.store.records import Attempt, Practised, StoredCard
 
@@ -37,7 +38,9 @@ class LearnerStore(Protocol):
 
     def mark_seen(self, entry_id: str, session_id: int, now: datetime) -> None: ...
 
-    def session_state(self, session_id: int) -> dict[str, Any] | None: ...
+    def save_state(self, session_id: int, state: str) -> None: ...
+
+    def load_state(self, session_id: int) -> str | None: ...
 
     def last_position(self, before: int | None = None) -> dict[str, Any] | None: ...
 
@@ -64,6 +67,9 @@ class LearnerStore(Protocol):
     def sessions(self, limit: int = 20) -> list[SessionRow]: ...
 
     def close(self) -> None: ...
+
+    @property
+    def accounts(self) -> Accounts: ...
 
 
 class Channel(Protocol):

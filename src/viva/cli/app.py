@@ -100,12 +100,13 @@ voice_cmds.register(app)
 from viva.cli import export_cmds, plan_cmds, web_cmds  # noqa: E402  (plan, export, serve)
 
 plan_cmds.register(app)
-from viva.cli import practice_cmds  # noqa: E402  (check, grade, interview, review)
+from viva.cli import practice_cmds, user_cmds  # noqa: E402  (check, grade, interview, review, users)
 from viva.cli import progress_cmds as progress_cmds  # noqa: E402  (progress)
 
 practice_cmds.register(app)
 progress_cmds.register(app)
 export_cmds.register(app)
+user_cmds.register(app)
 web_cmds.register(app)
 
 

@@ -1,89 +1,56 @@
-"""The learner's database: profile, preferences, sessions and their transcripts.
+"""The learners' database: accounts, and each learner's profile, preferences, sessions and
+practice records.
 
-One SQLite file under the data directory (``viva.db``), or any SQLAlchemy URL. The schema is
-brought to the latest Alembic revision on open; when it already is there (every start but
-the first), Alembic is not even imported. Each turn is committed as it happens, so a killed
-process loses at most the turn in flight. A damaged or locked file gives a ``StoreError``
-that names the file and leaves it untouched.
+One SQLite file under the data directory (``viva.db``), or any SQLAlchemy URL (PostgreSQL for
+a server with many learners). The schema is brought to the latest Alembic revision on open;
+when it already is there (every start but the first), Alembic is not even imported. A
+``Store`` is one learner's view: every query is filtered by its ``learner_id`` (1, the local
+learner, unless told otherwise), and ``as_learner`` gives another learner's view over the same
+engine. Each turn is committed as it happens, so a killed process loses at most the turn in
+flight. A damaged or locked file, or a server that is down, gives a ``StoreError`` that names
+the database and leaves it untouched.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text, update
-from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, delete, event, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from viva.cleaning import shown
-from viva.errors import StoreError
+from viva.errors import InputError
+from viva.store.accounts import Accounts
+from viva.store.engine import friendly, make_engine, upsert
 from viva.store.private import migration_lock, private_file
 from viva.store.records import Records
-from viva.store.schema import preferences, profile, seen, sessions, stamp, turns
+from viva.store.schema import LOCAL_LEARNER, preferences, profile, stamp
+from viva.store.transcripts import SessionRow, Transcripts
 from viva.store.values import bounded
 
-HEAD = "0002"  # the newest migration; bump with every new file in migrations/versions
+__all__ = ["HEAD", "SessionRow", "Store"]
+
+HEAD = "0003"  # the newest migration; bump with every new file in migrations/versions
 LIST_KEYS = {"strong", "weak", "wanted"}  # comma lists of topic ids
 EXCLUSIVE = {"strong": "weak", "weak": "strong"}  # a topic is in only one of the pair
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK_KEY = 0x76697661  # "viva": the PostgreSQL advisory lock around migrating
 
 
-@dataclass(frozen=True, slots=True)
-class SessionRow:
-    id: int
-    started_at: str
-    ended_at: str | None
-    front_end: str
-    turns: int
-    title: str
-
-
-def _friendly(exc: SQLAlchemyError, where: str) -> StoreError:
-    msg = str(getattr(exc, "orig", exc))
-    if "locked" in msg:
-        return StoreError(
-            f"your data at {where} is locked by another viva",
-            "close the other session and try again",
-        )
-    if "not a database" in msg or "malformed" in msg or "disk image" in msg:
-        return StoreError(
-            f"your data at {where} is damaged ({msg}); it was left untouched",
-            f"move {where} aside to start fresh, or restore it from a backup",
-        )
-    return StoreError(f"cannot use your data at {where}: {msg}")
-
-
-def _engine(url: str, where: str) -> Engine:
-    """An engine for ``url``; a URL that names no known database or a missing driver is a
-    ``StoreError`` that says which."""
-    try:
-        return create_engine(url, connect_args={"timeout": 2} if url.startswith("sqlite") else {})
-    except ImportError as exc:
-        raise StoreError(
-            f"the database driver for {where} is not installed ({exc.name or exc})",
-            "install it (for PostgreSQL: pip install 'psycopg[binary]'), or unset VIVA_DB",
-        ) from None
-    except (SQLAlchemyError, ValueError) as exc:
-        raise StoreError(
-            f"VIVA_DB is not a usable database URL ({shown(str(exc), 120)})",
-            "use e.g. sqlite:////path/viva.db or postgresql+psycopg://user@host/db",
-        ) from None
-
-
-class Store(Records):
-    """Reads and writes the learner's data; every method commits its own transaction.
+class Store(Transcripts, Records):
+    """Reads and writes one learner's data; every method commits its own transaction.
 
     Only SQL: what the rows mean (ratings, schedules, plans) is decided in ``viva.app``."""
 
-    def __init__(self, engine: Engine, where: str) -> None:
+    def __init__(self, engine: Engine, where: str, learner_id: int = LOCAL_LEARNER) -> None:
         self.engine = engine
         self.where = where
+        self.learner_id = learner_id
 
     @classmethod
-    def open(cls, path_or_url: Path | str) -> Store:
+    def open(cls, path_or_url: Path | str, learner_id: int = LOCAL_LEARNER) -> Store:
         lock: Path | None = None
         if isinstance(path_or_url, Path):
             private_file(path_or_url)
@@ -91,59 +58,74 @@ class Store(Records):
             lock = path_or_url.with_name(path_or_url.name + ".lock")
         else:
             url, where = path_or_url, shown(path_or_url.split("@")[-1], 80)
-        engine = _engine(url, where)
-        if url.startswith("sqlite"):
+        engine = make_engine(url, where)
+        if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        store = cls(engine, where)
+        store = cls(engine, where, learner_id)
         try:
             store._migrate(lock)
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise _friendly(exc, where) from None
+            raise friendly(exc, where) from None
         return store
 
-    def _version(self) -> str | None:
-        with self.engine.connect() as conn:
-            try:
-                got = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            except OperationalError as exc:
-                if "no such table" not in str(exc):
-                    raise
-                return None
-            return None if got is None else str(got)
+    def as_learner(self, learner_id: int) -> Store:
+        """Learner ``learner_id``'s view of the same database (the engine is shared)."""
+        if isinstance(learner_id, bool) or not isinstance(learner_id, int) or learner_id < 1:
+            raise InputError(f"not a learner id: {learner_id!r}")
+        return Store(self.engine, self.where, learner_id)
+
+    @property
+    def accounts(self) -> Accounts:
+        """The learners' accounts in this database (not scoped to one learner)."""
+        return Accounts(self.engine, self.where)
+
+    # schema ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _version(conn: Connection) -> str | None:
+        # asked, not caught: "no such table" is worded differently by every engine
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        got = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if got is None else str(got)
 
     def _migrate(self, lock: Path | None) -> None:
-        if self._version() == HEAD:
-            return
-        # two processes starting on a new data folder must not both create the tables: the
-        # first migrates while holding the lock, the second then finds the schema current
-        with migration_lock(lock):
-            if self._version() == HEAD:
+        with self.engine.connect() as conn:
+            if self._version(conn) == HEAD:
                 return
-            from alembic import command
-            from alembic.config import Config
-
-            cfg = Config()
-            cfg.set_main_option("script_location", str(MIGRATIONS))
-            with self.engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-
-    def _run(self, fn: Any) -> Any:
-        try:
-            with self.engine.begin() as conn:
-                return fn(conn)
-        except (DatabaseError, OperationalError) as exc:
-            raise _friendly(exc, self.where) from None
+        # two processes starting on a new database must not both create the tables: the
+        # first migrates while holding the lock (a file for SQLite, an advisory lock on a
+        # server), the second then finds the schema current
+        with migration_lock(lock), self.engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                # a table rebuild drops the old table under its references; SQLite allows
+                # that only with foreign keys off, and only outside a transaction
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            elif conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
+            try:
+                if self._version(conn) != HEAD:
+                    _upgrade(conn)
+                conn.commit()
+            finally:
+                if sqlite:  # the connection goes back to the pool: with its checks on
+                    conn.rollback()
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
 
     # preferences and profile -------------------------------------------------------------
 
     def _kv(self, table: Any) -> dict[str, str]:
-        rows = self._run(lambda c: c.execute(select(table.c.key, table.c.value)).all())
-        return {k: v for k, v in rows}
+        q = select(table.c.key, table.c.value).where(self._owned(table))
+        return {k: v for k, v in self._run(lambda c: c.execute(q).all())}
+
+    def _set(self, conn: Connection, table: Any, key: str, value: str, now: datetime) -> None:
+        mine = {"learner_id": self.learner_id, "key": key}
+        upsert(conn, table, mine, {"value": value, "updated_at": stamp(now)})
 
     def _put(self, table: Any, key: str, value: str, now: datetime) -> None:
-        self._run(lambda conn: _upsert(conn, table, key, value, now))
+        self._run(lambda conn: self._set(conn, table, key, value, now))
 
     def prefs(self) -> dict[str, str]:
         return self._kv(preferences)
@@ -166,137 +148,50 @@ class Store(Records):
             self._put(profile, key, ",".join(dict.fromkeys(old + new)), now)
             return
 
-        def go(conn: Any) -> None:  # one transaction: a topic is never left in both lists
-            current = {k: v for k, v in conn.execute(select(profile.c.key, profile.c.value))}
+        def go(conn: Connection) -> None:  # one transaction: a topic is never left in both lists
+            q = select(profile.c.key, profile.c.value).where(self._owned(profile))
+            current = {k: v for k, v in conn.execute(q)}
             other = EXCLUSIVE[key]
             new = [v for v in value.split(",") if v]
             mine = [v for v in current.get(key, "").split(",") if v]
             theirs = [v for v in current.get(other, "").split(",") if v and v not in new]
-            _upsert(conn, profile, key, ",".join(dict.fromkeys(mine + new)), now)
+            self._set(conn, profile, key, ",".join(dict.fromkeys(mine + new)), now)
             if theirs:
-                _upsert(conn, profile, other, ",".join(theirs), now)
+                self._set(conn, profile, other, ",".join(theirs), now)
             else:
-                conn.execute(delete(profile).where(profile.c.key == other))
+                conn.execute(delete(profile).where(self._owned(profile), profile.c.key == other))
 
         self._run(go)
 
     def forget(self, key: str) -> bool:
-        def go(conn: Any) -> bool:
-            n = conn.execute(delete(profile).where(profile.c.key == key)).rowcount
-            n += conn.execute(delete(preferences).where(preferences.c.key == key)).rowcount
+        def go(conn: Connection) -> bool:
+            n = 0
+            for table in (profile, preferences):
+                stmt = delete(table).where(self._owned(table), table.c.key == key)
+                n += conn.execute(stmt).rowcount
             return bool(n)
 
-        return bool(self._run(go))
+        return self._run(go)
 
     def forget_all(self) -> None:
-        self._run(lambda c: (c.execute(delete(profile)), c.execute(delete(preferences))))
+        def go(conn: Connection) -> None:
+            for table in (profile, preferences):
+                conn.execute(delete(table).where(self._owned(table)))
 
-    # sessions and transcripts ------------------------------------------------------------
-
-    def start_session(self, front_end: str, now: datetime) -> int:
-        def go(conn: Any) -> int:
-            res = conn.execute(insert(sessions).values(started_at=stamp(now), front_end=front_end))
-            return int(res.inserted_primary_key[0])
-
-        return int(self._run(go))
-
-    def add_turn(self, session_id: int, role: str, words: str, now: datetime) -> None:
-        self._run(
-            lambda c: c.execute(
-                insert(turns).values(session_id=session_id, role=role, text=words, at=stamp(now))
-            )
-        )
-
-    def save_position(self, session_id: int, position: dict[str, Any]) -> None:
-        doc = json.dumps(position)
-        self._run(
-            lambda c: c.execute(
-                update(sessions).where(sessions.c.id == session_id).values(position=doc)
-            )
-        )
-
-    def end_session(self, session_id: int, now: datetime) -> None:
-        self._run(
-            lambda c: c.execute(
-                update(sessions).where(sessions.c.id == session_id).values(ended_at=stamp(now))
-            )
-        )
-
-    def mark_seen(self, entry_id: str, session_id: int, now: datetime) -> None:
-        self._run(
-            lambda c: c.execute(
-                insert(seen).values(entry_id=entry_id, session_id=session_id, at=stamp(now))
-            )
-        )
-
-    def last_position(self, before: int | None = None) -> dict[str, Any] | None:
-        """The position of the most recent session that was in a question set."""
-        q = select(sessions.c.position).order_by(sessions.c.id.desc()).limit(20)
-        if before is not None:
-            q = q.where(sessions.c.id < before)
-        for (doc,) in self._run(lambda c: c.execute(q).all()):
-            try:
-                pos = json.loads(doc)
-            except ValueError:
-                continue
-            if isinstance(pos, dict) and pos.get("queue"):
-                return pos
-        return None
-
-    def session_state(self, session_id: int) -> dict[str, Any] | None:
-        """The conversation state saved after the session's last turn (None: no session)."""
-        q = select(sessions.c.position).where(sessions.c.id == session_id)
-        row = self._run(lambda c: c.execute(q).first())
-        if row is None:
-            return None
-        try:
-            doc = json.loads(row[0] or "{}")
-        except ValueError:
-            doc = {}
-        return doc if isinstance(doc, dict) else {}
-
-    def transcript(self, session_id: int) -> list[tuple[str, str]]:
-        q = (
-            select(turns.c.role, turns.c.text)
-            .where(turns.c.session_id == session_id)
-            .order_by(turns.c.id)
-        )
-        return [(r, t) for r, t in self._run(lambda c: c.execute(q).all())]
-
-    def has_session(self, session_id: int) -> bool:
-        q = select(sessions.c.id).where(sessions.c.id == session_id)
-        return self._run(lambda c: c.execute(q).first()) is not None
-
-    def sessions(self, limit: int = 20) -> list[SessionRow]:
-        counts = (
-            select(turns.c.session_id, func.count().label("n"))
-            .group_by(turns.c.session_id)
-            .subquery()
-        )
-        q = (
-            select(sessions, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.session_id == sessions.c.id)
-            .order_by(sessions.c.id.desc())
-            .limit(limit)
-        )
-        out = []
-        for row in self._run(lambda c: c.execute(q).all()):
-            try:
-                title = str(json.loads(row.position).get("title", ""))
-            except (ValueError, AttributeError):
-                title = ""
-            out.append(
-                SessionRow(row.id, row.started_at, row.ended_at, row.front_end, int(row[-1]), title)
-            )
-        return out
+        self._run(go)
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def _upsert(conn: Any, table: Any, key: str, value: str, now: datetime) -> None:
-    conn.execute(delete(table).where(table.c.key == key))
-    conn.execute(insert(table).values(key=key, value=value, updated_at=stamp(now)))
+def _upgrade(conn: Connection) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -8,16 +8,13 @@ schedule (or the other way round).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
+from viva.store.engine import Runner, upsert
 from viva.store.schema import attempts, cards, stamp
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +48,8 @@ class Practised:
     answer: str | None = None
 
 
-class Records:
-    """Practice tables; mixed into ``Store``, which supplies ``_run`` (one transaction)."""
-
-    def _run(self, fn: Callable[[Connection], Any]) -> Any:  # pragma: no cover - Store's
-        raise NotImplementedError
+class Records(Runner):
+    """One learner's practice tables; mixed into ``Store``."""
 
     def record(self, done: Practised, now: datetime) -> None:
         """One practised entry: its attempt logged and its card replaced, atomically."""
@@ -63,6 +57,7 @@ class Records:
         def write(conn: Connection) -> None:
             conn.execute(
                 insert(attempts).values(
+                    learner_id=self.learner_id,
                     entry_id=done.entry_id,
                     at=stamp(now),
                     source=done.source,
@@ -72,25 +67,26 @@ class Records:
                     answer=done.answer or None,
                 )
             )
-            conn.execute(delete(cards).where(cards.c.entry_id == done.entry_id))
-            conn.execute(
-                insert(cards).values(
-                    entry_id=done.entry_id,
-                    card=done.card,
-                    due=stamp(done.due),
-                    updated_at=stamp(now),
-                )
+            upsert(
+                conn,
+                cards,
+                {"learner_id": self.learner_id, "entry_id": done.entry_id},
+                {"card": done.card, "due": stamp(done.due), "updated_at": stamp(now)},
             )
 
         self._run(write)
 
     def card(self, entry_id: str) -> str | None:
-        q = select(cards.c.card).where(cards.c.entry_id == entry_id)
+        q = select(cards.c.card).where(self._owned(cards), cards.c.entry_id == entry_id)
         row = self._run(lambda c: c.execute(q).first())
         return str(row[0]) if row else None
 
     def all_cards(self) -> list[StoredCard]:
-        q = select(cards.c.entry_id, cards.c.card, cards.c.due)
+        q = (
+            select(cards.c.entry_id, cards.c.card, cards.c.due)
+            .where(self._owned(cards))
+            .order_by(cards.c.entry_id)
+        )
         rows = self._run(lambda c: c.execute(q).all())
         return [StoredCard(e, c, datetime.fromisoformat(d)) for e, c, d in rows]
 
@@ -101,21 +97,25 @@ class Records:
             for entry_id, due in new_due.items():
                 conn.execute(
                     update(cards)
-                    .where(cards.c.entry_id == entry_id)
+                    .where(self._owned(cards), cards.c.entry_id == entry_id)
                     .values(due=stamp(due), updated_at=stamp(now))
                 )
 
         self._run(write)
 
     def history(self, since: datetime | None = None) -> list[Attempt]:
-        q = select(
-            attempts.c.entry_id,
-            attempts.c.at,
-            attempts.c.source,
-            attempts.c.rating,
-            attempts.c.score,
-            attempts.c.verdict,
-        ).order_by(attempts.c.id)
+        q = (
+            select(
+                attempts.c.entry_id,
+                attempts.c.at,
+                attempts.c.source,
+                attempts.c.rating,
+                attempts.c.score,
+                attempts.c.verdict,
+            )
+            .where(self._owned(attempts))
+            .order_by(attempts.c.id)
+        )
         if since is not None:
             q = q.where(attempts.c.at >= stamp(since))
         rows = self._run(lambda c: c.execute(q).all())
@@ -125,7 +125,7 @@ class Records:
         """The most recent graded score per entry."""
         latest = (
             select(attempts.c.entry_id, func.max(attempts.c.id).label("id"))
-            .where(attempts.c.score.is_not(None))
+            .where(self._owned(attempts), attempts.c.score.is_not(None))
             .group_by(attempts.c.entry_id)
             .subquery()
         )
