@@ -71,7 +71,7 @@ class Services:
             return self.store
         if session.learner is None:
             raise WebError(401, "not_signed_in", "sign in first", "open /login")
-        return self.store.as_learner(session.learner)  # type: ignore[attr-defined,no-any-return]
+        return self.store.as_learner(session.learner)
 
 
 def services(request: Request) -> Services:

@@ -9,6 +9,7 @@ through ``Coach.hear`` like any front end's.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from enum import StrEnum
 from typing import Literal
@@ -110,8 +111,11 @@ def start(svc: Services, store: LearnerStore, req: StartIn) -> TurnOut:
 def _resume_any(svc: Services, store: LearnerStore, conversation: int) -> Coach:
     """The conversation as it was after its last turn, with this session's own pace."""
     coach = Coach.resume(svc.lib, store, svc.now, conversation, FRONT_END)
-    doc = store.session_state(conversation) or {}
-    changed = doc.get(SESSION_PREFS)
+    try:
+        doc = json.loads(store.load_state(conversation) or "{}")
+    except ValueError:  # Coach.resume already started a damaged state afresh
+        doc = {}
+    changed = doc.get(SESSION_PREFS) if isinstance(doc, dict) else None
     if isinstance(changed, dict) and changed:
         kept = {**coach.state.prefs.as_dict(), **{str(k): str(v) for k, v in changed.items()}}
         coach.state = replace(coach.state, prefs=Prefs.from_dict(kept))
@@ -180,7 +184,8 @@ def _keep_session_prefs(coach: Coach) -> None:
     saved = Prefs.from_dict(coach.store.prefs()).as_dict()
     changed = {k: v for k, v in coach.state.prefs.as_dict().items() if saved.get(k) != v}
     if changed:
-        coach.store.save_position(coach.session, {**coach.state.to_dict(), SESSION_PREFS: changed})
+        doc = {**coach.state.to_dict(), SESSION_PREFS: changed}
+        coach.store.save_state(coach.session, json.dumps(doc))
 
 
 class TranscriptOut(BaseModel):
