@@ -6,7 +6,7 @@ cohort) every learner signs in and sees only their own data. Listening beyond lo
 without ``--multi-user`` is refused: it would hand the local learner's data to anyone on
 the network. The database is migrated and the cookie secret made once here, before the
 workers start, so they never race to do it. Options reach the workers through the
-environment (``VIVA_DB``, ``VIVA_MULTI_USER``, ``VIVA_WEB_HOST``).
+environment (``VIVA_DB``, ``VIVA_MULTI_USER``, ``VIVA_WEB_HOST``, ``VIVA_SIGNUP``).
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ def serve(
         bool, typer.Option("--multi-user", help="Accounts and sign-in: one server, many learners.")
     ] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes.")] = 1,
+    signup: Annotated[
+        bool,
+        typer.Option("--signup/--no-signup", help="Multi-user: may visitors make accounts?"),
+    ] = True,
 ) -> None:
     """Serve viva in the browser: http://127.0.0.1:8000 (one learner; --multi-user for many)."""
     try:
@@ -53,7 +57,7 @@ def serve(
             f"--host {host} would show your data to anyone who can reach this machine",
             "add --multi-user (learners sign in), or keep the default 127.0.0.1",
         )
-    config = WebConfig.from_env(database, multi_user, host)  # makes the secret once
+    config = WebConfig.from_env(database, multi_user, host, signup)  # makes the secret once
     from viva.app.stores import open_store
 
     open_store(config.database).close()  # migrated once, before the workers start
@@ -61,6 +65,7 @@ def serve(
         os.environ["VIVA_DB"] = database
     os.environ["VIVA_MULTI_USER"] = "1" if multi_user else "0"
     os.environ["VIVA_WEB_HOST"] = host
+    os.environ["VIVA_SIGNUP"] = "1" if signup else "0"
     who = "many learners (sign-in)" if multi_user else "one learner, no sign-in"
     typer.echo(f"viva: serving {who} on http://{host}:{port} (Ctrl-C stops)", err=True)
     uvicorn.run(

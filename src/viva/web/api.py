@@ -17,6 +17,7 @@ from viva.errors import InputError
 from viva.session.state import Prefs
 from viva.web import talk
 from viva.web.deps import Csrf, Session, Store, Svc
+from viva.web.errors import WebError
 from viva.web.turns import LineIn, TurnOut
 
 router = APIRouter(prefix="/api")
@@ -30,7 +31,9 @@ class VoiceOut(BaseModel):
 
 
 class MeOut(BaseModel):
-    learner: str | None = Field(description="the signed-in learner (None: the local learner)")
+    learner: str | None = Field(
+        description="the signed-in learner (None: not signed in, or the local learner)"
+    )
     multi_user: bool
     csrf: str = Field(description="send as the X-CSRF-Token header with every write")
     voice: VoiceOut
@@ -39,11 +42,16 @@ class MeOut(BaseModel):
 @router.get("/me", tags=["session"])
 def me(svc: Svc, session: Session) -> MeOut:
     """Who this is, the CSRF token for writes, and whether voice works on this server."""
-    if svc.config.multi_user:
-        svc.store_for(session)  # 401 when not signed in
+    name = None
+    if svc.config.multi_user and session.learner is not None:
+        try:
+            svc.store_for(session)
+            name = session.name
+        except WebError:  # disabled since signing in
+            name = None
     status = svc.speech.status()
     return MeOut(
-        learner=session.name or None,
+        learner=name,
         multi_user=svc.config.multi_user,
         csrf=session.csrf,
         voice=VoiceOut(hearing=status.hearing, speaking=status.speaking, note=status.note),

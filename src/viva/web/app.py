@@ -42,10 +42,6 @@ def create_app(config: WebConfig, lib: Library | None = None) -> FastAPI:
     library.bank  # noqa: B018 (load the bank now: a broken bank stops the start, not a request)
     store = open_store(config.database)
     svc = Services(config=config, lib=library, store=store, cookies=Cookies(config.secret))
-    if config.multi_user:
-        from viva.errors import UserError
-
-        raise UserError("multi-user mode needs learner accounts, which this build lacks")
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -88,6 +84,10 @@ def create_app(config: WebConfig, lib: Library | None = None) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(api_more.router)
+    if config.multi_user:
+        from viva.web import accounts_pages
+
+        app.include_router(accounts_pages.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -102,5 +102,6 @@ def app_from_env() -> FastAPI:
         os.environ.get("VIVA_DB") or None,
         multi_user=os.environ.get("VIVA_MULTI_USER") == "1",
         host=os.environ.get("VIVA_WEB_HOST", "127.0.0.1"),
+        signup=os.environ.get("VIVA_SIGNUP", "1") == "1",
     )
     return create_app(config)

@@ -28,6 +28,7 @@ class WebConfig:
     database: Path | str  # a SQLite file, or an SQLAlchemy URL (PostgreSQL for a cohort)
     secret: str
     multi_user: bool = False
+    signup: bool = True  # multi-user: anyone who reaches the server may make an account
     secure_cookies: bool = False  # set when the server is reachable beyond loopback
     max_body: int = MAX_BODY
     max_audio: int = MAX_AUDIO
@@ -40,6 +41,7 @@ class WebConfig:
         database: str | None = None,
         multi_user: bool = False,
         host: str = "127.0.0.1",
+        signup: bool = True,
     ) -> WebConfig:
         """The configuration ``viva serve`` runs with; workers rebuild it from the same
         environment (``VIVA_DB``, ``VIVA_SECRET``, ``VIVA_HOME``)."""
@@ -50,6 +52,7 @@ class WebConfig:
             database=where,
             secret=secret(data),
             multi_user=multi_user,
+            signup=signup,
             secure_cookies=not is_loopback(host),
             data=data,
         )

@@ -15,7 +15,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 
@@ -40,7 +40,6 @@ class Services:
     cookies: Cookies
     now: Callable[[], datetime] = utc_now
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
-    accounts: Any = None  # the account rows (multi-user mode)
     _speech: Speech | None = None
     _locks: weakref.WeakValueDictionary[int, threading.Lock] = field(
         default_factory=weakref.WeakValueDictionary
@@ -69,9 +68,12 @@ class Services:
         """The store as the session's learner sees it."""
         if not self.config.multi_user:
             return self.store
-        if session.learner is None:
+        account = self.store.accounts.by_id(session.learner) if session.learner else None
+        if account is None or account.disabled or account.password_hash is None:
+            if session.learner is not None:  # disabled since: the cookie is worth nothing now
+                session.log_out()
             raise WebError(401, "not_signed_in", "sign in first", "open /login")
-        return self.store.as_learner(session.learner)
+        return self.store.as_learner(account.id)
 
 
 def services(request: Request) -> Services:
