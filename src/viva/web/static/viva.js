@@ -104,6 +104,7 @@ function showState(state) {
   const where = [];
   if (state.title) where.push(state.title);
   if (state.number) where.push(`question ${state.number} of ${state.questions}`);
+  if (state.pace !== "normal") where.push(`${state.pace} pace`);
   $("where").textContent = where.length ? `(${where.join(", ")})` : "";
   $("ratings").hidden = state.listen !== "rating";
   for (const el of document.querySelectorAll(".quiz-only")) el.hidden = !state.quiz;
