@@ -11,6 +11,7 @@ memory (RSS) of every server process. Everything stops by itself; nothing leaves
 
     python bench/bench_web.py                       # 200 learners, 4 workers, 120 s
     python bench/bench_web.py --learners 20 --seconds 20 --workers 2
+    python bench/bench_web.py --memory              # one worker: RSS idle, after text, after voice
 """
 
 from __future__ import annotations
@@ -96,58 +97,77 @@ async def call(c: httpx.AsyncClient, who: Learner, method: str, url: str, **kw: 
     return took, r.json()
 
 
-async def learner(
-    base: str, who: Learner, peers: list[Learner], until: float, think: tuple[float, float]
-) -> None:
-    rng = random.Random(who.n)
-    async with httpx.AsyncClient(base_url=base, timeout=60) as c:
+async def join(c: httpx.AsyncClient, who: Learner, gate: asyncio.Semaphore) -> bool:
+    """Sign up and start a set (argon2 is costly on purpose: a few at a time, as people
+    arrive, not 200 in the same second)."""
+    async with gate:
         me = await call(c, who, "GET", "/api/me")
         if me is None:
-            return
+            return False
         c.headers["X-CSRF-Token"] = me[1]["csrf"]
-        got = await call(
-            c, who, "POST", "/api/signup", json={"username": who.tag, "password": PASSWORD}
-        )
+        body = {"username": who.tag, "password": PASSWORD}
+        got = await call(c, who, "POST", "/api/signup", json=body)
         if got is None:
-            return
+            return False
         c.headers["X-CSRF-Token"] = got[1]["csrf"]
-        got = await call(
-            c,
-            who,
-            "POST",
-            "/api/conversations",
-            json={"mode": "set", "topic": "python", "count": 50},
-        )
+        body = {"mode": "set", "topic": "python", "count": 50}
+        got = await call(c, who, "POST", "/api/conversations", json=body)
         if got is None:
-            return
+            return False
         who.conversation = got[1]["conversation"]
         who.sent.append("teach me python")  # the start, said for the learner
-        turn = f"/api/conversations/{who.conversation}"
-        while time.monotonic() < until:
-            await asyncio.sleep(rng.uniform(*think))
-            if time.monotonic() >= until:
-                break
-            pick = rng.random()
-            if pick < 0.5:
-                action = rng.choice(["next", "example", "repeat", "simpler"])
-                got = await call(c, who, "POST", f"{turn}/actions", json={"action": action})
-                line = f"[{action}]"
-            else:
-                line = f"what is the difference between a list and a tuple {who.tag}"
-                got = await call(c, who, "POST", f"{turn}/lines", json={"text": line})
-            if got is not None:
-                who.sent.append(line)
-                who.latencies.append(got[0])
-        # read back as this learner: every line it sent, in order, and nothing else
-        got = await call(c, who, "GET", turn)
+        return True
+
+
+async def talk(
+    c: httpx.AsyncClient, who: Learner, peers: list[Learner], until: float, think: Any
+) -> None:
+    rng = random.Random(who.n)
+    turn = f"/api/conversations/{who.conversation}"
+    while time.monotonic() < until:
+        await asyncio.sleep(rng.uniform(*think))
+        if time.monotonic() >= until:
+            break
+        if rng.random() < 0.5:
+            action = rng.choice(["next", "example", "repeat", "simpler"])
+            got = await call(c, who, "POST", f"{turn}/actions", json={"action": action})
+            line = f"[{action}]"
+        else:
+            line = f"what is the difference between a list and a tuple {who.tag}"
+            got = await call(c, who, "POST", f"{turn}/lines", json={"text": line})
         if got is not None:
-            mine = [t["text"] for t in got[1]["turns"] if t["role"] == "learner"]
-            if mine != who.sent:
-                who.errors.append(f"transcript differs: {len(mine)} kept vs {len(who.sent)} sent")
-            other = peers[(who.n + 1) % len(peers)].conversation  # started by now
-            r = await c.get(f"/api/conversations/{other}")
-            if other and other != who.conversation and r.status_code != 404:
-                who.errors.append(f"another learner's conversation answered {r.status_code}")
+            who.sent.append(line)
+            who.latencies.append(got[0])
+    # read back as this learner: every line it sent, in order, and nothing else
+    got = await call(c, who, "GET", turn)
+    if got is not None:
+        mine = [t["text"] for t in got[1]["turns"] if t["role"] == "learner"]
+        if mine != who.sent:
+            who.errors.append(f"transcript differs: {len(mine)} kept vs {len(who.sent)} sent")
+        other = peers[(who.n + 1) % len(peers)].conversation
+        r = await c.get(f"/api/conversations/{other}")
+        if other and other != who.conversation and r.status_code != 404:
+            who.errors.append(f"another learner's conversation answered {r.status_code}")
+
+
+async def run_all(base: str, people: list[Learner], seconds: float, think: Any) -> float:
+    """Everyone joins, then everyone talks for ``seconds``; the joining time is returned."""
+    gate = asyncio.Semaphore(8)
+    clients = [httpx.AsyncClient(base_url=base, timeout=60) for _ in people]
+    t0 = time.monotonic()
+    joined = await asyncio.gather(*(join(c, w, gate) for c, w in zip(clients, people, strict=True)))
+    took = time.monotonic() - t0
+    until = time.monotonic() + seconds
+    await asyncio.gather(
+        *(
+            talk(c, w, people, until, think)
+            for c, w, ok in zip(clients, people, joined, strict=True)
+            if ok
+        )
+    )
+    for c in clients:
+        await c.aclose()
+    return took
 
 
 def rss_mb(pid: int) -> float:
@@ -167,13 +187,42 @@ def children(pid: int) -> list[int]:
         return []
 
 
+def memory(base: str, server: subprocess.Popen[bytes]) -> None:
+    """RSS of the one worker: idle, after a graded answer (the grader loads), after a spoken
+    turn (the recognisers and the voice load)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from tests.voice_audio import utterance
+
+    def worker_mb() -> float:
+        return max((rss_mb(p) for p in children(server.pid)), default=rss_mb(server.pid))
+
+    print(f"idle: {worker_mb():.0f} MB")
+    with httpx.Client(base_url=base, timeout=300) as c:
+        c.headers["X-CSRF-Token"] = c.get("/api/me").json()["csrf"]
+        got = c.post("/api/signup", json={"username": "memo", "password": PASSWORD}).json()
+        c.headers["X-CSRF-Token"] = got["csrf"]
+        body = {"mode": "interview", "topic": "python", "count": 2}
+        cid = c.post("/api/conversations", json=body).json()["conversation"]
+        answer = {"text": "lists are mutable, tuples are immutable and hashable"}
+        c.post(f"/api/conversations/{cid}/lines", json=answer).raise_for_status()
+        print(f"after a graded answer: {worker_mb():.0f} MB")
+        wav = utterance(Path(tempfile.mkdtemp()), "next question")
+        files = {"audio": ("a.wav", wav.read_bytes(), "audio/wav")}
+        c.post(f"/api/conversations/{cid}/voice", files=files).raise_for_status()
+        c.post("/api/speech", json={"sentences": ["Next question."]}).raise_for_status()
+        print(f"after a spoken turn and a spoken reply: {worker_mb():.0f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--learners", type=int, default=200)
     ap.add_argument("--workers", type=int, default=4)
     ap.add_argument("--seconds", type=float, default=120)
     ap.add_argument("--think", type=float, nargs=2, default=(2.0, 6.0), help="min max seconds")
+    ap.add_argument("--memory", action="store_true", help="measure one worker's memory only")
     args = ap.parse_args()
+    if args.memory:
+        args.workers = 1
     root = Path(tempfile.mkdtemp(prefix="viva-load-"))
     cluster, stop_pg = start_postgres(root)
     home = root / "home"
@@ -216,19 +265,15 @@ def main() -> None:
                 why = server.stderr.read().decode() if server.stderr else ""
                 sys.exit(f"viva serve did not start: {why}")
             time.sleep(0.5)
+        if args.memory:
+            memory(base, server)
+            return
         idle = {p: rss_mb(p) for p in [server.pid, *children(server.pid)]}
         load = os.getloadavg()
         people = [Learner(i, f"learner{i:04d}") for i in range(args.learners)]
         t0 = time.monotonic()
-        until = t0 + args.seconds
-
-        async def everyone() -> None:
-            await asyncio.gather(
-                *(learner(base, w, people, until, tuple(args.think)) for w in people)
-            )
-
-        asyncio.run(everyone())
-        wall = time.monotonic() - t0
+        joining = asyncio.run(run_all(base, people, args.seconds, tuple(args.think)))
+        wall = time.monotonic() - t0 - joining
         busy = {p: rss_mb(p) for p in [server.pid, *children(server.pid)]}
     finally:
         os.killpg(server.pid, signal.SIGTERM)

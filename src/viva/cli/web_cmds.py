@@ -76,5 +76,8 @@ def serve(
         workers=workers,
         log_level="warning",
         proxy_headers=False,
+        # longer than a learner thinks between turns, and than a load balancer's idle timeout:
+        # a connection closed just as the browser reuses it is an error the learner sees
+        timeout_keep_alive=75,
         server_header=False,
     )
