@@ -286,6 +286,7 @@ def main() -> None:
     print(
         f"load before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (1, 5, 15 min) on {os.cpu_count()} cores"
     )
+    print(f"sign-up and first turn of {args.learners} learners, 8 at a time: {joining:.0f} s")
     print(
         f"{args.learners} learners, {args.workers} workers, PostgreSQL, {wall:.0f} s "
         f"(think {args.think[0]:g}-{args.think[1]:g} s between turns)"
