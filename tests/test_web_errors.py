@@ -125,6 +125,14 @@ def test_writes_need_the_csrf_token(client: Client, cid: int) -> None:
     assert client.get("/api/profile").json()["preferences"]["pace"] == "normal"  # nothing changed
 
 
+def test_one_learners_server_answers_only_to_loopback_names(client: Client) -> None:
+    for host in ("evil.example", "192.168.1.5", "localhost.evil.example"):
+        got = client.get("/api/me", headers={"host": host})
+        assert got.status_code == 400 and error_of(got)["code"] == "bad_host", host
+    for host in ("127.0.0.1:8000", "localhost", "[::1]:8000"):
+        assert client.get("/api/me", headers={"host": host}).status_code == 200, host
+
+
 def test_a_forged_cookie_is_a_new_session(client: Client) -> None:
     client.cookies.set("viva_session", "eyJjc3JmIjoiYWJjIn0.forged.sig")
     me = client.get("/api/me")

@@ -84,7 +84,7 @@ def test_sign_up_in_and_out(app: Any) -> None:
 def test_the_cookie_is_httponly_lax_and_secure_off_loopback(lib: Library, tmp_path: Path) -> None:
     for secure in (False, True):
         made = create_app(config(tmp_path / f"{secure}.db", secure_cookies=secure), lib)
-        got = Client(made).get("/api/me")
+        got = Client(made, base_url="http://127.0.0.1").get("/api/me")
         header = got.headers["set-cookie"].lower()
         assert "httponly" in header and "samesite=lax" in header
         assert ("secure" in header.split(";")[-1] or "; secure" in header) is secure

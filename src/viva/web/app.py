@@ -13,13 +13,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from viva.app.library import Library
 from viva.app.stores import open_store
 from viva.web import api, api_more, errors, pages
-from viva.web.config import WebConfig
+from viva.web.config import WebConfig, is_loopback
 from viva.web.deps import Services
 from viva.web.security import COOKIE, MAX_AGE, Cookies
 
@@ -64,6 +64,11 @@ def create_app(config: WebConfig, lib: Library | None = None) -> FastAPI:
     async def session_cookie(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        if not config.multi_user and not is_loopback(request.url.hostname or ""):
+            # one learner's server answers only to its own names: a page elsewhere that
+            # rebinds its domain to 127.0.0.1 must not read the learner's data or token
+            doc = errors.shape("bad_host", "this server answers only on 127.0.0.1", None)
+            return JSONResponse(doc, status_code=400)
         session = svc.cookies.read(request.cookies.get(COOKIE))
         request.state.session = session
         response = await call_next(request)
