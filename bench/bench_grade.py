@@ -1,7 +1,9 @@
 """Grader figures on the real bank and the labelled sets in tests/data/grading, per split.
 
 The dev split (statements.yaml, answers.yaml) is what the rules were tuned on; the held-out
-split (*-heldout.yaml) was written before tuning and never tuned on. For each split and for
+split (*-heldout.yaml) was written before tuning and never tuned on; held-out 2
+(*-heldout2.yaml) was written fresh, on entries the other splits don't use, before the second
+tuning pass, and never tuned on. For each split and for
 the lexical checker and the semantic layer (viva.semantic, all-MiniLM-L6-v2 in NumPy):
 
 - statements: false agreed with (sycophancy), false answered "disagree", true accepted
@@ -35,6 +37,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "grading"
 SPLITS = {
     "dev": ("statements.yaml", "answers.yaml"),
     "held-out": ("statements-heldout.yaml", "answers-heldout.yaml"),
+    "held-out 2": ("statements-heldout2.yaml", "answers-heldout2.yaml"),
 }
 FLOORS = "floors: false agreed <= 2%, false disagree >= 85%, true accepted >= 90%, verdicts >= 85%, wrong->good 0, opposite credited 0"
 
@@ -98,12 +101,10 @@ def report(svc: Library, semantic: bool) -> None:
 
 
 def latency(svc: Library, semantic: bool, runs: int) -> None:
-    texts = [
-        str(r["text"]) for n in ("statements.yaml", "statements-heldout.yaml") for r in rows(n)
-    ]
+    texts = [str(r["text"]) for n, _ in SPLITS.values() for r in rows(n)]
     pairs = [
         (str(q["id"]), str(x["text"]))
-        for n in ("answers.yaml", "answers-heldout.yaml")
+        for _, n in SPLITS.values()
         for q in rows(n)
         for x in q["answers"]
     ]

@@ -185,7 +185,7 @@ def commands(svc: Library, hearing: Hearing) -> None:
     vocab = Vocabulary.from_bank(svc.bank)
     topics = topic_phrases(svc.bank)
     rng = random.Random(11)
-    phrases = grammar.expand(rng.sample(topics, len(topics)))
+    phrases = grammar.expand(rng.sample(topics, len(topics)), can_say=hearing.grammar.can_say)
     rng.shuffle(phrases)
     rates = [130, 160, 190]
     for voice in ["en-us", "en-gb", "en-gb-x-rp", "heart"]:
@@ -285,7 +285,13 @@ def grade_latency(svc: Library, hearing: Hearing) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", default="", help="comma list: answers,commands,voices,grade,latency")
     args = ap.parse_args()
+    only = set(filter(None, args.only.split(",")))
+
+    def want(part: str) -> bool:
+        return not only or part in only
+
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     svc = Library()
     grammar_stt = PocketsphinxSTT(svc.bank, TMP / "cache")
@@ -304,9 +310,10 @@ def main() -> None:
         svc.bank,
         understands=lambda t: parse(t, vocab).kind.value != "unknown",
     )
-    t0 = time.perf_counter()
-    grammar_stt.prepare(Mode.ANSWER)
-    print(f"pocketsphinx answer LM build + load: {time.perf_counter() - t0:.1f} s")
+    if want("answers"):
+        t0 = time.perf_counter()
+        grammar_stt.prepare(Mode.ANSWER)
+        print(f"pocketsphinx answer LM build + load: {time.perf_counter() - t0:.1f} s")
 
     # --- answers: the same audio to every recogniser ------------------------------------
     bank_sentences = [
@@ -319,31 +326,52 @@ def main() -> None:
         "Whisper tiny.en": lambda a: whispers["tiny.en"].text(a, prompt),
         "Whisper base": lambda a: whispers["base"].text(a, prompt),
     }
-    answer_wer(svc, recognisers, OWN_WORDS, "own words (not in the bank)")
-    answer_wer(svc, recognisers, bank_sentences, "bank sentences")
+    if want("answers"):
+        answer_wer(svc, recognisers, OWN_WORDS, "own words (not in the bank)")
+        answer_wer(svc, recognisers, bank_sentences, "bank sentences")
+    if want("commands"):
+        commands(svc, hearing)
+    if want("voices"):
+        voices(svc, whispers["base"])
+    if want("grade"):
+        grade_latency(svc, hearing)
+    if want("latency"):
+        latency(svc, hearing, whispers[DEFAULT_MODEL], args.runs)
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
-    commands(svc, hearing)
-    voices(svc, whispers["base"])
-    grade_latency(svc, hearing)
 
-    # --- latency: end of command -> first reply sample ----------------------------------
+def latency(svc: Library, hearing: Hearing, whisper: WhisperSTT, runs: int) -> None:
+    """End of command -> first reply sample; the baseline is the same grammar compiled
+    from JSGF by pocketsphinx (the path before the minimal automaton), run alternately."""
+    vocab = Vocabulary.from_bank(svc.bank)
+    old = PocketsphinxSTT(svc.bank, TMP / "cache", jsgf=True)
+    old.prepare(Mode.COMMAND)
+    baseline = Hearing(
+        old, whisper, svc.bank, understands=lambda t: parse(t, vocab).kind.value != "unknown"
+    )
+
     vs = [("en-us", 160), ("en-gb", 140), ("heart", 160)]
     script = [(c, *vs[i % 3]) for i, c in enumerate(SESSION * 2)] + [("quit", "en-us", 160)]
     with ThreadPoolExecutor(2) as pool:
         files = list(pool.map(lambda c: utterance(*c), script))
     for name in ("hibari", "espeak-ng"):
         tts = engines.make(name)
-        medians, p90s = [], []
-        for n in range(args.runs):
-            lat = [1000 * x for x in latency_run(svc, hearing, tts, files, n)]
-            medians.append(statistics.median(lat))
-            p90s.append(pct(lat, 0.9))
-        print(
-            f"latency end of command -> first reply sample, {name}: median "
-            f"{statistics.median(medians):.0f} ms (runs {min(medians):.0f}-{max(medians):.0f}), "
-            f"p90 {statistics.median(p90s):.0f} ms, {len(lat)} commands a run"
-        )
-    print(f"load average at end: {os.getloadavg()[0]:.1f}")
+        got: dict[str, tuple[list[float], list[float]]] = {"automaton": ([], []), "jsgf": ([], [])}
+        lat: list[float] = []
+        for n in range(runs):
+            for label, h in (("automaton", hearing), ("jsgf", baseline)):
+                lat = [1000 * x for x in latency_run(svc, h, tts, files, n)]
+                got[label][0].append(statistics.median(lat))
+                got[label][1].append(pct(lat, 0.9))
+        for label, (medians, p90s) in got.items():
+            print(
+                f"latency end of command -> first reply sample, {name}, grammar as {label}: "
+                f"median {statistics.median(medians):.0f} ms (runs {min(medians):.0f}-"
+                f"{max(medians):.0f}), p90 {statistics.median(p90s):.0f} ms, "
+                f"{len(lat)} commands a run"
+            )
+        ratio = statistics.median(got["automaton"][0]) / statistics.median(got["jsgf"][0])
+        print(f"  ratio automaton / jsgf (medians, same run): {ratio:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,11 @@
 """Shared fixtures: every test gets its own data directory (and, from ``tests/pg.py``, a
-throwaway PostgreSQL database when it asks); helpers to run the real CLI."""
+throwaway PostgreSQL database when it asks); helpers to run the real CLI.
+
+``run_viva`` runs the real ``viva`` command in this process (Typer's ``CliRunner``: the same
+argument parsing, error handling and exit codes, without a Python start-up per call); with
+``process=True`` it starts a new process, for what only a process shows: start-up, imports,
+signals, a killed session, the ``python -m viva`` entry point.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,16 +40,37 @@ def viva_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     yield home
 
 
+@dataclass(frozen=True)
+class Done:
+    """What a run of ``viva`` left: exit code, standard output and standard error."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 def run_viva(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 120
-) -> subprocess.CompletedProcess[str]:
-    """Run the real ``viva`` entry point in a new process, as a learner would."""
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "viva", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=full_env,
-        timeout=timeout,
-    )
+    *args: str,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    process: bool = False,
+) -> Done:
+    """Run the real ``viva`` command as a learner would: in this process, or a new one."""
+    if process:
+        full_env = {**os.environ, **(env or {})}
+        done = subprocess.run(
+            [sys.executable, "-m", "viva", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=timeout,
+        )
+        return Done(done.returncode, done.stdout, done.stderr)
+    from typer.testing import CliRunner
+
+    from viva.cli.app import app
+
+    result = CliRunner().invoke(app, list(args), input=stdin, env=env, catch_exceptions=False)
+    return Done(result.exit_code, result.stdout, result.stderr)

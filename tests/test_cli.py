@@ -113,7 +113,7 @@ def test_interactive_session_starts_a_set_moves_on_and_quits() -> None:
 
 
 def test_interactive_session_survives_end_of_input() -> None:
-    done = run_viva(stdin="what is the gil\n")
+    done = run_viva(stdin="what is the gil\n", process=True)  # a real start-up and exit
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert "global interpreter lock" in done.stdout.lower()
 

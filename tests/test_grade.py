@@ -53,24 +53,39 @@ def test_dev_set_is_big_enough_and_balanced() -> None:
     assert min(labels.count(x) for x in ("good", "partial", "wrong")) >= 55
 
 
-# Floors held on both splits (the held-out one was written before tuning and never tuned on).
-# The issue's targets are higher (disagree >= 85%, true >= 90%, verdicts >= 85%); bench
-# prints the measured figures.
-@pytest.mark.parametrize("name", ["statements.yaml", "statements-heldout.yaml"])
+# The issue's floors, held on every split: the dev split was tuned on; the held-out split
+# was written before the first tuning pass; held-out 2 was written fresh, on entries the
+# other splits (almost all) don't use, before the second pass, and never tuned on.
+SPLITS = ["statements.yaml", "statements-heldout.yaml", "statements-heldout2.yaml"]
+
+
+@pytest.mark.parametrize("name", SPLITS)
 def test_statement_floors(name: str) -> None:
     figures = devset.statements(_rows(name), svc().check)
     assert figures.sycophancy_rate <= 0.02, figures.misses
-    assert figures.true_rate >= 0.75, figures.misses
-    assert figures.false_disagreed / figures.false_total >= 0.78, figures.misses
+    assert figures.true_rate >= 0.90, figures.misses
+    assert figures.false_disagreed / figures.false_total >= 0.85, figures.misses
 
 
-@pytest.mark.parametrize("name", ["answers.yaml", "answers-heldout.yaml"])
+@pytest.mark.parametrize("name", ["answers.yaml", "answers-heldout.yaml", "answers-heldout2.yaml"])
 def test_answer_floors(name: str) -> None:
     figures = devset.answers(_rows(name), svc().grade)
     # one known miss on the dev split: django.migrations, roles swapped between two commands
-    # plus a red flag in other words (docs/grading.md, known weak spots)
+    # that the bank states only word by word (docs/grading.md, known weak spots)
     assert figures.wrong_as_good <= (1 if name == "answers.yaml" else 0), figures.misses
-    assert figures.accuracy >= 0.75, figures.misses
+    assert figures.accuracy >= 0.85, figures.misses
+
+
+def test_fresh_held_out_split_is_big_enough_and_new() -> None:
+    rows = _rows("statements-heldout2.yaml")
+    assert len(rows) >= 60 and sum(1 for r in rows if not r["label"]) * 2 == len(rows)
+    answers = _rows("answers-heldout2.yaml")
+    assert sum(len(q["answers"]) for q in answers) >= 40
+    seen = {r["about"] for n in ("statements.yaml", "statements-heldout.yaml") for r in _rows(n)}
+    seen |= {q["id"] for n in ("answers.yaml", "answers-heldout.yaml") for q in _rows(n)}
+    # written on entries the other splits don't use, but two (circuit breaker, strategy)
+    assert len({r["about"] for r in rows} & seen) <= 2
+    assert len({q["id"] for q in answers} & seen) <= 1
 
 
 # The seed learner's own words (../shared/seed/learner-lines.txt, lines 20, 24, 26, 27, 28).
@@ -196,6 +211,19 @@ def test_a_check_lists_each_claim_in_json() -> None:
         ("a list is mutable and a tuple is immutable, right?", Verdict.AGREE),
         ("a tuple cannot be changed", Verdict.AGREE),  # true, with a negation
         ("each container boots its own kernel", Verdict.DISAGREE),
+        # a denial of a wrong belief is right, not the belief ("..., not the writes")
+        ("read replicas scale the reads, not the writes", Verdict.AGREE),
+        (
+            "if the service registry goes down the calls don't all stop, because clients keep "
+            "using the addresses they cached",
+            Verdict.PARTLY,
+        ),
+        # a true claim that is part of a wrong belief about another thing
+        ("select related does a sql join", Verdict.AGREE),
+        (
+            "containers share the host kernel, they don't boot their own operating system",
+            Verdict.AGREE,
+        ),
         (
             "the gil lets only one process run python bytecode at a time",
             Verdict.PARTLY,
@@ -242,6 +270,52 @@ def test_a_vague_answer_scores_low_and_a_wrong_claim_caps_the_score() -> None:
     assert wrong.verdict is AnswerVerdict.WRONG
     assert wrong.score <= 40
     assert wrong.misconceptions
+
+
+def test_an_answer_saying_a_wrong_belief_is_not_credited_with_the_point_it_gets_wrong() -> None:
+    """The issue's mock-interview case: "containers have their own kernel" was credited with
+    the key point that containers share the host kernel."""
+    g = svc().grade(
+        "docker.container-vs-vm",
+        "so basically containers have their own kernel, they are like small virtual machines "
+        "on a hypervisor, and they start faster because they are smaller",
+    )
+    assert g.verdict is AnswerVerdict.WRONG and g.misconceptions
+    assert not any("kernel" in p for p in g.covered)
+    cpu = svc().grade(
+        "kubernetes.resource-requests-limits",
+        "requests are used for scheduling and limits are enforced at run time. going over the "
+        "cpu limit kills the container just like going over the memory limit",
+    )
+    assert cpu.verdict is AnswerVerdict.WRONG
+    assert not any("CPU limit" in p for p in cpu.covered)
+
+
+def test_a_false_claim_makes_a_full_answer_wrong_and_a_thin_true_one_partial() -> None:
+    full_but_false = svc().grade(
+        "kubernetes.resource-requests-limits",
+        "requests drive scheduling and limits are enforced at run time, exceeding the memory "
+        "limit gets the container oom killed, qos classes guaranteed burstable and best effort "
+        "follow from requests and limits, and a guaranteed pod can never be killed at all",
+    )
+    assert full_but_false.verdict is AnswerVerdict.WRONG
+    thin = svc().grade(
+        "system-design.load-balancing",
+        "a load balancer distributes requests between several servers so no single one is "
+        "overloaded",
+    )
+    assert thin.verdict is AnswerVerdict.PARTIAL
+
+
+def test_prevention_is_read_as_a_negation() -> None:
+    """ "don't get cascading failures" says what "prevent cascading failure" says."""
+    g = svc().grade(
+        "microservices.circuit-breaker",
+        "a circuit breaker stops calling a failing dependency so you fail fast and don't get "
+        "cascading failures; closed passes calls and counts failures, open rejects calls "
+        "immediately with a fallback, half open lets a few trial calls through",
+    )
+    assert g.verdict is AnswerVerdict.GOOD and not g.wrong_claims
 
 
 def test_try_again_scores_higher_when_the_answer_improves() -> None:

@@ -79,7 +79,7 @@ def test_damaged_database_is_reported_and_left_untouched(viva_home: Path) -> Non
     db = viva_home / "viva.db"
     junk = b"this is not sqlite " * 200
     db.write_bytes(junk)
-    done = run_viva("chat", "--plain", stdin="next\n")
+    done = run_viva("chat", "--plain", stdin="next\n", process=True)  # the exit code of a process
     assert done.returncode == 3
     assert (
         done.stderr.count("\n") == 1

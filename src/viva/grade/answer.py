@@ -4,16 +4,18 @@ A key point counts as made when one of its phrases appears as whole words in a c
 the same polarity ("not hosted" does not make "hosted"), when a clause restates the point
 itself, or - with the optional semantic layer - when a sentence means the same and does
 not contradict it. Wrong claims (misconceptions, red flags, statements that contradict a
-key point) cap the score: an answer that says something false is never ``good``.
+key point) cap the score and make the answer ``wrong``, and the point a wrong claim gets
+wrong is never credited; an answer with nothing false that says part of a point is thin
+(``partial``), not wrong.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from viva.bank.model import Entry, KeyPoint
-from viva.grade.check import KEY_WORD, Match, align, overlap, signs_agree
+from viva.grade.check import DECISIVE, KEY_WORD, Match, align, overlap, signs_agree
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.insights import fillers, repeated
 from viva.grade.judge import Status, judge
@@ -33,6 +35,9 @@ ABSOLUTE_TOKENS = frozenset(gstem(a) for a in ABSOLUTES)
 STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must say
 SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point
 MAX_CLAIMS = 20
+CORRECTS_AT = 0.4  # share of a key point's words a wrong belief and its correction hold
+CORRECTS_MARGIN = 0.05  # ... clearly more than of any other point
+TOUCH_AT = 0.2  # share of a key point's words an answer says for a thin answer to be partial
 # a key point said the other way round, as the checker judges it (misconceptions stated are
 # matched by _wrong_claims)
 TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
@@ -84,23 +89,59 @@ def _covered(
     return False
 
 
+def _corrected_point(lex: Lexicon, belief: Fact, points: Mapping[str | None, Fact]) -> str | None:
+    """The key point that says what is true instead of a wrong belief: the one its correction
+    (or, for a red flag, the belief itself) shares most weighted words with."""
+    said = lex.clause(belief.correction or belief.text).tokens if belief.correction else ()
+    tokens = frozenset(said) | belief.tokens
+    ranked = sorted(
+        ((overlap(lex, tuple(p.tokens), tokens), p) for p in points.values()), key=lambda x: -x[0]
+    )
+    if not ranked or ranked[0][0] < CORRECTS_AT:
+        return None
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < CORRECTS_MARGIN:
+        return None  # no one point is what the belief gets wrong
+    return ranked[0][1].point_id
+
+
+def _touches(lex: Lexicon, content: list[str], points: Iterable[Fact]) -> bool:
+    """The answer says a fair part of some key point's words, though no point in full."""
+    said = frozenset(content)
+    return len(said) >= 5 and any(overlap(lex, tuple(p.tokens), said) >= TOUCH_AT for p in points)
+
+
 def _windows(lex: Lexicon, clauses: list[Clause]) -> list[Clause]:
-    """Each clause alone and with its neighbour: a wrong claim often spans a comma."""
-    out = list(clauses)
-    out += [lex.clause(f"{a.text} {b.text}") for a, b in pairwise(clauses)]
+    """Each clause alone and with its neighbour: a wrong claim often spans a comma. A
+    contrast ("..., not a keyword") belongs to the clause before it, never to the next."""
+    out = [c for c in clauses if not c.elliptic]
+    out += [lex.clause(f"{a.text} {b.text}") for a, b in pairwise(clauses) if not a.elliptic]
     return out
 
 
 def _states(lex: Lexicon, window: Clause, fact: Fact) -> bool:
-    """The window says what the (wrong) fact says, the same way round."""
+    """The window says what the (wrong) fact says, the same way round, in one stretch."""
     missing = [t for t in fact.tokens if t not in window.tokens]
     return (
         overlap(lex, fact.tokens, frozenset(window.tokens)) >= STATES_AT
-        # the word that makes it wrong ("always", "unrelated", "read-only") must be said
-        and not any(lex.weight(t) >= KEY_WORD or t in ABSOLUTE_TOKENS for t in missing)
-        and signs_agree(lex, window, fact)
+        # the word that makes it wrong ("always", "unrelated", "read-only", "same") must be said
+        and not any(
+            lex.weight(t) >= KEY_WORD or t in ABSOLUTE_TOKENS or t in DECISIVE for t in missing
+        )
+        and _compact(window, fact)
+        and all(window.signs_of(t) & _signs(fact, t) for t in fact.tokens if t in window.tokens)
         and not align(lex, window, fact).contradicts
     )
+
+
+def _signs(fact: Fact, token: str) -> frozenset[bool]:
+    return frozenset(s for c in fact.clauses for s in c.signs_of(token))
+
+
+def _compact(window: Clause, fact: Fact) -> bool:
+    """The belief's words are said close together, not scattered over a long sentence
+    ("kwargs ... a list ... a tuple" doesn't say "kwargs is a list of tuples")."""
+    at = [i for i, t in enumerate(window.tokens) if t in fact.tokens]
+    return not at or at[-1] - at[0] < 2 * len(fact.tokens) + 2
 
 
 def _wrong_claims(
@@ -108,13 +149,17 @@ def _wrong_claims(
     clauses: list[Clause],
     facts: Sequence[Fact],
     aligned: Mapping[str | None, Sequence[Match]],
+    stated: list[Fact] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Corrections of misconceptions the answer states, and red flags it raises."""
+    """Corrections of misconceptions the answer states, and red flags it raises (each wrong
+    belief stated is added to ``stated``)."""
     wrong: list[str] = []
     red: list[str] = []
     windows = _windows(lex, clauses)
     for f in facts:
         if f.kind.negative and any(_states(lex, w, f) for w in windows):
+            if stated is not None:
+                stated.append(f)
             if f.kind is FactKind.MISCONCEPTION:
                 wrong.append(f.correction or f.text)
             else:
@@ -159,14 +204,17 @@ def grade_answer(
     for kp in entry.key_points:
         made = _covered(lex, clauses, kp, point_facts.get(kp.id), aligned.get(kp.id, ()), similar)
         (covered if made else missed).append(kp)
-    wrong, red = _wrong_claims(lex, clauses, facts, aligned)
+    stated: list[Fact] = []
+    wrong, red = _wrong_claims(lex, clauses, facts, aligned, stated)
     said_wrong = _judged_wrong(book, text, facts, meaning)
-    for _said, correction, point_id in said_wrong:
-        wrong.append(correction)
-        # a point whose opposite was said is never credited, whatever else was said
-        for kp in [k for k in covered if k.id == point_id]:
-            covered.remove(kp)
-            missed.append(kp)
+    # a point whose opposite was said is never credited, whatever else was said: a point
+    # contradicted outright, or the point that corrects a wrong belief the answer states
+    against = {point_id for _said, _fix, point_id in said_wrong}
+    against |= {p for f in stated if (p := _corrected_point(lex, f, point_facts)) is not None}
+    wrong += [correction for _said, correction, _point in said_wrong]
+    for kp in [k for k in covered if k.id in against]:
+        covered.remove(kp)
+        missed.append(kp)
     wrong = list(dict.fromkeys(wrong))
     raw = sum(k.weight for k in covered)
     score = raw
@@ -180,12 +228,14 @@ def grade_answer(
     )
     required_missed = any(k.required for k in missed)
     if wrong or red:
-        verdict = AnswerVerdict.PARTIAL if raw >= GOOD_AT else AnswerVerdict.WRONG
+        # a strict interviewer: a false claim makes the answer wrong, whatever else it said
+        verdict = AnswerVerdict.WRONG
     elif not covered and on_topic < ON_TOPIC_AT:
         verdict, score = AnswerVerdict.OFF_TOPIC, 0
     elif score >= GOOD_AT and not required_missed:
         verdict = AnswerVerdict.GOOD
-    elif score >= PARTIAL_AT or covered:
+    elif score >= PARTIAL_AT or covered or _touches(lex, content, point_facts.values()):
+        # nothing false, and on the points in words of its own: thin, not wrong
         verdict = AnswerVerdict.PARTIAL
         score = min(score, GOOD_AT - 1)
     else:

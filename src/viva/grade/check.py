@@ -9,11 +9,10 @@ statement says a misconception.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from viva.grade.facts import Fact, FactKind
-from viva.grade.words import KEEP, Clause, Lexicon
+from viva.grade.facts import Fact
+from viva.grade.words import Clause, Lexicon
 
 AGREE_AT = 0.8  # share of a clause's weight one fact must back for "agree"
 PART_AT = 0.55  # ... for "partly"
@@ -22,7 +21,7 @@ MISC_AT = 0.62  # a misconception or red flag this close is what the learner sai
 CANDIDATES = 4
 KEY_WORD = 0.8  # idf above which a word the fact lacks blocks "agree"
 # small words that decide what a sentence claims: "the same thing", "more", "only once"
-DECISIVE = frozenset({"same", "more", "top", "one", "once", "before", "after", "both"})
+DECISIVE = frozenset({"same", "more", "top", "one", "once", "before", "after", "both", "own"})
 CONFLICT_AT = 0.25  # share of the shared words' weight said the other way round
 
 
@@ -52,11 +51,42 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
     if clause.elliptic or fc.elliptic:
         return []
     neg = clause.negated != fc.negated
+    if neg and (_qualified(clause, fc) or _qualified(fc, clause)):
+        neg = False  # "doesn't automatically index" denies "automatically", not "index"
+    # a word said both ways on one side ("async drivers with async def, sync ones with def")
+    # conflicts only with a side that never says it the way the other does
     return [
         t
         for t in dict.fromkeys(clause.tokens)
-        if t in fc.tokens and clause.sign(t, neg) != fc.sign(t, neg)
+        if t in fc.tokens and not clause.signs_of(t, neg) & fc.signs_of(t, neg)
     ]
+
+
+# words a negation may deny by themselves: "doesn't always", "not automatically", "not just"
+QUALIFIERS = frozenset(
+    {
+        "always",
+        "automatically",
+        "necessarily",
+        "only",
+        "just",
+        "directly",
+        "immediately",
+        "fully",
+        "completely",
+        "entirely",
+        "all",
+        "every",
+    }
+)
+
+
+def _qualified(negated: Clause, other: Clause) -> bool:
+    """The negation falls on a qualifier the other side doesn't say."""
+    return any(
+        s and t in QUALIFIERS and t not in other.tokens
+        for t, s in zip(negated.tokens, negated.scoped, strict=True)
+    )
 
 
 def _closest(lex: Lexicon, clause: Clause, fact: Fact) -> Clause | None:
@@ -98,6 +128,8 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     need = min(2, len(set(predicate)), len(set(fc_pred)))
     if not antonym and len(shared - {clause.subject, fc.subject}) < need:
         against = []
+    if not antonym and clause.subject is not None and clause.subject not in fact.tokens:
+        against = []  # "Kubernetes doesn't build images" vs "building images is CI's job"
     if (
         against
         and s >= CONTRA_AT
@@ -146,11 +178,33 @@ def negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
     for c in clauses:
         if align(lex, c, fact).contradicts:
             return True
+        # "if the registry goes down, all calls stop" is denied by "if the registry goes down
+        # the calls don't all stop": a clause that holds one part of the belief whole, and
+        # says it the other way round
+        if len(fact.clauses) > 1 and any(_denies_part(lex, c, fc) for fc in fact.clauses):
+            return True
         if c.elliptic and len(set(c.tokens)) >= 2:
             for fc in fact.clauses:
                 if not fc.negated and overlap(lex, c.tokens, frozenset(fc.tokens)) >= 0.75:
                     return True
+        elif c.elliptic:
+            # "read replicas scale the reads, not the writes": the one word that makes the
+            # belief wrong, ruled out and said nowhere else
+            rest = {t for o in clauses if o is not c for t in o.tokens}
+            if any(
+                t in fc.tokens and False in fc.signs_of(t) and t not in rest
+                for t in c.tokens
+                for fc in fact.clauses
+            ):
+                return True
     return False
+
+
+def _denies_part(lex: Lexicon, clause: Clause, part: Clause) -> bool:
+    if len(set(part.tokens)) < 2 or overlap(lex, part.tokens, frozenset(clause.tokens)) < 0.8:
+        return False
+    against = sum(lex.weight(t) for t in conflicts(clause, part))
+    return against > 0 and against >= CONFLICT_AT * sum(lex.weight(t) for t in set(part.tokens))
 
 
 def best_match(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
@@ -188,197 +242,3 @@ def overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
         if extra:
             return sorted(extra)[0]
     return None
-
-
-SWAP_REST = 0.9  # share of the claim's other words the fact clause must hold
-SWAP_COVER = 0.45  # share of the fact clause the claim must restate
-
-
-def substituted(
-    lex: Lexicon, clause: Clause, facts: list[Fact], terms: Mapping[str, frozenset[str]]
-) -> Fact | None:
-    """A fact restated with one term swapped for another term the same entry names:
-    "only one process runs bytecode" where the bank says "only one thread"."""
-    if clause.elliptic or len(set(clause.tokens)) < 3:
-        return None
-    said = set(clause.tokens)
-    for f in facts:
-        if f.kind is FactKind.ANSWER or f.kind.negative:
-            continue
-        named = terms.get(f.entry_id, frozenset()) - KEEP
-        for fc in f.clauses:
-            extra = [t for t in said if t not in fc.tokens]
-            if len(extra) != 1 or extra[0] not in named or extra[0] in f.tokens:
-                continue
-            x = extra[0]
-            rest = tuple(t for t in clause.tokens if t != x)
-            rivals = [
-                y
-                for y in set(fc.tokens) - said
-                if y in named and y != fc.subject and lex.weight(y) >= KEY_WORD
-            ]
-            if (
-                rivals
-                and clause.sign(x) is False
-                and lex.weight(x) >= KEY_WORD
-                and overlap(lex, rest, frozenset(fc.tokens)) >= SWAP_REST
-                and overlap(lex, fc.tokens, frozenset(said)) >= SWAP_COVER
-                and not conflicts(clause, fc)
-            ):
-                return f
-    return None
-
-
-def roles_differ(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
-    """The claim gives a fact's predicate to another subject: "a list is mutable" against
-    "tuples are mutable and lists are not" says something else, not the same thing."""
-    for c in clauses:
-        if c.subject is None:
-            continue
-        pred = tuple(t for t in c.tokens if t != c.subject)
-        if not pred:
-            continue
-        best = max(
-            fact.clauses, key=lambda fc: overlap(lex, pred, frozenset(fc.tokens)), default=None
-        )
-        if (
-            best is not None
-            and best.subject is not None
-            and best.subject != c.subject
-            and overlap(lex, pred, frozenset(best.tokens)) >= 0.8
-            and c.subject not in best.tokens
-        ):
-            return True
-    return False
-
-
-def states_predicate(
-    lex: Lexicon, whole: Clause, fact: Fact, positives: list[Fact] | None = None
-) -> bool:
-    """The statement says what makes the (wrong) fact wrong: half the weight of one of its
-    clauses' predicates, the same way round ("GitHub Action would help" doesn't say "GitHub
-    Actions cannot run Docker"). A clause of the wrong belief that the bank also states as
-    true ("tuples are immutable, so any tuple can be a key") is not what makes it wrong."""
-    for fc in fact.clauses:
-        if positives and _true_part(lex, fc, positives):
-            continue
-        pred = tuple(t for t in fc.tokens if t != fc.subject)
-        if len(set(pred)) < 1:
-            continue
-        said = [t for t in set(pred) if t in whole.tokens]
-        if len(said) < min(2, len(set(pred))) or overlap(lex, pred, frozenset(whole.tokens)) < 0.5:
-            continue
-        if all(whole.sign(t) == fc.sign(t) for t in said):
-            return True
-    return False
-
-
-AUTHORITY = (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
-
-
-def denied_capability(
-    lex: Lexicon, clause: Clause, facts: list[Fact], topic: str | None = None
-) -> Fact | None:
-    """ "With GitHub you can't deploy a container" against "GitHub Actions can ... deploy":
-    the claim denies, for the thing it is about, an action a fact says it does."""
-    for subject in dict.fromkeys(s for s in (clause.subject, topic) if s):
-        found = _denied(lex, clause, facts, subject)
-        if found is not None:
-            return found
-    return None
-
-
-def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
-    if not clause.negated or clause.elliptic:
-        return None
-    denied = [
-        t
-        for t in clause.tokens
-        if clause.sign(t)
-        and not clause.sign(t, False)
-        and t != subject
-        and lex.weight(t) >= KEY_WORD
-    ]
-    if not denied:
-        return None
-    for f in facts:
-        if f.kind not in AUTHORITY:
-            continue
-        for fc in f.clauses:
-            if fc.negated or subject not in fc.tokens or fc.subject not in (None, subject):
-                continue
-            if all(t in fc.tokens and fc.sign(t) is False for t in denied[:1]):
-                return f
-    return None
-
-
-def wrong_role(
-    lex: Lexicon, clause: Clause, negatives: list[Fact], positives: list[Fact]
-) -> Fact | None:
-    """ "Kubernetes will build the deployments": the claim gives its subject an action that
-    the bank gives it only in a wrong belief ("Kubernetes builds the Docker image")."""
-    subject = clause.subject
-    pred = [t for t in clause.tokens if t != subject]
-    if subject is None or not pred or clause.sign(pred[0]):
-        return None
-    verb = pred[0]
-    for f in negatives:
-        for fc in f.clauses:
-            if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):
-                continue
-            if not any(
-                pc.subject == subject and verb in _predicate(pc)[:2] and pc.sign(verb) is False
-                for p in positives
-                for pc in p.clauses
-            ):
-                return f
-    return None
-
-
-def _predicate(clause: Clause) -> list[str]:
-    return [t for t in clause.tokens if t != clause.subject]
-
-
-def denies_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
-    """The statement says a wrong belief the other way round, every shared word negated:
-    "Kubernetes won't run the test cases" against "Kubernetes runs my tests and builds ..."."""
-    mine = tuple(t for t in whole.tokens if t != whole.subject)
-    for fc in fact.clauses:
-        if fc.negated or (fc.subject is not None and fc.subject not in whole.tokens):
-            continue
-        said = [t for t in dict.fromkeys(mine) if t in fc.tokens and t != fc.subject]
-        theirs = {t for t in fc.tokens if t != fc.subject}
-        close = max(
-            overlap(lex, mine, frozenset(fc.tokens)),
-            overlap(lex, fc.tokens, frozenset(whole.tokens)),
-        )
-        if not said or len(said) < min(2, len(theirs)) or close < 0.6:
-            continue
-        if all(whole.sign(t) != fc.sign(t) for t in said):
-            return True
-    return False
-
-
-def best_positive(lex: Lexicon, fact: Fact, positives: list[Fact]) -> Fact | None:
-    """The entry's own statement closest to a wrong belief: what to say instead of it."""
-    same = [p for p in positives if p.entry_id == fact.entry_id and p.kind in AUTHORITY]
-    return max(
-        same,
-        key=lambda p: (overlap(lex, tuple(fact.tokens), p.tokens), p.kind.priority),
-        default=None,
-    )
-
-
-def _true_part(lex: Lexicon, fc: Clause, positives: list[Fact]) -> bool:
-    for p in positives:
-        if p.kind not in AUTHORITY:
-            continue
-        for pc in p.clauses:
-            if (
-                overlap(lex, fc.tokens, frozenset(pc.tokens)) >= 0.9
-                and all(t in pc.tokens for t in fc.tokens if t in DECISIVE)
-                and not conflicts(fc, pc)
-                and (fc.subject is None or fc.subject == pc.subject)
-            ):
-                return True
-    return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -19,6 +20,9 @@ from viva.search.index import SearchIndex
 from viva.session.teach import prose, sentences
 
 _TABLE_ROW = re.compile(r"^\s*\|.*$", re.MULTILINE)
+SAYING_AT = 0.6  # share of a claim's weighted words one fact must hold to bring its entry in
+ENTITY_AT = 0.7  # idf below which a word is too common to be what a claim is about
+RARE_ENOUGH = 0.3  # words weighing less say nothing about where a claim belongs
 
 
 class FactKind(StrEnum):
@@ -71,18 +75,47 @@ class FactBook:
     terms: dict[str, frozenset[str]] = field(default_factory=dict)
     # entry id -> the tokens of the things it compares ("image", "container")
     compared: dict[str, frozenset[str]] = field(default_factory=dict)
+    # token -> (entry id, index of the fact) of every fact that uses it
+    postings: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
     def of(self, entry_id: str) -> tuple[Fact, ...]:
         return self.facts.get(entry_id, ())
 
+    def saying(self, tokens: Iterable[str], top: int = 3, at: float = SAYING_AT) -> list[str]:
+        """The entries with a fact that holds most of these words (weighted): where a claim
+        is settled even when the question search ranks its entry low ("single
+        responsibility means one method" is a misconception of the SOLID entry)."""
+        said = {t for t in tokens if self.lexicon.weight(t) >= RARE_ENOUGH}
+        total = sum(self.lexicon.weight(t) for t in said)
+        if not total:
+            return []
+        held: dict[tuple[str, int], float] = {}
+        for t in said:
+            w = self.lexicon.weight(t)
+            for key in self.postings.get(t, ()):
+                held[key] = held.get(key, 0.0) + w
+        best: dict[str, float] = {}
+        for (entry_id, _), w in held.items():
+            best[entry_id] = max(best.get(entry_id, 0.0), w / total)
+        ranked = sorted(best.items(), key=lambda x: -x[1])
+        return [e for e, share in ranked[:top] if share >= at]
 
-def _entities(bank: Bank, lex: Lexicon) -> frozenset[str]:
+
+def _entities(bank: Bank, lex: Lexicon, idf: dict[str, float] | None = None) -> frozenset[str]:
+    """The things claims are about: each compared term and topic by one token - its rarest
+    word when idf is known ("right join" is about joins, "least connections" about
+    connections) - leaving out words too common to name anything ("one", "all", "add")."""
     out: set[str] = set()
-    for entry in bank.entries:
-        for term in entry.compare:
-            out.update(lex.clause(term).tokens[:1])
-    for topic in bank.topics:
-        out.update(lex.clause(topic.name).tokens[:1])
+    for name in [*(t for e in bank.entries for t in e.compare), *(t.name for t in bank.topics)]:
+        tokens = lex.clause(name).tokens
+        if not tokens:
+            continue
+        if idf is None:
+            out.add(tokens[0])
+            continue
+        best = max(tokens, key=lambda t: idf.get(t, 0.0))
+        if idf.get(best, 0.0) >= ENTITY_AT:
+            out.add(best)
     return frozenset(out)
 
 
@@ -122,7 +155,10 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
     n = max(1, len(bank.entries))
     idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
     default = math.log(1 + (n + 0.5) / 0.5)
-    lex = Lexicon(lex.phrases, lex.longest, lex.entities, idf, default)
+    lex = Lexicon(lex.phrases, lex.longest, _entities(bank, bare, idf), idf, default)
+    # clause cuts and subjects depend on the entities: read the texts again with them
+    for entry_id, rows in raw.items():
+        raw[entry_id] = [(k, t, lex.clauses(t), c, p) for k, t, _, c, p in rows]
     facts: dict[str, tuple[Fact, ...]] = {}
     vocab: dict[str, frozenset[str]] = {}
     for entry_id, rows in raw.items():
@@ -142,7 +178,13 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
         for e in bank.entries
         if e.compare
     }
-    return FactBook(lex, facts, vocab, terms, compared)
+    postings: dict[str, list[tuple[str, int]]] = {}
+    for entry_id, built_facts in facts.items():
+        for i, f in enumerate(built_facts):
+            for t in f.tokens:
+                postings.setdefault(t, []).append((entry_id, i))
+    frozen = {t: tuple(v) for t, v in postings.items()}
+    return FactBook(lex, facts, vocab, terms, compared, frozen)
 
 
 def _terms(entry: Entry, lex: Lexicon) -> frozenset[str]:

@@ -18,23 +18,25 @@ from enum import StrEnum
 
 from viva.grade.check import (
     AGREE_AT,
-    AUTHORITY,
     MISC_AT,
     PART_AT,
     Match,
     align,
     best_match,
-    best_positive,
-    denied_capability,
-    denies_predicate,
     misconception_score,
     negates,
     overlap,
     overreach,
+    unbacked,
+)
+from viva.grade.contradict import (
+    AUTHORITY,
+    best_positive,
+    denied_capability,
+    denies_predicate,
     roles_differ,
     states_predicate,
     substituted,
-    unbacked,
     wrong_role,
 )
 from viva.grade.facts import Fact, FactBook, FactKind
@@ -42,6 +44,7 @@ from viva.grade.semantic import SEMANTIC_KINDS, Meaning
 from viva.grade.words import Clause, Lexicon
 
 RESTATE_AT = 0.5
+LINKS = frozenset({"is", "are", "was", "were", "means", "mean", "be"})
 SEM_MISC_AT = 0.72  # cosine at which a claim means a misconception or red flag
 SEM_MARGIN = 0.04  # ... and is this much closer to it than to any fact of the entry
 SEM_WORDS = 0.34  # ... sharing at least this much of its weighted words
@@ -97,6 +100,10 @@ def judge(
             and wrong[0] >= best_pos - 0.05
             and _shares(unit, wrong[1])
             and states_predicate(lex, unit, wrong[1], positives)
+            and _names_subject(
+                whole, clauses, wrong[1], book.terms.get(wrong[1].entry_id, frozenset())
+            )
+            and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
         ):
             denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
             if not denied and not roles_differ(lex, clauses, wrong[1]):
@@ -129,7 +136,12 @@ def judge(
 
     # 3. the same misconception, in other words (semantic layer)
     if meaning is not None and negatives:
-        hit = _means_misconception(lex, checkable, whole, clauses, positives, negatives, meaning)
+        about = [
+            f
+            for f in negatives
+            if _names_subject(whole, clauses, f, book.terms.get(f.entry_id, frozenset()))
+        ]
+        hit = _means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
         if hit is not None:
             return _wrong(text, hit, "misconception", SEM_MISC_AT, positives, lex)
 
@@ -138,22 +150,22 @@ def judge(
     denials: list[Fact | None] = [
         None if contradicts_fact else _denial(lex, c, negatives, positives) for c in clauses
     ]
+    # a fact the clause says the other way round backs nothing
+    fair = [None if m is None or m.contradicts else m for m in per_clause]
     backed = [
         m
-        for c, m in zip(clauses, per_clause, strict=True)
+        for c, m in zip(clauses, fair, strict=True)
         if m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)
     ]
     held = sum(
         1
-        for c, m, d in zip(clauses, per_clause, denials, strict=True)
+        for c, m, d in zip(clauses, fair, denials, strict=True)
         if d is not None or (m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact))
     )
-    loose = [m for m in per_clause if m and m.score >= PART_AT]
+    loose = [m for m in fair if m and m.score >= PART_AT]
     denial = next((d for d in denials if d is not None), None)
     if held == len(clauses):
-        pairs = [
-            (c, m) for c, m, d in zip(clauses, per_clause, denials, strict=True) if d is None and m
-        ]
+        pairs = [(c, m) for c, m, d in zip(clauses, fair, denials, strict=True) if d is None and m]
         extra = overreach([c for c, _ in pairs], [m for _, m in pairs])
         if denial is not None and not extra:
             return Judgement(text, Status.RIGHT, denial, None, "denies", 1.0)
@@ -178,7 +190,9 @@ def _gives_role_away(
     if fact.kind not in (FactKind.POINT, FactKind.SHORT) or clause.subject is None:
         return False
     named = terms.get(fact.entry_id, frozenset())
-    if clause.subject not in named:
+    # the clause is about its subject only when the subject leads it ("it holds back the
+    # liveness" is about the startup probe, not liveness)
+    if clause.subject not in named or clause.tokens[0] != clause.subject:
         return False
     pred = tuple(t for t in clause.tokens if t != clause.subject)
     for fc in fact.clauses:
@@ -229,6 +243,30 @@ def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
         >= RESTATE_AT
         for fc in fact.clauses
     )
+
+
+def _bare_name(unit: Clause, names: frozenset[str]) -> bool:
+    """A clause that only names what the entry is about ("a multi-stage build, it ...",
+    "circuit breaker, when it is open ...") claims nothing; "X is just Y" does."""
+    return set(unit.tokens) <= names and not LINKS & set(unit.text.lower().split())
+
+
+def _names_subject(whole: Clause, clauses: list[Clause], fact: Fact, names: frozenset[str]) -> bool:
+    """A wrong belief about a named thing is said only by a claim that names it (or says
+    "it" of it): "select_related does a SQL join" doesn't say "prefetch_related does a SQL
+    join, just like select_related", and "the exit method runs" doesn't say "if the enter
+    method raises, the exit method still runs". The thing is the first of the entry's
+    names (compared terms, tags) the belief uses."""
+    first = fact.clauses[0] if fact.clauses else None
+    if first is None:
+        return True
+    if first.subject is not None and first.tokens[0] == first.subject:
+        subject: str | None = first.subject
+    else:
+        subject = next((t for t in first.tokens if t in names), None)
+    if subject is None:
+        return True  # about no thing it names: nothing to check
+    return subject in whole.tokens or any(c.subject == subject for c in clauses)
 
 
 def _shares(whole: Clause, fact: Fact) -> bool:

@@ -22,8 +22,10 @@ from viva.search.query import search
 from viva.understand.claims import Claim, claims
 
 CANDIDATES = 4  # entries searched per claim
+FACT_CANDIDATES = 2  # entries whose facts hold most of a claim's words, whatever the search says
 CONTEXT = 3  # entries searched for the whole statement, shared by every claim
 MAX_CLAIMS = 12
+NAMED_WORDS = 4  # a right part shorter than this is not worth naming beside a wrong one
 BROADLY_AT = 0.9  # a loosely backed claim this close is named as right beside a wrong one
 
 
@@ -40,6 +42,7 @@ def check_statement(
     near: list[str] = list(context)
     for c in said:
         ids = [h.entry_id for h in search(index, c.checkable).hits[:CANDIDATES]]
+        ids += book.saying(book.lexicon.clause(c.checkable).tokens, FACT_CANDIDATES)
         near += ids
         facts: list[Fact] = [f for i in dict.fromkeys([*ids, *context]) for f in book.of(i)]
         judged.append((c, judge(book, c.text, c.checkable, facts, meaning)))
@@ -74,7 +77,9 @@ def _compose(judged: list[tuple[Claim, Judgement]], bank: Bank, near: tuple[str,
         for more in wrong[1:2]:
             if more.correction != first.correction:
                 lines.append(f"Also, {_q(more.text)} isn't right: {more.correction}")
-        ok = [j.text for j in right[:2]] or [j.text for j in partly if j.score >= BROADLY_AT][:1]
+        # name what is right only where it says something ("changes made" doesn't)
+        named = [j for j in right if len(j.text.split()) >= NAMED_WORDS]
+        ok = [j.text for j in named[:2]] or [j.text for j in partly if j.score >= BROADLY_AT][:1]
         if ok:
             lines.append(
                 " and ".join(_q(t) for t in ok) + (" is right." if len(ok) == 1 else " are right.")

@@ -11,7 +11,7 @@ as "immutable") and the absolute words it uses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from viva.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
 
@@ -41,6 +41,10 @@ _BARE = {
 }
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without", "nothing"})
+# verbs that deny their object: "prevents cascading failure" says there is none
+PREVENTS = frozenset(
+    {"prevent", "prevents", "prevented", "preventing", "avoid", "avoids", "avoided", "avoiding"}
+)
 ABSOLUTES = frozenset(
     {
         "always",
@@ -129,7 +133,10 @@ SYNONYMS: dict[str, str] = {
     "dockerized": "container",
     "dockerised": "container",
     "k8s": "kubernetes",
+    "processor": "cpu",
+    "processors": "cpu",
 }
+PRONOUNS = frozenset({"it", "they", "this", "these", "those"})
 # "cannot deploy a container": a negation covers the next two content words, not the clause
 NEGATION_SCOPE = 2
 KEEP = (
@@ -243,6 +250,14 @@ class Clause:
         """Per token: True when said negatively, by an antonym or a negation."""
         return tuple(f != s for f, s in zip(self.flips, self.scoped, strict=True))
 
+    def signs_of(self, token: str, negations: bool = True) -> frozenset[bool]:
+        """Every sign the token is said with ("async ..., sync ..." says both)."""
+        return frozenset(
+            f != (s and negations)
+            for t, f, s in zip(self.tokens, self.flips, self.scoped, strict=True)
+            if t == token
+        )
+
     def sign(self, token: str, negations: bool = True) -> bool | None:
         """The token's sign; without ``negations``, only its antonym flip counts."""
         for t, f, s in zip(self.tokens, self.flips, self.scoped, strict=True):
@@ -282,7 +297,13 @@ class Lexicon:
         scope = 0  # content words still under the last negation
         absolutes: set[str] = set()
         subject: str | None = None
-        for word in words:
+        for i, word in enumerate(words):
+            if word in PREVENTS and i + 1 < len(words):
+                # "prevents cascading failure" = "no cascading failure"; "doesn't prevent X"
+                # says X can happen: a negated prevention cancels
+                negated = True
+                scope = 0 if scope > 0 else NEGATION_SCOPE
+                continue
             if word in NEGATIONS:
                 negated = True
                 scope = NEGATION_SCOPE
@@ -331,7 +352,14 @@ class Lexicon:
                     start = i + 1
             if start < len(words):
                 out.append(self._make(" ".join(words[start:]), words[start:]))
-        return [c for c in out if c.tokens]
+        out = [c for c in out if c.tokens]
+        # "containers share the host kernel, they don't boot an OS": "they" is the subject
+        # before, so what the clause says is said of containers
+        for i in range(1, len(out)):
+            first = out[i].text.split(maxsplit=1)[:1]
+            if first and first[0] in PRONOUNS:
+                out[i] = replace(out[i], subject=out[i - 1].subject)
+        return out
 
     def _entity_follows(self, words: list[str], i: int) -> bool:
         for word in words[i:]:

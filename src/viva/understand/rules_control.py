@@ -40,7 +40,8 @@ CONTROL: tuple[Rule, ...] = (
         Kind.PAUSE,
         whole="""
         give (me|us) [a|one|two|2|few|a few|5|five|some] (minute|minutes|min|mins|moment|second|sec|seconds)
-        (hold on|wait|wait wait|pause|brb|be right back|one (minute|moment|sec|second)) [a (minute|moment|second|sec)]
+        (hold on|pause|brb|be right back|one (minute|moment|sec|second)) [a (minute|moment|second|sec)]
+        wait [wait]
         (let me|i will|ill) (take a break|be right back)
         (just|wait) a (minute|moment|second|sec)
         take a break

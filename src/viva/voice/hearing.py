@@ -41,11 +41,8 @@ class Hearing:
     def __post_init__(self) -> None:
         self._common = prompt.bank_terms(self.bank)
         # one short phrase per kind of command (the first of each rule), and the topics
-        firsts = [
-            next(p for p in items if "<" not in p and "[" not in p)
-            for name, items in grammar.RULES.items()
-            if name in grammar.COMMANDS and any("<" not in p and "[" not in p for p in items)
-        ]
+        plain = [[p for p in ps if not set(p) & set("([{")] for ps in grammar.rules().values()]
+        firsts = [ps[0] for ps in plain if ps]
         extra = ["next question", "slower", "faster", "repeat", "quit", "help", "quiz me"]
         names = [t.name for t in self.bank.topics]
         self._commands = prompt.command_prompt(list(dict.fromkeys(firsts + extra)), names)

@@ -92,7 +92,7 @@ def source_hash(bank: Bank) -> str:
     """Names the model by what it is built from: the bank's text, the command phrases, the
     everyday sentences and this module's version; a change to any of them rebuilds it."""
     h = hashlib.sha256(VERSION.encode())
-    h.update(repr((grammar.RULES, grammar.NUMBERS, grammar.LEVELS, SENTENCES)).encode())
+    h.update(repr((grammar.rules(), grammar.NUMBERS, grammar.LEVELS, SENTENCES)).encode())
     h.update(repr([(t.id, t.name) for t in bank.topics]).encode())
     for e in bank.entries:
         for text in entry_text(e):

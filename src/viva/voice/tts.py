@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import shutil
 import subprocess
 import threading
@@ -109,6 +110,7 @@ class Speaker:
         todo = [s for s in sentences if s.strip()]
         if not todo:
             return []
+        todo, glued = first_clause(todo)
         voice = self.voice
         made: queue.Queue[Audio | BaseException | None] = queue.Queue()
 
@@ -131,12 +133,28 @@ class Speaker:
             if self.on_sentence:
                 self.on_sentence(todo[len(spoken)])
             self.player.play(item)
-            if voice.gap_ms and len(spoken) + 1 < len(todo):
+            if voice.gap_ms and len(spoken) + 1 < len(todo) and len(spoken) != glued:
                 self.player.play(Audio(bytes(2 * (item.rate * voice.gap_ms // 1000)), item.rate))
             spoken.append(item)
         worker.join()
         self.player.turn_done()
         return spoken
+
+
+CLAUSE = re.compile(r"(?<=[,:;])\s+")
+MIN_CLAUSE = 3  # words on each side of a split
+
+
+def first_clause(sentences: list[str]) -> tuple[list[str], int]:
+    """The first sentence cut at its first clause mark (",", ":", ";") when both parts have
+    a few words, so the reply's first sound waits for a clause, not a whole sentence
+    ("Question 1 of 10: What is ...?"); and the index after which no pause goes (-1: none)."""
+    first = sentences[0]
+    for m in CLAUSE.finditer(first):
+        head, tail = first[: m.start()], first[m.end() :]
+        if len(head.split()) >= MIN_CLAUSE and len(tail.split()) >= MIN_CLAUSE:
+            return [head, tail, *sentences[1:]], 0
+    return sentences, -1
 
 
 def save(path: os.PathLike[str] | str, parts: list[Audio], gap_ms: int = 0) -> None:

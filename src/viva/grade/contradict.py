@@ -1,0 +1,214 @@
+"""Contradictions beyond a flipped sign: a term swapped for another the entry discusses,
+roles reversed between two terms, a capability denied, a predicate denied, and the true part
+of a fact that sits beside a false one.
+
+Split from ``check``, whose overlap and conflict measures these build on; the statement
+checker (``judge``) uses both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from viva.grade.check import DECISIVE, KEY_WORD, conflicts, overlap
+from viva.grade.facts import Fact, FactKind
+from viva.grade.words import KEEP, Clause, Lexicon
+
+SWAP_REST = 0.9  # share of the claim's other words the fact clause must hold
+SWAP_COVER = 0.45  # share of the fact clause the claim must restate
+
+
+def substituted(
+    lex: Lexicon, clause: Clause, facts: list[Fact], terms: Mapping[str, frozenset[str]]
+) -> Fact | None:
+    """A fact restated with one term swapped for another term the same entry names:
+    "only one process runs bytecode" where the bank says "only one thread"."""
+    if clause.elliptic or len(set(clause.tokens)) < 3:
+        return None
+    said = set(clause.tokens)
+    for f in facts:
+        if f.kind is FactKind.ANSWER or f.kind.negative:
+            continue
+        named = terms.get(f.entry_id, frozenset()) - KEEP
+        for fc in f.clauses:
+            extra = [t for t in said if t not in fc.tokens]
+            if len(extra) != 1 or extra[0] not in named or extra[0] in f.tokens:
+                continue
+            x = extra[0]
+            rest = tuple(t for t in clause.tokens if t != x)
+            rivals = [
+                y
+                for y in set(fc.tokens) - said
+                if y in named and y != fc.subject and lex.weight(y) >= KEY_WORD
+            ]
+            if (
+                rivals
+                and clause.sign(x) is False
+                and lex.weight(x) >= KEY_WORD
+                and overlap(lex, rest, frozenset(fc.tokens)) >= SWAP_REST
+                and overlap(lex, fc.tokens, frozenset(said)) >= SWAP_COVER
+                and not conflicts(clause, fc)
+            ):
+                return f
+    return None
+
+
+def roles_differ(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
+    """The claim gives a fact's predicate to another subject: "a list is mutable" against
+    "tuples are mutable and lists are not" says something else, not the same thing."""
+    for c in clauses:
+        if c.subject is None:
+            continue
+        pred = tuple(t for t in c.tokens if t != c.subject)
+        if not pred:
+            continue
+        best = max(
+            fact.clauses, key=lambda fc: overlap(lex, pred, frozenset(fc.tokens)), default=None
+        )
+        if (
+            best is not None
+            and best.subject is not None
+            and best.subject != c.subject
+            and overlap(lex, pred, frozenset(best.tokens)) >= 0.8
+            and c.subject not in best.tokens
+        ):
+            return True
+    return False
+
+
+def states_predicate(
+    lex: Lexicon, whole: Clause, fact: Fact, positives: list[Fact] | None = None
+) -> bool:
+    """The statement says what makes the (wrong) fact wrong: half the weight of one of its
+    clauses' predicates, the same way round ("GitHub Action would help" doesn't say "GitHub
+    Actions cannot run Docker"). A clause of the wrong belief that the bank also states as
+    true ("tuples are immutable, so any tuple can be a key") is not what makes it wrong."""
+    for fc in fact.clauses:
+        if positives and _true_part(lex, fc, positives):
+            continue
+        pred = tuple(t for t in fc.tokens if t != fc.subject)
+        if len(set(pred)) < 1:
+            continue
+        said = [t for t in set(pred) if t in whole.tokens]
+        if len(said) < min(2, len(set(pred))) or overlap(lex, pred, frozenset(whole.tokens)) < 0.5:
+            continue
+        if all(whole.sign(t) == fc.sign(t) for t in said):
+            return True
+    return False
+
+
+AUTHORITY = (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
+
+
+def denied_capability(
+    lex: Lexicon, clause: Clause, facts: list[Fact], topic: str | None = None
+) -> Fact | None:
+    """ "With GitHub you can't deploy a container" against "GitHub Actions can ... deploy":
+    the claim denies, for the thing it is about, an action a fact says it does."""
+    for subject in dict.fromkeys(s for s in (clause.subject, topic) if s):
+        found = _denied(lex, clause, facts, subject)
+        if found is not None:
+            return found
+    return None
+
+
+def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
+    if not clause.negated or clause.elliptic:
+        return None
+    denied = [
+        t
+        for t in clause.tokens
+        if clause.sign(t)
+        and not clause.sign(t, False)
+        and t != subject
+        and lex.weight(t) >= KEY_WORD
+    ]
+    if not denied:
+        return None
+    for f in facts:
+        if f.kind not in AUTHORITY:
+            continue
+        for fc in f.clauses:
+            # the fact must be about the subject, which leads it ("the pipeline updates the
+            # Kubernetes deployment to that image" says nothing Kubernetes does)
+            if fc.negated or not fc.tokens or fc.tokens[0] != subject:
+                continue
+            if all(t in fc.tokens and fc.sign(t) is False for t in denied[:1]):
+                return f
+    return None
+
+
+def wrong_role(
+    lex: Lexicon, clause: Clause, negatives: list[Fact], positives: list[Fact]
+) -> Fact | None:
+    """ "Kubernetes will build the deployments": the claim gives its subject an action that
+    the bank gives it only in a wrong belief ("Kubernetes builds the Docker image")."""
+    subject = clause.subject
+    pred = [t for t in clause.tokens if t != subject]
+    # a clause that denies something gives its subject no action ("Postgres doesn't index
+    # foreign keys by itself")
+    if subject is None or not pred or clause.sign(pred[0]) or clause.negated:
+        return None
+    if clause.tokens[0] != subject and subject in clause.tokens:
+        return None  # the thing named is not what acts ("the observer pattern lets ...")
+    verb = pred[0]
+    for f in negatives:
+        for fc in f.clauses:
+            if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):
+                continue
+            if not any(
+                pc.subject == subject and verb in _predicate(pc)[:2] and pc.sign(verb) is False
+                for p in positives
+                for pc in p.clauses
+            ):
+                return f
+    return None
+
+
+def _predicate(clause: Clause) -> list[str]:
+    return [t for t in clause.tokens if t != clause.subject]
+
+
+def denies_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
+    """The statement says a wrong belief the other way round, every shared word negated:
+    "Kubernetes won't run the test cases" against "Kubernetes runs my tests and builds ..."."""
+    mine = tuple(t for t in whole.tokens if t != whole.subject)
+    for fc in fact.clauses:
+        if fc.negated or (fc.subject is not None and fc.subject not in whole.tokens):
+            continue
+        said = [t for t in dict.fromkeys(mine) if t in fc.tokens and t != fc.subject]
+        theirs = {t for t in fc.tokens if t != fc.subject}
+        close = max(
+            overlap(lex, mine, frozenset(fc.tokens)),
+            overlap(lex, fc.tokens, frozenset(whole.tokens)),
+        )
+        if not said or len(said) < min(2, len(theirs)) or close < 0.6:
+            continue
+        if all(whole.sign(t) != fc.sign(t) for t in said):
+            return True
+    return False
+
+
+def best_positive(lex: Lexicon, fact: Fact, positives: list[Fact]) -> Fact | None:
+    """The entry's own statement closest to a wrong belief: what to say instead of it."""
+    same = [p for p in positives if p.entry_id == fact.entry_id and p.kind in AUTHORITY]
+    return max(
+        same,
+        key=lambda p: (overlap(lex, tuple(fact.tokens), p.tokens), p.kind.priority),
+        default=None,
+    )
+
+
+def _true_part(lex: Lexicon, fc: Clause, positives: list[Fact]) -> bool:
+    for p in positives:
+        if p.kind not in AUTHORITY:
+            continue
+        for pc in p.clauses:
+            if (
+                overlap(lex, fc.tokens, frozenset(pc.tokens)) >= 0.9
+                and all(t in pc.tokens for t in fc.tokens if t in DECISIVE)
+                and not conflicts(fc, pc)
+                and (fc.subject is None or fc.subject == pc.subject)
+            ):
+                return True
+    return False
