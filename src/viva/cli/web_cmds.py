@@ -43,7 +43,7 @@ def serve(
     try:
         import fastapi  # noqa: F401
         import jinja2  # noqa: F401
-        import multipart  # type: ignore[import-untyped]  # noqa: F401
+        import python_multipart  # noqa: F401
         import uvicorn
     except ImportError as exc:
         raise UserError(
