@@ -68,7 +68,7 @@ def test_no_input_makes_a_server_error(
         def run(case: Any) -> None:
             if case.path == "/api/speech":  # speech is slow; its limits are tested apart
                 case.body = {"sentences": ["A short sentence."]}
-            response = case.call(headers=headers, cookies=cookies)
+            response = case.call(headers=headers, cookies=cookies, timeout=120)
             case.validate_response(response, checks=[not_a_server_error])
             kind = (response.headers.get("content-type") or [""])[0]  # header -> list of values
             if response.status_code >= 400 and kind.startswith("application/json"):
