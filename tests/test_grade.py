@@ -403,3 +403,13 @@ def test_semantic_check_runs_the_real_model() -> None:
     out = run_viva("check", "so orchestration is on top of ci cd right", "--semantic", "--json")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["verdict"] == "disagree"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: an overview entry's prose ('which are mutable, lists versus tuples') "
+    "and a fact about tuples back this false claim; a misconception for it also fired on "
+    "right answers ('lists can change but tuples cannot'), so it is left open",
+)
+def test_a_list_is_not_agreed_to_be_immutable() -> None:
+    assert svc().check("so a Python list is immutable, right?").verdict is not Verdict.AGREE
