@@ -14,6 +14,12 @@ from pathlib import Path
 from tests.conftest import run_viva
 
 
+def _default_ctrl_c() -> None:
+    # a test run started in the background (`make test &`) ignores SIGINT, and a child that
+    # starts with it ignored never gets Python's KeyboardInterrupt: give it a terminal's default
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_chat() -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "viva", "chat", "--plain"],
@@ -21,6 +27,7 @@ def start_chat() -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_ctrl_c,
     )
 
 

@@ -204,7 +204,8 @@ def test_a_spoken_turn_through_the_fake_microphone(
             page.select_option("#topic", "python")
             page.click("#start-set")
             page.wait_for_selector("#log .say.question")
-            page.wait_for_function("!document.getElementById('mic').disabled")
+            # selectors, not page.wait_for_function: a string to evaluate breaks the page's CSP
+            page.wait_for_selector("#mic:not([disabled])")
             assert "question 1 of" in page.inner_text("#where")
             page.focus("#mic")
             with page.expect_response(lambda r: r.url.endswith("/api/speech")) as spoken:
@@ -216,8 +217,6 @@ def test_a_spoken_turn_through_the_fake_microphone(
             assert spoken.value.header_value("content-type") == "audio/wav"
             heard = page.inner_text("#log .learner")
             assert "next" in heard.lower(), heard
-            page.wait_for_function(
-                "document.getElementById('where').textContent.includes('question 2 of')"
-            )
+            page.wait_for_selector("#where:has-text('question 2 of')")
             check_shot(page, shots / "5-voice-turn.png", "(heard)", "question 2 of")
             chrome.close()

@@ -339,7 +339,7 @@ class Lexicon:
         them hashable" says nothing negative about hashability.
         """
         out: list[Clause] = []
-        for part in _PUNCT.split(expand(text)):
+        for part in self._parts(expand(text)):
             words = self.words(part)
             start = 0
             for i, word in enumerate(words):
@@ -359,6 +359,25 @@ class Lexicon:
             first = out[i].text.split(maxsplit=1)[:1]
             if first and first[0] in PRONOUNS:
                 out[i] = replace(out[i], subject=out[i - 1].subject)
+        return out
+
+    def _parts(self, text: str) -> list[str]:
+        """The text cut at punctuation; a lone content word before a comma stays with what
+        follows (speech recognisers write "Thread, share memory in one process": the word is
+        the subject, not a clause of its own). A lone "no" or a filler is not joined."""
+        parts = _PUNCT.split(text)
+        out: list[str] = []
+        carry = ""
+        for part in parts:
+            part = f"{carry} {part}" if carry else part
+            carry = ""
+            words = self.words(part)
+            if len(words) == 1 and words[0] not in NEGATIONS and self._make(part, words).tokens:
+                carry = part
+                continue
+            out.append(part)
+        if carry:
+            out.append(carry)
         return out
 
     def _entity_follows(self, words: list[str], i: int) -> bool:
