@@ -18,6 +18,7 @@ import pytest
 from tests.conftest import DATA
 from viva.app.library import Library
 from viva.grade.model import AnswerVerdict
+from viva.schedule.rating import Rate
 from viva.session.context import Ctx
 from viva.session.engine import step
 from viva.session.state import (
@@ -58,7 +59,7 @@ class Talk:
     turns: list[tuple[Kind, list[Effect]]]
 
     def say(self, utterance: str) -> list[Effect]:
-        expect = Expect(answer=self.state.quiz and self.state.stage is Stage.ASKED)
+        expect = Expect(answer=self.state.awaits_answer)
         said: list[Effect] = []
         intents = understand(utterance, self.reader, expect)
         for intent in intents:
@@ -84,7 +85,8 @@ def talk(
     plan_text: str | None = None,
     resume: dict[str, object] | None = None,
 ) -> Talk:
-    previews = {1: 1 / 1440, 2: 0.5, 3: 2.0, 4: 9.0}  # days for again..easy, as FSRS gives
+    # days for again..easy, as FSRS gives them
+    previews = {Rate.AGAIN: 1 / 1440, Rate.HARD: 0.5, Rate.GOOD: 2.0, Rate.EASY: 9.0}
     ctx = Ctx(
         lib.bank,
         lib.index,
@@ -322,9 +324,9 @@ def test_a_whole_review_answered_revealed_and_rated(lib: Library) -> None:
     fx = t.say("banana")
     assert not any(isinstance(e, Rated) for e in fx) and t.state.stage is Stage.RATING
     fx = t.say("that was hard")
-    assert Rated("python.mutable-default-arguments", 2) in fx and "Next review in 720 min" in says(
-        fx
-    )
+    assert Rated(
+        "python.mutable-default-arguments", Rate.HARD
+    ) in fx and "Next review in 720 min" in says(fx)
     assert "today's reviews done" in says(fx) and not t.state.review and not t.state.quiz
 
 

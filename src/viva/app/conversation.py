@@ -20,7 +20,6 @@ from viva.app.library import Library
 from viva.app.ports import Channel, LearnerStore, Observer
 from viva.errors import NotFoundError
 from viva.plan.goal import parse_saved
-from viva.schedule.rating import Rate
 from viva.session.context import Ctx
 from viva.session.engine import MAX_ANSWER, opening, step
 from viva.session.state import (
@@ -139,9 +138,7 @@ class Coach:
                 mastery=lambda: practice.mastery(store, now()),
                 today=now().date(),
                 due=lambda: reviews.today(store, now(), self.review_cap).todays,
-                preview=lambda entry_id: {
-                    int(r): d for r, d in practice.preview(store, entry_id, now()).items()
-                },
+                preview=lambda entry_id: practice.preview(store, entry_id, now()),
             )
         return self._ctx
 
@@ -177,7 +174,7 @@ class Coach:
         self.store.add_turn(self.session, "learner", line, self.now())
         if not line:
             return self.act([Intent(Kind.ANSWER, "")])
-        expect = Expect(answer=self.state.quiz and self.state.stage is Stage.ASKED)
+        expect = Expect(answer=self.state.awaits_answer)
         if expect.answer and len(line) > MAX_ANSWER:  # the engine refuses it whole, not cut
             return self.act([Intent(Kind.ATTEMPT, line)])
         return self.act(understand(line, self.reader, expect))
@@ -212,7 +209,7 @@ class Coach:
                     self.store, e.entry_id, e.score, e.verdict, e.answer, source, self.now()
                 )
             elif isinstance(e, Rated):
-                practice.rate(self.store, e.entry_id, Rate(e.rating), source, self.now())
+                practice.rate(self.store, e.entry_id, e.rating, source, self.now())
 
     def _save_turn(self, effects: list[Effect]) -> None:
         words = turn_text([e for e in effects if not isinstance(e, End)])

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from viva.bank.model import Bank
+from viva.schedule.rating import Rate
 from viva.search.index import SearchIndex
 from viva.search.query import SearchResult, search
 
@@ -38,7 +39,7 @@ class Ctx:
     # spaced repetition: today's due entries (weakest first, within the daily cap), and the
     # days until the next review for each self-rating of an entry (again..easy, 1-4)
     due: Callable[[], Sequence[str]] | None = None
-    preview: Callable[[str], Mapping[int, float]] | None = None
+    preview: Callable[[str], Mapping[Rate, float]] | None = None
 
     def search(self, query: str) -> SearchResult:
         return self.find(query) if self.find else search(self.index, query)

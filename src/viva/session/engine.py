@@ -171,7 +171,7 @@ def _try_again(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effe
 def _in_quiz(state: State, intent: Intent, ctx: Ctx) -> tuple[State, list[Effect]] | None:
     """While a mock-interview question waits for an answer, free speech is the answer."""
     entry = _focus(state, ctx)
-    if not (state.quiz and state.stage is Stage.ASKED and entry and ctx.facts):
+    if not (state.awaits_answer and entry and ctx.facts):
         return None
     if intent.kind is Kind.ANSWER:
         return (

@@ -115,7 +115,7 @@ def _reveal(state: State, entry: Entry, ctx: Ctx) -> tuple[State, list[Effect]]:
     options = ""
     if ctx.preview is not None:
         ahead = ctx.preview(entry.id)
-        options = ", ".join(f"{NAMES[Rate(r)]} ({days(d)})" for r, d in sorted(ahead.items()))
+        options = ", ".join(f"{NAMES[r]} ({days(d)})" for r, d in sorted(ahead.items()))
     ask = f"How well did you know it? {options}" if options else "How well did you know it?"
     state = replace(state, stage=Stage.RATING)
     return state, [Say(entry.short_answer.strip(), Tone.ANSWER), Say(ask, Tone.NOTE)]
@@ -130,9 +130,9 @@ def _rated(
             return None
         return state, [Say(RATE_AGAIN, Tone.NOTE)]
     ahead = ctx.preview(entry.id) if ctx.preview else {}
-    when = f" Next review in {days(ahead[int(rating)])}." if int(rating) in ahead else ""
+    when = f" Next review in {days(ahead[rating])}." if rating in ahead else ""
     said: list[Effect] = [
-        Rated(entry.id, int(rating)),
+        Rated(entry.id, rating),
         Say(f"Noted: {NAMES[rating]}.{when}", Tone.NOTE),
     ]
     return go_on(replace(state, stage=Stage.DONE), said, ctx)

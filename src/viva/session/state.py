@@ -12,6 +12,7 @@ from typing import Any
 
 from viva.bank.model import Level
 from viva.grade.model import AnswerVerdict
+from viva.schedule.rating import Rate
 
 
 class Pace(StrEnum):
@@ -125,6 +126,11 @@ class State:
     quiz: bool = False  # a mock interview: the learner answers, the coach grades
     last_score: int | None = None  # the last graded answer to the focused entry, for retries
     review: bool = False  # the set is today's due reviews (a quiz whose answers can be rated)
+
+    @property
+    def awaits_answer(self) -> bool:
+        """A mock-interview (or review) question waits for the learner's own answer."""
+        return self.quiz and self.stage is Stage.ASKED
 
     def position(self) -> dict[str, Any]:
         """What the store keeps to resume this session later."""
@@ -249,7 +255,7 @@ class Rated:
     """The learner rated their own recall of a revealed answer (FSRS 1-4: again..easy)."""
 
     entry_id: str
-    rating: int
+    rating: Rate
 
 
 @dataclass(frozen=True, slots=True)
