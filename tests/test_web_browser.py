@@ -217,6 +217,6 @@ def test_a_spoken_turn_through_the_fake_microphone(
             assert spoken.value.header_value("content-type") == "audio/wav"
             heard = page.inner_text("#log .learner")
             assert "next" in heard.lower(), heard
-            page.wait_for_selector("#where:has-text('question 2 of')")
+            page.wait_for_selector("#where:has-text('question 2 of')", state="attached")
             check_shot(page, shots / "5-voice-turn.png", "(heard)", "question 2 of")
             chrome.close()
