@@ -229,10 +229,54 @@ def test_a_check_lists_each_claim_in_json() -> None:
             Verdict.PARTLY,
         ),  # one word off: never agreed with
         ("the moon is made of green cheese", Verdict.UNSURE),
+        # roles traded between the two things an entry compares, both of them named
+        ("an image is the running instance of a container", Verdict.DISAGREE),
+        ("a container is the running instance of an image", Verdict.AGREE),
+        ("a container is a read only template", Verdict.DISAGREE),
     ],
 )
 def test_verdicts_on_hard_cases(text: str, verdict: Verdict) -> None:
     assert svc().check(text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the running copy of an image is called a container",
+        "a container is started from an image",
+        "an image can be used to start many containers",
+    ],
+)
+def test_true_claims_in_another_word_order_are_not_called_reversed(text: str) -> None:
+    assert svc().check(text).verdict is not Verdict.DISAGREE
+
+
+def _traded(text: str, a: str, b: str) -> str:
+    """``text`` with the compared terms ``a`` and ``b`` (and their plurals) traded."""
+    marks = {"\0a": b, "\0b": a}
+    for term, mark in ((a, "\0a"), (b, "\0b")):
+        text = re.sub(rf"\b{re.escape(term)}s?\b", mark, text, flags=re.I)
+    for mark, term in marks.items():
+        text = text.replace(mark, term)
+    return text
+
+
+@pytest.mark.parametrize(
+    "entry_id", ["docker.image-vs-container", "cicd.github-actions-vs-jenkins"]
+)
+def test_a_key_point_with_its_compared_terms_traded_is_never_agreed(entry_id: str) -> None:
+    entry = svc().bank.get(entry_id)
+    a, b = entry.compare
+    traded = [
+        t
+        for k in entry.key_points
+        if (t := _traded(k.point, a, b)).lower() != k.point.lower()
+        and not re.search(r"\b(both|differ\w*|same|like|unlike)\b", k.point, re.I)
+    ]
+    assert len(traded) >= 2, "the entry must name its terms in its key points"
+    said = {t: svc().check(t).verdict for t in traded}
+    assert Verdict.AGREE not in said.values(), said
+    assert sum(v is Verdict.DISAGREE for v in said.values()) >= len(said) - 1, said
 
 
 def test_orchestration_on_top_of_cicd_is_not_agreed() -> None:

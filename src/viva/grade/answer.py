@@ -181,7 +181,13 @@ def _judged_wrong(
     out: list[tuple[str, str, str | None]] = []
     for c in claims(text)[:MAX_CLAIMS]:
         j = judge(book, c.text, c.checkable, list(facts), meaning)
-        if j.status is Status.WRONG and j.fact and j.fact.point_id and j.why in TRUSTED:
+        # a key point or the short answer said the other way round (prose is too loose)
+        if (
+            j.status is Status.WRONG
+            and j.fact
+            and j.fact.kind in (FactKind.POINT, FactKind.SHORT)
+            and j.why in TRUSTED
+        ):
             out.append((c.text, j.fact.text, j.fact.point_id))
     return out
 
@@ -209,7 +215,7 @@ def grade_answer(
     said_wrong = _judged_wrong(book, text, facts, meaning)
     # a point whose opposite was said is never credited, whatever else was said: a point
     # contradicted outright, or the point that corrects a wrong belief the answer states
-    against = {point_id for _said, _fix, point_id in said_wrong}
+    against = {point_id for _said, _fix, point_id in said_wrong if point_id is not None}
     against |= {p for f in stated if (p := _corrected_point(lex, f, point_facts)) is not None}
     wrong += [correction for _said, correction, _point in said_wrong]
     for kp in [k for k in covered if k.id in against]:

@@ -75,6 +75,8 @@ class FactBook:
     terms: dict[str, frozenset[str]] = field(default_factory=dict)
     # entry id -> the tokens of the things it compares ("image", "container")
     compared: dict[str, frozenset[str]] = field(default_factory=dict)
+    # entry id -> each thing it compares, as its token sequence (for swapped roles)
+    pairs: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # token -> (entry id, index of the fact) of every fact that uses it
     postings: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
@@ -178,13 +180,18 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
         for e in bank.entries
         if e.compare
     }
+    pairs = {
+        str(e.id): tuple(seq for n in e.compare if (seq := lex.clause(n).tokens))
+        for e in bank.entries
+        if len(e.compare) >= 2
+    }
     postings: dict[str, list[tuple[str, int]]] = {}
     for entry_id, built_facts in facts.items():
         for i, f in enumerate(built_facts):
             for t in f.tokens:
                 postings.setdefault(t, []).append((entry_id, i))
     frozen = {t: tuple(v) for t, v in postings.items()}
-    return FactBook(lex, facts, vocab, terms, compared, frozen)
+    return FactBook(lex, facts, vocab, terms, compared, pairs, frozen)
 
 
 def _terms(entry: Entry, lex: Lexicon) -> frozenset[str]:

@@ -37,6 +37,7 @@ from viva.grade.contradict import (
     roles_differ,
     states_predicate,
     substituted,
+    swapped_roles,
     wrong_role,
 )
 from viva.grade.facts import Fact, FactBook, FactKind
@@ -115,6 +116,9 @@ def judge(
     for c, m in zip(clauses, per_clause, strict=True):
         if m and m.score >= AGREE_AT and _gives_role_away(lex, c, m.fact, book.compared):
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
+        traded = swapped_roles(c, positives, book.pairs)
+        if traded is not None:
+            return Judgement(text, Status.WRONG, traded, traded.text, "reversed", 1.0)
     support = [_support(lex, c, positives) for c in clauses]
     for c, m, held in zip(clauses, per_clause, support, strict=True):
         if m and m.contradicts and _restates(lex, c, m.fact):
