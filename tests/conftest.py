@@ -10,6 +10,7 @@ signals, a killed session, the ``python -m viva`` entry point.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -32,11 +33,36 @@ CONTENT = ROOT / "content"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+# What a learner's first start builds from the shipped bank and keeps (content-keyed, so
+# a copy is what that learner's second start would find): built once per test worker and
+# copied into each test's home, so only tests about a first start pay for one.
+WARM = ("bank-*.pickle", "facts-*.pickle", "dense-*.npy", "grader-vectors.npz")
+
+
+@pytest.fixture(scope="session")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    from viva.app.library import Library
+
+    data = tmp_path_factory.mktemp("warm-home")
+    library = Library(content=CONTENT, data=data)
+    library.facts  # noqa: B018  (builds and caches the bank and the grader's facts)
+    library.dense  # noqa: B018
+    return [p for pattern in WARM for p in (data / "cache").glob(pattern)]
+
+
 @pytest.fixture(autouse=True)
-def viva_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def viva_home(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     home = tmp_path / "viva-home"
     monkeypatch.setenv("VIVA_HOME", str(home))
     monkeypatch.delenv("VIVA_CONTENT", raising=False)
+    if request.node.get_closest_marker("cold") is None:
+        files: list[Path] = request.getfixturevalue("warm_cache")
+        home.mkdir(mode=0o700)  # as viva makes it: private
+        (home / "cache").mkdir(mode=0o700)
+        for f in files:
+            shutil.copyfile(f, home / "cache" / f.name)
     yield home
 
 

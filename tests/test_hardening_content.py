@@ -150,6 +150,7 @@ def test_anki_answer_field_escapes_raw_html() -> None:
     assert 'href="javascript' not in card.lower() and "&lt;script&gt;" in card
 
 
+@pytest.mark.cold
 def test_a_cache_in_a_folder_others_can_write_is_not_unpickled(
     viva_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

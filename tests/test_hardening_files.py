@@ -78,6 +78,7 @@ def test_data_folder_and_database_are_private(viva_home: Path) -> None:
 # finding 8: the first migration is serialised
 
 
+@pytest.mark.cold
 def test_the_first_migration_waits_for_the_lock(viva_home: Path) -> None:
     viva_home.mkdir(parents=True)
     lock = os.open(viva_home / "viva.db.lock", os.O_CREAT | os.O_RDWR, 0o600)
@@ -98,6 +99,7 @@ def test_the_first_migration_waits_for_the_lock(viva_home: Path) -> None:
     assert '"profile"' in out
 
 
+@pytest.mark.cold
 def test_concurrent_first_starts_all_succeed(viva_home: Path) -> None:
     procs = [
         subprocess.Popen(

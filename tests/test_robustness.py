@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_viva
 
 
@@ -81,6 +83,7 @@ def test_ctrl_c_says_one_line_and_keeps_everything() -> None:
     assert [t["text"] for t in transcript() if t["role"] == "learner"] == ["what is a decorator"]
 
 
+@pytest.mark.cold
 def test_damaged_database_is_reported_and_left_untouched(viva_home: Path) -> None:
     viva_home.mkdir(parents=True)
     db = viva_home / "viva.db"

@@ -140,15 +140,16 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
     """Every entry's facts, and the idf of each grading token over the bank's entries."""
     bare = Lexicon(index.phrases, index.longest_phrase, frozenset(), {}, 1.0)
     lex = Lexicon(index.phrases, index.longest_phrase, _entities(bank, bare), {}, 1.0)
-    raw: dict[str, list[tuple[FactKind, str, list[Clause], str | None, str | None]]] = {}
+    # the words of each text, split once: both readings below cut the same words
+    raw: dict[str, list[tuple[FactKind, str, list[list[str]], str | None, str | None]]] = {}
     df: Counter[str] = Counter()
     for entry in bank.entries:
         rows = []
         seen: set[str] = set()
         for kind, text, correction, point_id in _texts(entry):
-            clauses = lex.clauses(text)
-            rows.append((kind, text, clauses, correction, point_id))
-            for c in clauses:
+            parts = lex.split(text)
+            rows.append((kind, text, parts, correction, point_id))
+            for c in lex.clauses_of(parts):
                 seen.update(c.tokens)
         for t in (entry.question, *entry.tags, *entry.compare):
             seen.update(lex.clause(t).tokens)
@@ -158,15 +159,17 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
     idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
     default = math.log(1 + (n + 0.5) / 0.5)
     lex = Lexicon(lex.phrases, lex.longest, _entities(bank, bare, idf), idf, default)
-    # clause cuts and subjects depend on the entities: read the texts again with them
-    for entry_id, rows in raw.items():
-        raw[entry_id] = [(k, t, lex.clauses(t), c, p) for k, t, _, c, p in rows]
+    # clause cuts and subjects depend on the entities: cut the texts again with them
+    read = {
+        entry_id: [(k, t, lex.clauses_of(parts), c, p) for k, t, parts, c, p in rows]
+        for entry_id, rows in raw.items()
+    }
     facts: dict[str, tuple[Fact, ...]] = {}
     vocab: dict[str, frozenset[str]] = {}
-    for entry_id, rows in raw.items():
+    for entry_id, clause_rows in read.items():
         built = []
         words: set[str] = set()
-        for kind, text, clauses, correction, point_id in rows:
+        for kind, text, clauses, correction, point_id in clause_rows:
             tokens = frozenset(t for c in clauses for t in c.tokens)
             if kind in (FactKind.ANSWER, FactKind.SIMPLE, FactKind.SHORT) and len(tokens) < 3:
                 continue  # "Yes, in practice." backs or contradicts nothing

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from viva.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
 
@@ -201,6 +202,7 @@ _WRAPPERS = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)  # pure; called for every word of every text the grader reads
 def gstem(token: str) -> str:
     """Stem harder than search does: plurals, -ing, -ed, a final -e ("created" = "create")."""
     token = stem(token)
@@ -338,9 +340,17 @@ class Lexicon:
         A negation never reaches across a boundary, so "tuples can't change, which makes
         them hashable" says nothing negative about hashability.
         """
+        return self.clauses_of(self.split(text))
+
+    def split(self, text: str) -> list[list[str]]:
+        """The words of each punctuation-cut part of ``text``: what ``clauses_of`` cuts
+        further. It depends only on the alias phrases, so one split serves lexicons that
+        differ in their entities (the fact book reads every text twice)."""
+        return [words for _part, words in self._parts(expand(text))]
+
+    def clauses_of(self, parts: list[list[str]]) -> list[Clause]:
         out: list[Clause] = []
-        for part in self._parts(expand(text)):
-            words = self.words(part)
+        for words in parts:
             start = 0
             for i, word in enumerate(words):
                 cut = word in CONNECTIVES or (
@@ -361,21 +371,22 @@ class Lexicon:
                 out[i] = replace(out[i], subject=out[i - 1].subject)
         return out
 
-    def _parts(self, text: str) -> list[str]:
-        """The text cut at punctuation; a lone content word before a comma stays with what
-        follows (speech recognisers write "Thread, share memory in one process": the word is
-        the subject, not a clause of its own). A lone "no" or a filler is not joined."""
+    def _parts(self, text: str) -> list[tuple[str, list[str]]]:
+        """The text cut at punctuation, with each part's words; a lone content word before
+        a comma stays with what follows (speech recognisers write "Thread, share memory in
+        one process": the word is the subject, not a clause of its own). A lone "no" or a
+        filler is not joined."""
         parts = _PUNCT.split(text)
-        out: list[str] = []
-        carry = ""
+        out: list[tuple[str, list[str]]] = []
+        carry: tuple[str, list[str]] | None = None
         for part in parts:
-            part = f"{carry} {part}" if carry else part
-            carry = ""
+            part = f"{carry[0]} {part}" if carry else part
             words = self.words(part)
+            carry = None
             if len(words) == 1 and words[0] not in NEGATIONS and self._make(part, words).tokens:
-                carry = part
+                carry = (part, words)
                 continue
-            out.append(part)
+            out.append((part, words))
         if carry:
             out.append(carry)
         return out
