@@ -226,8 +226,8 @@ def test_a_check_lists_each_claim_in_json() -> None:
         ),
         (
             "the gil lets only one process run python bytecode at a time",
-            Verdict.PARTLY,
-        ),  # one word off: never agreed with
+            Verdict.DISAGREE,
+        ),  # one word off: the bank says one thread
         ("the moon is made of green cheese", Verdict.UNSURE),
         # roles traded between the two things an entry compares, both of them named
         ("an image is the running instance of a container", Verdict.DISAGREE),

@@ -8,8 +8,7 @@ checker (``judge``) uses both.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from viva.grade.check import DECISIVE, KEY_WORD, conflicts, overlap
 from viva.grade.facts import Fact, FactKind
@@ -17,15 +16,6 @@ from viva.grade.words import KEEP, Clause, Lexicon
 
 SWAP_REST = 0.9  # share of the claim's other words the fact clause must hold
 SWAP_COVER = 0.45  # share of the fact clause the claim must restate
-ROLES_AT = 0.8  # share of the claim, compared terms swapped, a fact clause says in order
-ROLES_MARGIN = 0.25  # ... above the share of the claim as said any clause of the entry says
-ROLES_COVER = 0.4  # share of that fact clause the claim must say
-BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
-PARTICIPLES = frozenset(
-    "built run made held kept sent set put written known shown given taken done "
-    "seen found bound thrown drawn driven chosen begun brought caught left lost paid "
-    "sold told thought understood".split()
-)
 
 
 def substituted(
@@ -222,106 +212,3 @@ def _true_part(lex: Lexicon, fc: Clause, positives: list[Fact]) -> bool:
             ):
                 return True
     return False
-
-
-def swapped_roles(
-    clause: Clause, facts: list[Fact], pairs: Mapping[str, tuple[tuple[str, ...], ...]]
-) -> Fact | None:
-    """The claim is a fact of an entry that compares things, with those things traded
-    places: "an image is the running instance of a container", "Jenkins is the hosted
-    service; GitHub Actions is the server you run". Word order decides, since both say the
-    same words: the claim with its compared terms swapped back must read like one of the
-    entry's statements, clearly more than the claim as said reads like any of them (so a
-    property both things share, said of either, is never flagged)."""
-    if clause.elliptic or len(clause.tokens) < 3 or passive(clause.text):
-        return None  # "a container is started from an image" trades places rightly
-    said = list(zip(clause.tokens, clause.signs, strict=True))
-    by_entry: dict[str, list[Fact]] = {}
-    for f in facts:
-        if not f.kind.negative and f.entry_id in pairs:
-            by_entry.setdefault(f.entry_id, []).append(f)
-    for entry_id, own in by_entry.items():
-        terms = pairs[entry_id]
-        for i, a in enumerate(terms):
-            for b in terms[i + 1 :]:
-                back = _trade(said, a, b)
-                if back == said:
-                    continue
-                found = _reads_like(said, back, own)
-                if found is not None:
-                    return found
-    return None
-
-
-def passive(text: str) -> bool:
-    """A passive clause ("is started from", "are built by"): its subject is what is acted
-    on, so its word order says nothing about who does what."""
-    words = re.findall(r"[a-z]+", text.lower())
-    for i, w in enumerate(words):
-        if w not in BE:
-            continue
-        for nxt in words[i + 1 : i + 4]:
-            if nxt in PARTICIPLES or (len(nxt) > 4 and nxt.endswith(("ed", "en"))):
-                return True
-            if nxt not in ADVERBS:
-                break
-    return False
-
-
-ADVERBS = frozenset("not also just only usually often then always never still first".split())
-
-
-def _reads_like(
-    said: list[tuple[str, bool]], back: list[tuple[str, bool]], own: Sequence[Fact]
-) -> Fact | None:
-    as_said = max((_likeness(said, fc) for f in own for fc in f.clauses), default=0.0)
-    best: tuple[float, Fact] | None = None
-    for f in own:
-        if f.kind not in AUTHORITY:
-            continue
-        for fc in f.clauses:
-            if passive(fc.text):
-                continue
-            score = _likeness(back, fc)
-            good = score >= ROLES_AT and score >= as_said + ROLES_MARGIN
-            if good and (best is None or score > best[0]):
-                best = (score, f)
-    return best[1] if best else None
-
-
-def _likeness(said: Sequence[tuple[str, bool]], fc: Clause) -> float:
-    """The share of the claim's words (with their signs) that the fact clause says in the
-    same order, when that is a fair part of the fact clause too (0 otherwise)."""
-    theirs = list(zip(fc.tokens, fc.signs, strict=True))
-    if not said or not theirs:
-        return 0.0
-    # longest common subsequence: both clauses are a handful of words
-    row = [0] * (len(theirs) + 1)
-    for x in said:
-        prev = 0
-        for j, y in enumerate(theirs, 1):
-            prev, row[j] = row[j], prev + 1 if x == y else max(row[j], row[j - 1])
-    common = row[-1]
-    if common < 3 or common < ROLES_COVER * len(theirs):
-        return 0.0
-    return common / len(said)
-
-
-def _trade(
-    said: list[tuple[str, bool]], a: tuple[str, ...], b: tuple[str, ...]
-) -> list[tuple[str, bool]]:
-    """The clause with every mention of term ``a`` made ``b`` and of ``b`` made ``a``."""
-    out: list[tuple[str, bool]] = []
-    i = 0
-    tokens = [t for t, _ in said]
-    while i < len(said):
-        for this, that in ((a, b), (b, a)) if len(a) >= len(b) else ((b, a), (a, b)):
-            if this and tokens[i : i + len(this)] == list(this):
-                sign = said[i][1]
-                out += [(t, sign) for t in that]
-                i += len(this)
-                break
-        else:
-            out.append(said[i])
-            i += 1
-    return out

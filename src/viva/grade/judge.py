@@ -37,10 +37,10 @@ from viva.grade.contradict import (
     roles_differ,
     states_predicate,
     substituted,
-    swapped_roles,
     wrong_role,
 )
 from viva.grade.facts import Fact, FactBook, FactKind
+from viva.grade.roles import swapped_roles
 from viva.grade.semantic import SEMANTIC_KINDS, Meaning
 from viva.grade.words import Clause, Lexicon
 
@@ -116,7 +116,7 @@ def judge(
     for c, m in zip(clauses, per_clause, strict=True):
         if m and m.score >= AGREE_AT and _gives_role_away(lex, c, m.fact, book.compared):
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
-        traded = swapped_roles(c, positives, book.pairs)
+        traded = swapped_roles(lex, c, positives, book.pairs)
         if traded is not None:
             return Judgement(text, Status.WRONG, traded, traded.text, "reversed", 1.0)
     support = [_support(lex, c, positives) for c in clauses]

@@ -1,0 +1,207 @@
+"""Roles traded between the things an entry compares: "an image is the running instance of
+a container", "a bind mount is the storage Docker manages, a volume maps a host folder".
+
+Two readings, both about the entry's compared terms (``FactBook.pairs``):
+
+- one clause names both things: word order decides, since the claim says the bank's words;
+  the claim with the two terms traded back must read like one of the entry's statements,
+  clearly better than the claim as said reads like any (passives are left alone: "a
+  container is started from an image" trades places rightly);
+- a clause names one thing and says what the bank says only of the other ("in choreography
+  a central coordinator tells each service what to do"): the predicate is held by a clause
+  about the other thing and clearly not by any clause about this one (word order plays no
+  part, so a passive in the bank is read as well as an active claim).
+
+Split from ``contradict`` (the other contradictions); the statement checker (``judge``) uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from viva.grade.contradict import AUTHORITY
+from viva.grade.facts import Fact
+from viva.grade.words import Clause, Lexicon
+
+Term = tuple[str, ...]
+Signed = list[tuple[str, bool]]
+
+ROLES_AT = 0.8  # share of the claim, compared terms swapped, a fact clause says in order
+ROLES_MARGIN = 0.25  # ... above the share of the claim as said any clause of the entry says
+ROLES_COVER = 0.4  # share of that fact clause the claim must say
+GIVEN_AT = 0.7  # weighted share of the predicate a clause about the other thing holds
+GIVEN_MARGIN = 0.3  # ... above the share any clause about the thing named holds
+BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
+PARTICIPLES = frozenset(
+    "built run made held kept sent set put written known shown given taken done "
+    "seen found bound thrown drawn driven chosen begun brought caught left lost paid "
+    "sold told thought understood".split()
+)
+ADVERBS = frozenset("not also just only usually often then always never still first".split())
+
+
+def swapped_roles(
+    lex: Lexicon, clause: Clause, facts: list[Fact], pairs: Mapping[str, tuple[Term, ...]]
+) -> Fact | None:
+    """The fact the claim says with the compared things traded places, if it does."""
+    if clause.elliptic or len(clause.tokens) < 3:
+        return None
+    for own, terms in _entries(facts, pairs):
+        named = _named(clause.tokens, terms)
+        if len(named) >= 2 and not passive(clause.text):
+            found = _traded_in_clause(clause, own, terms)
+        elif len(named) == 1:
+            found = _given_to_other(lex, clause, own, terms, named[0])
+        else:
+            found = None
+        if found is not None:
+            return found
+    return None
+
+
+def _entries(
+    facts: list[Fact], pairs: Mapping[str, tuple[Term, ...]]
+) -> list[tuple[list[Fact], tuple[Term, ...]]]:
+    by_entry: dict[str, list[Fact]] = {}
+    for f in facts:
+        if not f.kind.negative and f.entry_id in pairs:
+            by_entry.setdefault(f.entry_id, []).append(f)
+    return [(own, pairs[entry_id]) for entry_id, own in by_entry.items()]
+
+
+def _named(tokens: Sequence[str], terms: tuple[Term, ...]) -> list[Term]:
+    """The compared terms a clause names; a term met only inside a longer one ("view" in
+    "materialised view") is not named by itself."""
+    spans: list[tuple[int, int, Term]] = []
+    for term in terms:
+        n = len(term)
+        spans += [
+            (i, i + n, term) for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == term
+        ]
+    kept = [
+        (a, b, t)
+        for a, b, t in spans
+        if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans)
+    ]
+    return list(dict.fromkeys(t for _, _, t in kept))
+
+
+def _given_to_other(
+    lex: Lexicon, clause: Clause, own: list[Fact], terms: tuple[Term, ...], this: Term
+) -> Fact | None:
+    pred = [(t, s) for t, s in zip(clause.tokens, clause.signs, strict=True) if t not in this]
+    if len({t for t, _ in pred}) < 2:
+        return None
+    mine = 0.0
+    best: tuple[float, Fact] | None = None
+    for f in own:
+        for fc in f.clauses:
+            named = _named(fc.tokens, terms)
+            held, said = _held(lex, pred, fc)
+            if this in named:
+                mine = max(mine, held)
+            elif (
+                len(named) == 1
+                and f.kind in AUTHORITY
+                and said >= 2
+                and (best is None or held > best[0])
+            ):
+                best = (held, f)
+    if best is not None and best[0] >= GIVEN_AT and best[0] >= mine + GIVEN_MARGIN:
+        return best[1]
+    return None
+
+
+def _held(lex: Lexicon, pred: Signed, fc: Clause) -> tuple[float, int]:
+    """The weighted share of the predicate the clause says the same way round, and how
+    many of its words that is."""
+    words = dict(pred)
+    total = sum(lex.weight(t) for t in words)
+    if not total:
+        return 0.0, 0
+    said = [t for t, s in words.items() if s in fc.signs_of(t)]
+    return sum(lex.weight(t) for t in said) / total, len(said)
+
+
+def _traded_in_clause(clause: Clause, own: list[Fact], terms: tuple[Term, ...]) -> Fact | None:
+    said = list(zip(clause.tokens, clause.signs, strict=True))
+    for i, a in enumerate(terms):
+        for b in terms[i + 1 :]:
+            back = _trade(said, a, b)
+            if back != said:
+                found = _reads_like(said, back, own)
+                if found is not None:
+                    return found
+    return None
+
+
+def passive(text: str) -> bool:
+    """A passive clause ("is started from", "are built by"): its subject is what is acted
+    on, so its word order says nothing about who does what."""
+    words = re.findall(r"[a-z]+", text.lower())
+    for i, w in enumerate(words):
+        if w not in BE:
+            continue
+        for nxt in words[i + 1 : i + 4]:
+            if nxt in PARTICIPLES or (len(nxt) > 4 and nxt.endswith(("ed", "en"))):
+                return True
+            if nxt not in ADVERBS:
+                break
+    return False
+
+
+def _reads_like(
+    said: list[tuple[str, bool]], back: list[tuple[str, bool]], own: Sequence[Fact]
+) -> Fact | None:
+    as_said = max((_likeness(said, fc) for f in own for fc in f.clauses), default=0.0)
+    best: tuple[float, Fact] | None = None
+    for f in own:
+        if f.kind not in AUTHORITY:
+            continue
+        for fc in f.clauses:
+            if passive(fc.text):
+                continue
+            score = _likeness(back, fc)
+            good = score >= ROLES_AT and score >= as_said + ROLES_MARGIN
+            if good and (best is None or score > best[0]):
+                best = (score, f)
+    return best[1] if best else None
+
+
+def _likeness(said: Sequence[tuple[str, bool]], fc: Clause) -> float:
+    """The share of the claim's words (with their signs) that the fact clause says in the
+    same order, when that is a fair part of the fact clause too (0 otherwise)."""
+    theirs = list(zip(fc.tokens, fc.signs, strict=True))
+    if not said or not theirs:
+        return 0.0
+    # longest common subsequence: both clauses are a handful of words
+    row = [0] * (len(theirs) + 1)
+    for x in said:
+        prev = 0
+        for j, y in enumerate(theirs, 1):
+            prev, row[j] = row[j], prev + 1 if x == y else max(row[j], row[j - 1])
+    common = row[-1]
+    if common < 3 or common < ROLES_COVER * len(theirs):
+        return 0.0
+    return common / len(said)
+
+
+def _trade(
+    said: list[tuple[str, bool]], a: tuple[str, ...], b: tuple[str, ...]
+) -> list[tuple[str, bool]]:
+    """The clause with every mention of term ``a`` made ``b`` and of ``b`` made ``a``."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    tokens = [t for t, _ in said]
+    while i < len(said):
+        for this, that in ((a, b), (b, a)) if len(a) >= len(b) else ((b, a), (a, b)):
+            if this and tokens[i : i + len(this)] == list(this):
+                sign = said[i][1]
+                out += [(t, sign) for t in that]
+                i += len(this)
+                break
+        else:
+            out.append(said[i])
+            i += 1
+    return out
