@@ -181,6 +181,11 @@ def test_a_learner_signs_up_sets_slow_pace_walks_a_set_and_is_graded(
             chrome.close()
 
 
+@pytest.mark.xfail(
+    reason="issue 17, open: on a fresh clone the spoken 'next' does not reach 'question 2 of' "
+    "(passes in a long-lived checkout); kept running so a fix shows as XPASS",
+    strict=False,
+)
 def test_a_spoken_turn_through_the_fake_microphone(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, shots: Path
 ) -> None:
