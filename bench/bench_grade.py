@@ -39,6 +39,7 @@ SPLITS = {
     "held-out": ("statements-heldout.yaml", "answers-heldout.yaml"),
     "held-out 2": ("statements-heldout2.yaml", "answers-heldout2.yaml"),
     "roles": ("statements-roles.yaml", "answers-roles.yaml"),
+    "held-out 3": ("statements-heldout3.yaml", "answers-heldout3.yaml"),
 }
 FLOORS = "floors: false agreed <= 2%, false disagree >= 85%, true accepted >= 90%, verdicts >= 85%, wrong->good 0, opposite credited 0"
 
