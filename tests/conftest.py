@@ -36,7 +36,7 @@ DATA = Path(__file__).resolve().parent / "data"
 # What a learner's first start builds from the shipped bank and keeps (content-keyed, so
 # a copy is what that learner's second start would find): built once per test worker and
 # copied into each test's home, so only tests about a first start pay for one.
-WARM = ("bank-*.pickle", "facts-*.pickle", "dense-*.npy", "grader-vectors.npz")
+WARM = ("bank-*.pickle", "facts-*.pickle", "dense-*.npy")
 
 
 @pytest.fixture(scope="session")

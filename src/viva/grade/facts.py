@@ -73,9 +73,7 @@ class FactBook:
     vocab: dict[str, frozenset[str]]  # entry id -> every token the entry uses
     # entry id -> the things it names: compared terms, tags, the bank's entities
     terms: dict[str, frozenset[str]] = field(default_factory=dict)
-    # entry id -> the tokens of the things it compares ("image", "container")
-    compared: dict[str, frozenset[str]] = field(default_factory=dict)
-    # entry id -> each thing it compares, as its token sequence (for swapped roles)
+    # entry id -> each thing it compares, as its token sequence (("imag",), ("container",))
     pairs: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # token -> (entry id, index of the fact) of every fact that uses it
     postings: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
@@ -178,15 +176,10 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
         facts[entry_id] = tuple(built)
         vocab[entry_id] = frozenset(words)
     terms = {str(e.id): _terms(e, lex) for e in bank.entries}
-    compared = {
-        str(e.id): frozenset(t for n in e.compare for t in lex.clause(n).tokens)
-        for e in bank.entries
-        if e.compare
-    }
     pairs = {
         str(e.id): tuple(seq for n in e.compare if (seq := lex.clause(n).tokens))
         for e in bank.entries
-        if len(e.compare) >= 2
+        if e.compare
     }
     postings: dict[str, list[tuple[str, int]]] = {}
     for entry_id, built_facts in facts.items():
@@ -194,7 +187,7 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
             for t in f.tokens:
                 postings.setdefault(t, []).append((entry_id, i))
     frozen = {t: tuple(v) for t, v in postings.items()}
-    return FactBook(lex, facts, vocab, terms, compared, pairs, frozen)
+    return FactBook(lex, facts, vocab, terms, pairs, frozen)
 
 
 def _terms(entry: Entry, lex: Lexicon) -> frozenset[str]:

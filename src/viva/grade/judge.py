@@ -114,11 +114,11 @@ def judge(
     # predicate given to the other subject ("an image is the running instance" where the
     # bank says a container is)
     for c, m in zip(clauses, per_clause, strict=True):
-        if m and m.score >= AGREE_AT and _gives_role_away(lex, c, m.fact, book.compared):
+        if m and m.score >= AGREE_AT and _gives_role_away(lex, c, m.fact, book.pairs):
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
-        traded = swapped_roles(lex, c, positives, book.pairs)
-        if traded is not None:
-            return Judgement(text, Status.WRONG, traded, traded.text, "reversed", 1.0)
+    traded = swapped_roles(lex, clauses, positives, book.pairs)
+    if traded is not None:
+        return Judgement(text, Status.WRONG, traded, traded.text, "reversed", 1.0)
     support = [_support(lex, c, positives) for c in clauses]
     for c, m, held in zip(clauses, per_clause, support, strict=True):
         if m and m.contradicts and _restates(lex, c, m.fact):
@@ -186,14 +186,14 @@ def judge(
 
 
 def _gives_role_away(
-    lex: Lexicon, clause: Clause, fact: Fact, terms: Mapping[str, frozenset[str]]
+    lex: Lexicon, clause: Clause, fact: Fact, pairs: Mapping[str, tuple[tuple[str, ...], ...]]
 ) -> bool:
     """The clause says of one of the things an entry compares what the bank says of the
     other, and never names the other: "an image is the running instance" where a container
     is. Only compared things swap roles this way (list/tuple, image/container)."""
     if fact.kind not in (FactKind.POINT, FactKind.SHORT) or clause.subject is None:
         return False
-    named = terms.get(fact.entry_id, frozenset())
+    named = {t for seq in pairs.get(fact.entry_id, ()) for t in seq}
     # the clause is about its subject only when the subject leads it ("it holds back the
     # liveness" is about the startup probe, not liveness)
     if clause.subject not in named or clause.tokens[0] != clause.subject:

@@ -42,21 +42,26 @@ ADVERBS = frozenset("not also just only usually often then always never still fi
 
 
 def swapped_roles(
-    lex: Lexicon, clause: Clause, facts: list[Fact], pairs: Mapping[str, tuple[Term, ...]]
+    lex: Lexicon,
+    clauses: list[Clause],
+    facts: list[Fact],
+    pairs: Mapping[str, tuple[Term, ...]],
 ) -> Fact | None:
-    """The fact the claim says with the compared things traded places, if it does."""
-    if clause.elliptic or len(clause.tokens) < 3:
-        return None
-    for own, terms in _entries(facts, pairs):
-        named = _named(clause.tokens, terms)
-        if len(named) >= 2 and not passive(clause.text):
-            found = _traded_in_clause(clause, own, terms)
-        elif len(named) == 1:
-            found = _given_to_other(lex, clause, own, terms, named[0])
-        else:
-            found = None
-        if found is not None:
-            return found
+    """The fact one of the claim's clauses says with the compared things traded places."""
+    entries = _entries(facts, pairs)
+    for clause in clauses:
+        if clause.elliptic or len(clause.tokens) < 3:
+            continue
+        for own, terms in entries:
+            named = _named(clause.tokens, terms)
+            if len(named) >= 2 and not passive(clause.text):
+                found = _traded_in_clause(clause, own, terms)
+            elif len(named) == 1:
+                found = _given_to_other(lex, clause, own, terms, named[0])
+            else:
+                found = None
+            if found is not None:
+                return found
     return None
 
 
@@ -65,7 +70,7 @@ def _entries(
 ) -> list[tuple[list[Fact], tuple[Term, ...]]]:
     by_entry: dict[str, list[Fact]] = {}
     for f in facts:
-        if not f.kind.negative and f.entry_id in pairs:
+        if not f.kind.negative and len(pairs.get(f.entry_id, ())) >= 2:
             by_entry.setdefault(f.entry_id, []).append(f)
     return [(own, pairs[entry_id]) for entry_id, own in by_entry.items()]
 
