@@ -113,6 +113,43 @@ def test_failed_logins_are_rate_limited(app: Any) -> None:
     assert got.status_code == 429 and error_of(got)["code"] == "rate_limited"
 
 
+def test_the_rate_limit_is_shared_by_every_worker(
+    app: Any, lib: Library, db_target: Path | str
+) -> None:
+    """Two apps on one database stand for two workers behind a load balancer: failures
+    counted by either add up, so a guesser cannot get N budgets from N workers."""
+    signed_up(app, "gus")
+    other = create_app(config(db_target, multi_user=True), lib)
+    try:
+        for i in range(10):
+            worker = app if i % 2 else other
+            got = browser(worker).post("/api/login", json={"username": "gus", "password": "y" * 12})
+            assert got.status_code == 401
+        for worker in (app, other):
+            got = browser(worker).post("/api/login", json={"username": "gus", "password": PASSWORD})
+            assert got.status_code == 429 and error_of(got)["code"] == "rate_limited"
+    finally:
+        other.state.viva.store.close()
+
+
+def test_failures_leave_the_count_when_the_window_passes(app: Any) -> None:
+    from viva.web.security import LoginLimiter
+
+    now = [1_000_000.0]
+    limiter = LoginLimiter(
+        app.state.viva.store.accounts, attempts=3, window=60, clock=lambda: now[0]
+    )
+    for _ in range(3):
+        assert limiter.blocked("10.0.0.1", "hal") == 0
+        limiter.failed("10.0.0.1", "hal")
+        now[0] += 10
+    assert limiter.blocked("10.0.0.9", "hal") == pytest.approx(30)  # by name, any address
+    assert limiter.blocked("10.0.0.1", "ida") == pytest.approx(30)  # by address, any name
+    assert limiter.blocked("10.0.0.9", "ida") == 0
+    now[0] += 31
+    assert limiter.blocked("10.0.0.1", "hal") == 0
+
+
 def test_a_disabled_account_is_signed_out(app: Any) -> None:
     eve = signed_up(app, "eve")
     assert eve.get("/api/profile").status_code == 200

@@ -1,5 +1,5 @@
 """The learners' accounts in SQL: add one, find one by name or id, list them, disable one,
-replace a password hash.
+replace a password hash; and the failed sign-ins the login rate limit counts.
 
 Only storage: names arrive already checked and folded, and hashes already made, by
 ``viva.app.accounts``. A name that is taken is an ``InputError`` even when two admins add it
@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from viva.errors import InputError
 from viva.store.engine import Runner, friendly
-from viva.store.schema import learners, stamp
+from viva.store.schema import learners, login_failures, stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +107,22 @@ class Accounts(Runner):
             .values(password_hash=password_hash)
         )
         return bool(self._run(lambda c: c.execute(stmt).rowcount))
+
+    def failures_since(self, keys: list[str], since: float) -> dict[str, list[float]]:
+        """Each key's failed sign-ins after ``since`` (seconds since the epoch), oldest first."""
+        f = login_failures.c
+        q = select(f.key, f.at).where(f.key.in_(keys), f.at > since).order_by(f.at)
+        got: dict[str, list[float]] = {k: [] for k in keys}
+        for key, at in self._run(lambda c: c.execute(q).all()):
+            got[str(key)].append(float(at))
+        return got
+
+    def add_failure(self, keys: list[str], at: float, forget_before: float) -> None:
+        """One failure under each key; failures older than ``forget_before`` are dropped in
+        the same transaction, so the table stays as small as the window."""
+
+        def go(conn: Connection) -> None:
+            conn.execute(delete(login_failures).where(login_failures.c.at < forget_before))
+            conn.execute(insert(login_failures), [{"key": k, "at": at} for k in keys])
+
+        self._run(go)

@@ -32,7 +32,7 @@ from viva.store.values import bounded
 
 __all__ = ["HEAD", "SessionRow", "Store"]
 
-HEAD = "0003"  # the newest migration; bump with every new file in migrations/versions
+HEAD = "0004"  # the newest migration; bump with every new file in migrations/versions
 LIST_KEYS = {"strong", "weak", "wanted"}  # comma lists of topic ids
 EXCLUSIVE = {"strong": "weak", "weak": "strong"}  # a topic is in only one of the pair
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

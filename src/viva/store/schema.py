@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -134,6 +135,18 @@ attempts = Table(
     Column("verdict", String(16)),
     Column("answer", Text),
     Index("ix_attempts_learner_entry", "learner_id", "entry_id"),
+)
+
+# failed sign-ins, one row per key ("ip:<address>", "user:<name>") and failure, in seconds
+# since the epoch: kept here, not in a worker's memory, so every worker and host behind a
+# load balancer counts the same failures
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(200), nullable=False),
+    Column("at", Float, nullable=False),
+    Index("ix_login_failures_key_at", "key", "at"),
 )
 
 PER_LEARNER = (profile, preferences, sessions, seen, cards, attempts)  # turns: via sessions

@@ -39,12 +39,15 @@ class Services:
     store: LearnerStore  # the database; in multi-user mode, each learner gets a view of it
     cookies: Cookies
     now: Callable[[], datetime] = utc_now
-    limiter: LoginLimiter = field(default_factory=LoginLimiter)
+    limiter: LoginLimiter = field(init=False)  # failures counted in ``store``'s database
     _speech: Speech | None = None
     _locks: weakref.WeakValueDictionary[int, threading.Lock] = field(
         default_factory=weakref.WeakValueDictionary
     )
     _guard: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.limiter = LoginLimiter(self.store.accounts)
 
     @property
     def speech(self) -> Speech:

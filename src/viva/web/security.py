@@ -7,19 +7,18 @@ CSRF token, as a form field or the ``X-CSRF-Token`` header: a page on another si
 the browser send the cookie but cannot read the token. The cookie is HttpOnly and
 SameSite=Lax, and Secure whenever the server listens beyond loopback.
 
-Login attempts are limited per client address and per username, in each process: with N
-workers an attacker gets at most N times the budget, which still stops guessing.
+Login attempts are limited per client address and per username. The failures are counted in
+the database (``login_failures``), so N workers or hosts share one budget.
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
-import threading
 import time
-from collections import deque
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
@@ -84,37 +83,40 @@ class Cookies:
         return str(self._s.dumps(session.to_dict()))
 
 
+class Failures(Protocol):
+    """Where failed sign-ins are counted (``viva.store.accounts.Accounts``)."""
+
+    def failures_since(self, keys: list[str], since: float) -> dict[str, list[float]]: ...
+
+    def add_failure(self, keys: list[str], at: float, forget_before: float) -> None: ...
+
+
 @dataclass
 class LoginLimiter:
     """At most ``attempts`` failed logins per ``window`` seconds for one address or one
-    username; a success does not reset the address's count (a guesser owns one account)."""
+    username; a success does not reset the address's count (a guesser owns one account).
+    ``clock`` is wall time in seconds: the count is shared across processes and hosts."""
 
+    failures: Failures
     attempts: int = 10
     window: float = 600.0
-    _failures: dict[str, deque[float]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    clock: Callable[[], float] = time.time
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        seen = self._failures.setdefault(key, deque())
-        while seen and seen[0] <= now - self.window:
-            seen.popleft()
-        return seen
+    @staticmethod
+    def _keys(address: str, username: str) -> list[str]:
+        return [f"ip:{address}"[:200], f"user:{username}"[:200]]
 
     def blocked(self, address: str, username: str) -> float:
         """Seconds until another try is allowed (0: allowed now)."""
-        now = time.monotonic()
-        with self._lock:
-            waits = [
-                seen[0] + self.window - now
-                for key in (f"ip:{address}", f"user:{username}")
-                if len(seen := self._recent(key, now)) >= self.attempts
-            ]
+        now = self.clock()
+        seen = self.failures.failures_since(self._keys(address, username), now - self.window)
+        waits = [
+            times[-self.attempts] + self.window - now
+            for times in seen.values()
+            if len(times) >= self.attempts
+        ]
         return max(waits, default=0.0)
 
     def failed(self, address: str, username: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            if len(self._failures) > 100_000:  # bounded memory under a flood of names
-                self._failures.clear()
-            for key in (f"ip:{address}", f"user:{username}"):
-                self._recent(key, now).append(now)
+        now = self.clock()
+        self.failures.add_failure(self._keys(address, username), now, now - self.window)
