@@ -449,11 +449,21 @@ def test_semantic_check_runs_the_real_model() -> None:
     assert json.loads(out.stdout)["verdict"] == "disagree"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: an overview entry's prose ('which are mutable, lists versus tuples') "
-    "and a fact about tuples back this false claim; a misconception for it also fired on "
-    "right answers ('lists can change but tuples cannot'), so it is left open",
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the overview entry's prose ("which are mutable, lists versus tuples") and a fact
+        # about tuples held these words scattered; the key point says them the other way
+        "so a Python list is immutable, right?",
+        # "Python" before the noun is context: the subject is the tuple
+        "a python tuple is mutable",
+        "a docker container has its own kernel",
+    ],
 )
+def test_a_key_point_said_the_other_way_round_is_not_agreed(said: str) -> None:
+    got = svc().check(said)
+    assert got.verdict is Verdict.DISAGREE, (got.verdict, got.explanation)
+
+
 def test_a_list_is_not_agreed_to_be_immutable() -> None:
     assert svc().check("so a Python list is immutable, right?").verdict is not Verdict.AGREE

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from viva.grade.facts import Fact
+from viva.grade.facts import Fact, FactKind
 from viva.grade.words import Clause, Lexicon
 
 AGREE_AT = 0.8  # share of a clause's weight one fact must back for "agree"
@@ -221,7 +221,32 @@ def best_match(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:
     strongest_contra = max(contra, key=lambda m: m.score, default=None)
     if strongest_contra and (backing is None or strongest_contra.score >= backing.score - 0.1):
         return strongest_contra
+    # A key point the clause says nearly word for word the other way round ("a Python list
+    # is immutable" against "A list is mutable") outranks backing that only holds the
+    # clause's words scattered through a longer sentence about something else ("because a
+    # tuple cannot change ... which it can't do with a list").
+    said_back = max(
+        (m for m in contra if m.fact.kind in KEY_KINDS and said_of(lex, clause, m.fact)),
+        key=lambda m: m.score,
+        default=None,
+    )
+    if said_back and backing and not said_of(lex, clause, backing.fact):
+        return said_back
     return backing
+
+
+KEY_KINDS = (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
+SAID_OF_AT = 0.75  # share of a fact clause's words the claim must say...
+SAID_MOSTLY_AT = 0.6  # ...and share of the claim's words that clause holds ("python" extra)
+
+
+def said_of(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
+    """The claim says one of the fact's clauses nearly whole, and little else."""
+    return any(
+        overlap(lex, fc.tokens, frozenset(clause.tokens)) >= SAID_OF_AT
+        and overlap(lex, clause.tokens, frozenset(fc.tokens)) >= SAID_MOSTLY_AT
+        for fc in fact.clauses
+    )
 
 
 def unbacked(lex: Lexicon, clause: Clause, fact: Fact) -> list[str]:

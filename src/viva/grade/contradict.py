@@ -71,6 +71,7 @@ def roles_differ(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
             and best.subject != c.subject
             and overlap(lex, pred, frozenset(best.tokens)) >= 0.8
             and c.subject not in best.tokens
+            and best.subject not in c.tokens  # "in Django's MVT the view ...": names it too
         ):
             return True
     return False

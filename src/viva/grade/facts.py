@@ -156,7 +156,9 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
     n = max(1, len(bank.entries))
     idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
     default = math.log(1 + (n + 0.5) / 0.5)
-    lex = Lexicon(lex.phrases, lex.longest, _entities(bank, bare, idf), idf, default)
+    topics = {e.id.split(".", 1)[0] for e in bank.entries}
+    contexts = frozenset(t for name in topics if "-" not in name for t in bare.clause(name).tokens)
+    lex = Lexicon(lex.phrases, lex.longest, _entities(bank, bare, idf), idf, default, contexts)
     # clause cuts and subjects depend on the entities: cut the texts again with them
     read = {
         entry_id: [(k, t, lex.clauses_of(parts), c, p) for k, t, parts, c, p in rows]

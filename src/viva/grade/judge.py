@@ -102,7 +102,11 @@ def judge(
             and _shares(unit, wrong[1])
             and states_predicate(lex, unit, wrong[1], positives)
             and _names_subject(
-                whole, clauses, wrong[1], book.terms.get(wrong[1].entry_id, frozenset())
+                whole,
+                clauses,
+                wrong[1],
+                book.terms.get(wrong[1].entry_id, frozenset()),
+                lex.contexts,
             )
             and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
         ):
@@ -143,7 +147,9 @@ def judge(
         about = [
             f
             for f in negatives
-            if _names_subject(whole, clauses, f, book.terms.get(f.entry_id, frozenset()))
+            if _names_subject(
+                whole, clauses, f, book.terms.get(f.entry_id, frozenset()), lex.contexts
+            )
         ]
         hit = _means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
         if hit is not None:
@@ -255,7 +261,13 @@ def _bare_name(unit: Clause, names: frozenset[str]) -> bool:
     return set(unit.tokens) <= names and not LINKS & set(unit.text.lower().split())
 
 
-def _names_subject(whole: Clause, clauses: list[Clause], fact: Fact, names: frozenset[str]) -> bool:
+def _names_subject(
+    whole: Clause,
+    clauses: list[Clause],
+    fact: Fact,
+    names: frozenset[str],
+    contexts: frozenset[str] = frozenset(),
+) -> bool:
     """A wrong belief about a named thing is said only by a claim that names it (or says
     "it" of it): "select_related does a SQL join" doesn't say "prefetch_related does a SQL
     join, just like select_related", and "the exit method runs" doesn't say "if the enter
@@ -264,7 +276,8 @@ def _names_subject(whole: Clause, clauses: list[Clause], fact: Fact, names: froz
     first = fact.clauses[0] if fact.clauses else None
     if first is None:
         return True
-    if first.subject is not None and first.tokens[0] == first.subject:
+    lead = [t for t in first.tokens if t not in contexts][:1]  # "In Django the view ..."
+    if first.subject is not None and lead == [first.subject]:
         subject: str | None = first.subject
     else:
         subject = next((t for t in first.tokens if t in names), None)

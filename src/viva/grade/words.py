@@ -277,6 +277,7 @@ class Lexicon:
     entities: frozenset[str]
     idf: dict[str, float]
     default_idf: float
+    contexts: frozenset[str] = frozenset()  # the bank's one-word topics: python, docker, ...
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.default_idf)
@@ -299,6 +300,7 @@ class Lexicon:
         scope = 0  # content words still under the last negation
         absolutes: set[str] = set()
         subject: str | None = None
+        subject_at = -2  # the word index the subject was taken from
         for i, word in enumerate(words):
             if word in PREVENTS and i + 1 < len(words):
                 # "prevents cascading failure" = "no cascading failure"; "doesn't prevent X"
@@ -316,8 +318,12 @@ class Lexicon:
             base, flip = ANTONYMS.get(word, (word, False))
             base = SYNONYMS.get(base, base)
             token = gstem(base)
-            if subject is None and token in self.entities:
-                subject = token
+            if token in self.entities and (
+                subject is None or (subject_at == i - 1 and subject in self.contexts)
+            ):
+                # a product name before a noun is context, not the subject: "a Python
+                # tuple", "a Docker container" ("a liveness probe" keeps "liveness")
+                subject, subject_at = token, i
             tokens.append(token)
             flips.append(flip)
             scoped.append(scope > 0)
