@@ -467,3 +467,37 @@ def test_a_key_point_said_the_other_way_round_is_not_agreed(said: str) -> None:
 
 def test_a_list_is_not_agreed_to_be_immutable() -> None:
     assert svc().check("so a Python list is immutable, right?").verdict is not Verdict.AGREE
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the fact says the predicate in the clause after the term ("OLTP (online transaction
+        # processing) serves the application with many small fast transactions")
+        "umm OLAP is what serves the application with lots of small quick transactions, "
+        "and OLTP is for the big analytical scans in the warehouse",
+        "repr is the friendly one for the end users, and str is the developer view",
+    ],
+)
+def test_a_predicate_said_after_the_term_is_still_the_terms(said: str) -> None:
+    assert svc().check(said).verdict is Verdict.DISAGREE
+
+
+def test_a_passive_naming_one_compared_thing_is_not_read_as_its_role() -> None:
+    """The agent of a passive does the work: MVC's controller job is done by Django's view."""
+    said = "the controller's job in MVC is done by Django's view function"
+    assert svc().check(said).verdict is not Verdict.DISAGREE
+
+
+@pytest.mark.slow
+def test_the_verdict_does_not_depend_on_the_hash_seed() -> None:
+    """Candidate entries were ranked by float sums taken in set order: the same statement
+    got 'disagree' in one process and 'partly' in another."""
+    said = "oauth2 password bearer validates the token for me, i don't need anything else"
+    got = {
+        json.loads(
+            run_viva("check", said, "--json", env={"PYTHONHASHSEED": seed}, process=True).stdout
+        )["verdict"]
+        for seed in ("1", "3", "11")
+    }
+    assert len(got) == 1, got

@@ -10,6 +10,7 @@ statement says a misconception.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import fsum
 
 from viva.grade.facts import Fact, FactKind
 from viva.grade.words import Clause, Lexicon
@@ -35,10 +36,10 @@ class Match:
 
 def overlap(lex: Lexicon, tokens: tuple[str, ...] | frozenset[str], other: frozenset[str]) -> float:
     """Weighted share of ``tokens`` present in ``other``."""
-    total = sum(lex.weight(t) for t in set(tokens))
+    total = fsum(lex.weight(t) for t in set(tokens))
     if total == 0:
         return 0.0
-    return sum(lex.weight(t) for t in set(tokens) if t in other) / total
+    return fsum(lex.weight(t) for t in set(tokens) if t in other) / total
 
 
 def conflicts(clause: Clause, fc: Clause) -> list[str]:
@@ -120,7 +121,7 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     if len(shared) < 2:
         return Match(fact, score, False)
     against = conflicts(clause, fc)
-    weight_against = sum(lex.weight(t) for t in against)
+    weight_against = fsum(lex.weight(t) for t in against)
     # a negation alone needs two shared words besides the subject to be about the same
     # thing ("the GIL lets one thread run" vs "the GIL does not make code thread-safe");
     # an antonym ("mutable" / "immutable") is enough on its own
@@ -135,7 +136,7 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
         and s >= CONTRA_AT
         and pred_cover >= CONTRA_AT
         and (
-            weight_against >= CONFLICT_AT * sum(lex.weight(t) for t in shared - {clause.subject})
+            weight_against >= CONFLICT_AT * fsum(lex.weight(t) for t in shared - {clause.subject})
             or any(
                 t in DECISIVE for t in against
             )  # "many threads" vs "one thread": small, decisive
@@ -203,8 +204,8 @@ def negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
 def _denies_part(lex: Lexicon, clause: Clause, part: Clause) -> bool:
     if len(set(part.tokens)) < 2 or overlap(lex, part.tokens, frozenset(clause.tokens)) < 0.8:
         return False
-    against = sum(lex.weight(t) for t in conflicts(clause, part))
-    return against > 0 and against >= CONFLICT_AT * sum(lex.weight(t) for t in set(part.tokens))
+    against = fsum(lex.weight(t) for t in conflicts(clause, part))
+    return against > 0 and against >= CONFLICT_AT * fsum(lex.weight(t) for t in set(part.tokens))
 
 
 def best_match(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:

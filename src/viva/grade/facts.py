@@ -85,7 +85,8 @@ class FactBook:
         """The entries with a fact that holds most of these words (weighted): where a claim
         is settled even when the question search ranks its entry low ("single
         responsibility means one method" is a misconception of the SOLID entry)."""
-        said = {t for t in tokens if self.lexicon.weight(t) >= RARE_ENOUGH}
+        # sorted: the same sums, in the same order, whatever the process's hash seed
+        said = sorted({t for t in tokens if self.lexicon.weight(t) >= RARE_ENOUGH})
         total = sum(self.lexicon.weight(t) for t in said)
         if not total:
             return []
@@ -97,7 +98,7 @@ class FactBook:
         best: dict[str, float] = {}
         for (entry_id, _), w in held.items():
             best[entry_id] = max(best.get(entry_id, 0.0), w / total)
-        ranked = sorted(best.items(), key=lambda x: -x[1])
+        ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
         return [e for e, share in ranked[:top] if share >= at]
 
 

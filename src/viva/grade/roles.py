@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from math import fsum
 
 from viva.grade.contradict import AUTHORITY
 from viva.grade.facts import Fact
@@ -56,7 +57,9 @@ def swapped_roles(
             named = _named(clause.tokens, terms)
             if len(named) >= 2 and not passive(clause.text):
                 found = _traded_in_clause(clause, own, terms)
-            elif len(named) == 1:
+            elif len(named) == 1 and not passive(clause.text):
+                # a passive's agent does the work, whatever it names first ("the
+                # controller's job in MVC is done by Django's view")
                 found = _given_to_other(lex, clause, own, terms, named[0])
             else:
                 found = None
@@ -101,9 +104,8 @@ def _given_to_other(
     mine = 0.0
     best: tuple[float, Fact] | None = None
     for f in own:
-        for fc in f.clauses:
-            named = _named(fc.tokens, terms)
-            held, said = _held(lex, pred, fc)
+        for named, run in _runs(f.clauses, terms):
+            held, said = _held(lex, pred, run)
             if this in named:
                 mine = max(mine, held)
             elif (
@@ -118,15 +120,42 @@ def _given_to_other(
     return None
 
 
-def _held(lex: Lexicon, pred: Signed, fc: Clause) -> tuple[float, int]:
-    """The weighted share of the predicate the clause says the same way round, and how
+def _runs(
+    clauses: Sequence[Clause], terms: tuple[Term, ...]
+) -> list[tuple[list[Term], list[Clause]]]:
+    """A fact's clauses grouped by the compared term they are about: a clause naming no
+    term and opening with no subject of its own goes on about the one before ("OLTP (online transaction
+    processing) serves the application with many small transactions": the second clause is
+    OLTP's too; "... feature flags switch code paths" is not the canary's)."""
+    runs: list[tuple[list[Term], list[Clause]]] = []
+    for fc in clauses:
+        named = _named(fc.tokens, terms)
+        if not named and fc.subject is None and not _own_subject(fc.text) and runs:
+            runs[-1][1].append(fc)
+        else:
+            runs.append((named, [fc]))
+    return runs
+
+
+DETERMINERS = frozenset("a an the this that these those each every some any no".split())
+
+
+def _own_subject(text: str) -> bool:
+    """The clause opens with a noun phrase of its own ("a feature flag switches ..."), not
+    with a verb that goes on about the thing before ("serves the application ...")."""
+    first = re.findall(r"[a-z]+", text.lower())[:1]
+    return bool(first) and first[0] in DETERMINERS
+
+
+def _held(lex: Lexicon, pred: Signed, run: Sequence[Clause]) -> tuple[float, int]:
+    """The weighted share of the predicate the clauses say the same way round, and how
     many of its words that is."""
     words = dict(pred)
-    total = sum(lex.weight(t) for t in words)
+    total = fsum(lex.weight(t) for t in words)
     if not total:
         return 0.0, 0
-    said = [t for t, s in words.items() if s in fc.signs_of(t)]
-    return sum(lex.weight(t) for t in said) / total, len(said)
+    said = [t for t, s in words.items() if any(s in fc.signs_of(t) for fc in run)]
+    return fsum(lex.weight(t) for t in said) / total, len(said)
 
 
 def _traded_in_clause(clause: Clause, own: list[Fact], terms: tuple[Term, ...]) -> Fact | None:
