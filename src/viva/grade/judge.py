@@ -40,6 +40,7 @@ from viva.grade.contradict import (
     wrong_role,
 )
 from viva.grade.facts import Fact, FactBook, FactKind
+from viva.grade.order import out_of_order
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import SEMANTIC_KINDS, Meaning
 from viva.grade.words import Clause, Lexicon
@@ -123,6 +124,9 @@ def judge(
     traded = swapped_roles(lex, clauses, positives, book.pairs)
     if traded is not None:
         return Judgement(text, Status.WRONG, traded, traded.text, "reversed", 1.0)
+    steps = out_of_order(lex, checkable, whole.tokens, positives)
+    if steps is not None:
+        return Judgement(text, Status.WRONG, steps, steps.text, "order", 1.0)
     support = [_support(lex, c, positives) for c in clauses]
     for c, m, held in zip(clauses, per_clause, support, strict=True):
         if m and m.contradicts and _restates(lex, c, m.fact):

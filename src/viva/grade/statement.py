@@ -149,6 +149,8 @@ def _partly(
 def _wrong_reason(j: Judgement) -> str:
     if j.why == "reversed":
         return "has the roles the wrong way round"
+    if j.why == "order":
+        return "has the steps in the wrong order"
     return "isn't right"
 
 

@@ -47,22 +47,8 @@ PREVENTS = frozenset(
     {"prevent", "prevents", "prevented", "preventing", "avoid", "avoids", "avoided", "avoiding"}
 )
 ABSOLUTES = frozenset(
-    {
-        "always",
-        "never",
-        "only",
-        "all",
-        "every",
-        "any",
-        "must",
-        "none",
-        "nothing",
-        "guarantee",
-        "guaranteed",
-        "impossible",
-        "entirely",
-        "completely",
-    }
+    "always never only all every any must none nothing guarantee guaranteed impossible "
+    "entirely completely".split()
 )
 # Comparatives whose direction matters: "more" vs "less" is a contradiction, not a synonym.
 # word -> (base, flipped)

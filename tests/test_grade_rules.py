@@ -1,0 +1,83 @@
+"""Grader rules, one behaviour each: a key point said the other way round, a product name as
+context, a predicate said after its term, passives, steps in the wrong order, and verdicts
+that do not depend on the process's hash seed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import run_viva
+from tests.test_grade import svc
+from viva.grade.model import Verdict
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the overview entry's prose ("which are mutable, lists versus tuples") and a fact
+        # about tuples held these words scattered; the key point says them the other way
+        "so a Python list is immutable, right?",
+        # "Python" before the noun is context: the subject is the tuple
+        "a python tuple is mutable",
+        "a docker container has its own kernel",
+    ],
+)
+def test_a_key_point_said_the_other_way_round_is_not_agreed(said: str) -> None:
+    got = svc().check(said)
+    assert got.verdict is Verdict.DISAGREE, (got.verdict, got.explanation)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the fact says the predicate in the clause after the term ("OLTP (online transaction
+        # processing) serves the application with many small fast transactions")
+        "umm OLAP is what serves the application with lots of small quick transactions, "
+        "and OLTP is for the big analytical scans in the warehouse",
+        "repr is the friendly one for the end users, and str is the developer view",
+    ],
+)
+def test_a_predicate_said_after_the_term_is_still_the_terms(said: str) -> None:
+    assert svc().check(said).verdict is Verdict.DISAGREE
+
+
+def test_a_passive_naming_one_compared_thing_is_not_read_as_its_role() -> None:
+    """The agent of a passive does the work: MVC's controller job is done by Django's view."""
+    said = "the controller's job in MVC is done by Django's view function"
+    assert svc().check(said).verdict is not Verdict.DISAGREE
+
+
+@pytest.mark.slow
+def test_the_verdict_does_not_depend_on_the_hash_seed() -> None:
+    """Candidate entries were ranked by float sums taken in set order: the same statement
+    got 'disagree' in one process and 'partly' in another."""
+    said = "oauth2 password bearer validates the token for me, i don't need anything else"
+    got = {
+        json.loads(
+            run_viva("check", said, "--json", env={"PYTHONHASHSEED": seed}, process=True).stdout
+        )["verdict"]
+        for seed in ("1", "3", "11")
+    }
+    assert len(got) == 1, got
+
+
+def test_steps_said_in_the_other_order_are_wrong() -> None:
+    said = "okay so you drop the old column first and then deploy the new code"
+    got = svc().check(said)
+    assert got.verdict is Verdict.DISAGREE and "wrong order" in got.explanation, got.explanation
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the same steps in the bank's order
+        "first deploy code that no longer uses the column, then drop the column",
+        # "before" in a name, under an "if": not a sequence
+        "if a before request function returns a response, the view is skipped",
+    ],
+)
+def test_steps_in_the_right_order_are_not_called_out_of_order(said: str) -> None:
+    got = svc().check(said)
+    assert "wrong order" not in got.explanation, got.explanation
