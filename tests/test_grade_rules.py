@@ -81,3 +81,21 @@ def test_steps_said_in_the_other_order_are_wrong() -> None:
 def test_steps_in_the_right_order_are_not_called_out_of_order(said: str) -> None:
     got = svc().check(said)
     assert "wrong order" not in got.explanation, got.explanation
+
+
+def test_once_at_start_up_against_per_request_is_wrong() -> None:
+    said = "with depends fastapi creates the dependency once at start up and reuses it for every request"
+    got = svc().check(said)
+    assert got.verdict is Verdict.DISAGREE and "how often" in got.explanation, got.explanation
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "fastapi calls the dependency again for every request",
+        "django builds the middleware once per process at startup",
+    ],
+)
+def test_the_right_scope_is_not_called_wrong(said: str) -> None:
+    got = svc().check(said)
+    assert "how often" not in got.explanation, got.explanation

@@ -41,6 +41,7 @@ from viva.grade.contradict import (
 )
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.order import out_of_order
+from viva.grade.quantity import wrong_scope
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import SEMANTIC_KINDS, Meaning
 from viva.grade.words import Clause, Lexicon
@@ -127,6 +128,10 @@ def judge(
     steps = out_of_order(lex, checkable, whole.tokens, positives)
     if steps is not None:
         return Judgement(text, Status.WRONG, steps, steps.text, "order", 1.0)
+    for c in clauses:
+        often = wrong_scope(lex, c, positives)
+        if often is not None:
+            return Judgement(text, Status.WRONG, often, often.text, "scope", 1.0)
     support = [_support(lex, c, positives) for c in clauses]
     for c, m, held in zip(clauses, per_clause, support, strict=True):
         if m and m.contradicts and _restates(lex, c, m.fact):
