@@ -99,3 +99,9 @@ def test_once_at_start_up_against_per_request_is_wrong() -> None:
 def test_the_right_scope_is_not_called_wrong(said: str) -> None:
     got = svc().check(said)
     assert "how often" not in got.explanation, got.explanation
+
+
+def test_a_claim_about_both_compared_things_is_not_a_role_swap() -> None:
+    said = "both github actions and jenkins can build an image, push it to a registry"
+    got = svc().check(said)
+    assert got.verdict is not Verdict.DISAGREE, got.explanation

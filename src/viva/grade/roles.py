@@ -39,6 +39,7 @@ PARTICIPLES = frozenset(
     "seen found bound thrown drawn driven chosen begun brought caught left lost paid "
     "sold told thought understood".split()
 )
+BOTH = frozenset({"both", "either", "neither"})
 ADVERBS = frozenset("not also just only usually often then always never still first".split())
 
 
@@ -50,6 +51,8 @@ def swapped_roles(
 ) -> Fact | None:
     """The fact one of the claim's clauses says with the compared things traded places."""
     entries = _entries(facts, pairs)
+    # "both X and Y can build an image": said of both, so not given to one of them
+    of_both = any(BOTH & set(re.findall(r"[a-z]+", c.text.lower())) for c in clauses)
     for clause in clauses:
         if clause.elliptic or len(clause.tokens) < 3:
             continue
@@ -57,7 +60,7 @@ def swapped_roles(
             named = _named(clause.tokens, terms)
             if len(named) >= 2 and not passive(clause.text):
                 found = _traded_in_clause(clause, own, terms)
-            elif len(named) == 1 and not passive(clause.text):
+            elif len(named) == 1 and not passive(clause.text) and not of_both:
                 # a passive's agent does the work, whatever it names first ("the
                 # controller's job in MVC is done by Django's view")
                 found = _given_to_other(lex, clause, own, terms, named[0])
