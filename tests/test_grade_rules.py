@@ -105,3 +105,12 @@ def test_a_claim_about_both_compared_things_is_not_a_role_swap() -> None:
     said = "both github actions and jenkins can build an image, push it to a registry"
     got = svc().check(said)
     assert got.verdict is not Verdict.DISAGREE, got.explanation
+
+
+def test_an_antonym_subject_and_a_negation_can_cancel() -> None:
+    """Not pessimistic and not locked is what the bank says of optimistic locking."""
+    got = svc().check("with optimistic locking nothing is locked while you read")
+    assert got.verdict is not Verdict.DISAGREE, got.explanation
+    assert svc().check("with optimistic locking rows are locked on read").verdict is not (
+        Verdict.AGREE
+    )

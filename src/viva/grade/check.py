@@ -121,6 +121,10 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     if len(shared) < 2:
         return Match(fact, score, False)
     against = conflicts(clause, fc)
+    if against == [clause.subject] and clause.negated != fc.negated:
+        # the subject said as its antonym and a negation besides: two flips, which may
+        # cancel ("with optimistic locking nothing is locked" vs "pessimistic locking locks")
+        against = []
     weight_against = fsum(lex.weight(t) for t in against)
     # a negation alone needs two shared words besides the subject to be about the same
     # thing ("the GIL lets one thread run" vs "the GIL does not make code thread-safe");
