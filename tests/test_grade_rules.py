@@ -114,3 +114,25 @@ def test_an_antonym_subject_and_a_negation_can_cancel() -> None:
     assert svc().check("with optimistic locking rows are locked on read").verdict is not (
         Verdict.AGREE
     )
+
+
+SWAPPED = (
+    "kafka routes messages through exchanges to queues and deletes them once a consumer "
+    "acknowledges, and rabbitmq is the partitioned log that keeps records for replay"
+)
+
+
+def test_a_key_point_said_of_the_other_compared_thing_is_not_credited() -> None:
+    """ "Kafka" names "Apache Kafka"; the log said of RabbitMQ is not Kafka's point."""
+    got = svc().grade("microservices.kafka-vs-rabbitmq", SWAPPED)
+    assert got.verdict.value == "wrong", got
+    assert not any(p.startswith(("Kafka is a partitioned", "RabbitMQ routes")) for p in got.covered)
+
+
+def test_the_same_words_with_the_right_roles_are_credited() -> None:
+    right = (
+        SWAPPED.replace("kafka", "KAFKA").replace("rabbitmq", "kafka").replace("KAFKA", "rabbitmq")
+    )
+    got = svc().grade("microservices.kafka-vs-rabbitmq", right)
+    assert any(p.startswith("Kafka is a partitioned") for p in got.covered), got
+    assert any(p.startswith("RabbitMQ routes") for p in got.covered), got

@@ -20,6 +20,7 @@ from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.insights import fillers, repeated
 from viva.grade.judge import Status, judge
 from viva.grade.model import AnswerVerdict, Grade, Insights
+from viva.grade.roles import said_of_other
 from viva.grade.semantic import Meaning, Similar
 from viva.grade.words import ABSOLUTES, Clause, Lexicon, gstem
 from viva.understand.claims import claims
@@ -207,8 +208,12 @@ def grade_answer(
     aligned = {pid: [align(lex, c, f) for c in clauses] for pid, f in point_facts.items()}
     covered: list[KeyPoint] = []
     missed: list[KeyPoint] = []
+    terms = book.pairs.get(entry.id, ())
     for kp in entry.key_points:
-        made = _covered(lex, clauses, kp, point_facts.get(kp.id), aligned.get(kp.id, ()), similar)
+        fact = point_facts.get(kp.id)
+        made = _covered(lex, clauses, kp, fact, aligned.get(kp.id, ()), similar)
+        if made and fact is not None and len(terms) >= 2:
+            made = not said_of_other(lex, fact, kp.phrases, clauses, terms)
         (covered if made else missed).append(kp)
     stated: list[Fact] = []
     wrong, red = _wrong_claims(lex, clauses, facts, aligned, stated)

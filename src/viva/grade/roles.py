@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from math import fsum
 
+from viva.grade.check import overlap
 from viva.grade.contradict import AUTHORITY
 from viva.grade.facts import Fact
 from viva.grade.words import Clause, Lexicon
@@ -90,6 +91,10 @@ def _named(tokens: Sequence[str], terms: tuple[Term, ...]) -> list[Term]:
         spans += [
             (i, i + n, term) for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == term
         ]
+        # its last word alone names it too when no other term uses that word ("Kafka" for
+        # "Apache Kafka"; not "copy" for "deep copy" beside "shallow copy")
+        if n > 1 and not any(term[-1] in other for other in terms if other != term):
+            spans += [(i, i + 1, term) for i, t in enumerate(tokens) if t == term[-1]]
     kept = [
         (a, b, t)
         for a, b, t in spans
@@ -133,13 +138,15 @@ def _runs(
     runs: list[tuple[list[Term], list[Clause]]] = []
     for fc in clauses:
         named = _named(fc.tokens, terms)
-        if not named and fc.subject is None and not _own_subject(fc.text) and runs:
+        goes_on = fc.subject is None or fc.text.lower().startswith(PRONOUNS)
+        if not named and goes_on and not _own_subject(fc.text) and runs:
             runs[-1][1].append(fc)
         else:
             runs.append((named, [fc]))
     return runs
 
 
+PRONOUNS = ("it ", "they ", "its ", "their ")
 DETERMINERS = frozenset("a an the this that these those each every some any no".split())
 
 
@@ -242,3 +249,47 @@ def _trade(
             out.append(said[i])
             i += 1
     return out
+
+
+CARRY_AT = 0.4  # share of a key point's other words one answer clause must say to carry it
+
+
+def said_of_other(
+    lex: Lexicon,
+    point: Fact,
+    phrases: Sequence[str],
+    clauses: Sequence[Clause],
+    terms: tuple[Term, ...],
+) -> bool:
+    """The answer says a key point about one compared thing, but of another: every part of
+    the answer that carries the point (one of its phrases, or most of its other words) names
+    another thing and not this one ("RabbitMQ is the partitioned log" does not make "Kafka
+    is a partitioned log")."""
+    # only a point wholly about one thing: "VMs run their own kernel; containers share the
+    # host's" is about both, whether or not "VMs" is read as a name
+    whole = _runs(point.clauses, terms)
+    named = whole[0][0] if len(whole) == 1 else []
+    if len(named) != 1 or not clauses:
+        return False
+    this = set(named[0])
+    rest = tuple(t for t in dict.fromkeys(point.tokens) if t not in this)
+    # a phrase of one word ("next") is too common to say alone where the point was made
+    marks = [m for p in phrases if (m := set(lex.clause(p).tokens) - this)]
+    if not rest:
+        return False
+    # the answer's clauses grouped as the fact's are: "... and rabbitmq is the partitioned
+    # log that keeps records" - the relative clause is still RabbitMQ's
+    carriers = [
+        said
+        for said, run in _runs(clauses, terms)
+        if (words := frozenset(t for c in run for t in c.tokens))
+        and (_marked(marks, words) or overlap(lex, rest, words) >= CARRY_AT)
+    ]
+    return bool(carriers) and all(said and named[0] not in said for said in carriers)
+
+
+def _marked(marks: Sequence[set[str]], words: frozenset[str]) -> bool:
+    """A phrase of two words or more, or two phrases of one word, said in ``words``: what
+    credits a key point (``grade.answer``) marks where it was said."""
+    hits = [m for m in marks if m <= words]
+    return any(len(m) > 1 for m in hits) or len(hits) >= 2
