@@ -9,7 +9,9 @@
   audio under the same noise;
 - latency end of a spoken command -> first reply sample through the real conversation,
   with the default voice (hibari) and with espeak-ng;
-- end of a spoken answer -> grade ready (Whisper + grader, in-process).
+- end of a spoken answer -> grade ready (Whisper + grader, in-process);
+- spoken credit: right answers in the learner's own words, typed and said by four speakers
+  (bench/bench_voice_credit.py, ``--only credit``).
 
 Speech is synthetic (espeak-ng, hibari, Piper), padded and noised as FIELD-NOTES describes:
 relative figures, not a person's. Run: ``.venv/bin/python bench/bench_voice.py [--runs 3]``.
@@ -32,6 +34,8 @@ from typing import Any
 TMP = Path(tempfile.mkdtemp(prefix="viva-bench-voice-"))
 os.environ["VIVA_HOME"] = str(TMP / "home")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.voice_audio
+
+import bench_voice_credit  # noqa: E402  (this folder is on the path when run as a script)
 
 from tests import voice_audio  # noqa: E402
 from viva.app.conversation import Conversation  # noqa: E402
@@ -285,7 +289,9 @@ def grade_latency(svc: Library, hearing: Hearing) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--only", default="", help="comma list: answers,commands,voices,grade,latency")
+    ap.add_argument(
+        "--only", default="", help="comma list: answers,commands,voices,grade,credit,latency"
+    )
     args = ap.parse_args()
     only = set(filter(None, args.only.split(",")))
 
@@ -335,6 +341,8 @@ def main() -> None:
         voices(svc, whispers["base"])
     if want("grade"):
         grade_latency(svc, hearing)
+    if want("credit"):
+        bench_voice_credit.credit(svc, hearing, TMP / "audio")
     if want("latency"):
         latency(svc, hearing, whispers[DEFAULT_MODEL], args.runs)
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
