@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from viva.bank.model import Bank, Entry
+from viva.bank.model import Bank, Entry, EntryType
 from viva.grade.words import Clause, Lexicon
 from viva.search.index import SearchIndex
 from viva.session.teach import prose, sentences
@@ -103,11 +103,15 @@ class FactBook:
 
 
 def _entities(bank: Bank, lex: Lexicon, idf: dict[str, float] | None = None) -> frozenset[str]:
-    """The things claims are about: each compared term and topic by one token - its rarest
-    word when idf is known ("right join" is about joins, "least connections" about
-    connections) - leaving out words too common to name anything ("one", "all", "add")."""
+    """The things claims are about: each term a compare entry compares, and each topic, by one
+    token - its rarest word when idf is known ("right join" is about joins, "least
+    connections" about connections) - leaving out words too common to name anything ("one",
+    "all", "add"). Another entry's `compare` list names the parts its answer contrasts, for
+    reading traded roles (``FactBook.pairs``); its words ("job", "step", "event") are not
+    what claims across the bank are about, and would change every clause's subject."""
     out: set[str] = set()
-    for name in [*(t for e in bank.entries for t in e.compare), *(t.name for t in bank.topics)]:
+    compared = (t for e in bank.entries if e.type is EntryType.COMPARE for t in e.compare)
+    for name in [*compared, *(t.name for t in bank.topics)]:
         tokens = lex.clause(name).tokens
         if not tokens:
             continue
