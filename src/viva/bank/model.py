@@ -165,6 +165,14 @@ class Entry:
     def slug(self) -> str:
         return self.id.split(".", 1)[1]
 
+    @property
+    def compared(self) -> tuple[str, ...]:
+        """The things this entry answers "X vs Y" about: a compare entry's terms. Another
+        entry's `compare` list only names the parts its answer contrasts (read by the grader
+        for traded roles); it must not make that entry the answer to "the difference between
+        X and Y", which the compare entry owns."""
+        return self.compare if self.type is EntryType.COMPARE else ()
+
 
 @dataclass(frozen=True, slots=True)
 class Bank:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from viva.bank.model import Bank, Entry, EntryType
+from viva.bank.model import Bank, Entry
 from viva.grade.words import Clause, Lexicon
 from viva.search.index import SearchIndex
 from viva.session.teach import prose, sentences
@@ -110,7 +110,7 @@ def _entities(bank: Bank, lex: Lexicon, idf: dict[str, float] | None = None) -> 
     reading traded roles (``FactBook.pairs``); its words ("job", "step", "event") are not
     what claims across the bank are about, and would change every clause's subject."""
     out: set[str] = set()
-    compared = (t for e in bank.entries if e.type is EntryType.COMPARE for t in e.compare)
+    compared = (t for e in bank.entries for t in e.compared)
     for name in [*compared, *(t.name for t in bank.topics)]:
         tokens = lex.clause(name).tokens
         if not tokens:

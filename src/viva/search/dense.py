@@ -18,8 +18,8 @@ from viva.semantic import Vectors
 
 def entry_texts(entry: Entry) -> list[str]:
     texts = [entry.question, *entry.variants]
-    if len(entry.compare) >= 2:
-        texts.append(" vs ".join(entry.compare))
+    if len(entry.compared) >= 2:
+        texts.append(" vs ".join(entry.compared))
     return texts
 
 

@@ -106,7 +106,7 @@ def _fields(entry: Entry, bank: Bank) -> dict[str, str]:
     sub = topic.subtopic(entry.subtopic) if topic else None
     return {
         "question": entry.question,
-        "compare": " ".join(entry.compare),
+        "compare": " ".join(entry.compared),
         "tags": " ".join(entry.tags),
         "variants": " ".join(entry.variants),
         "subtopic": " ".join([sub.name, *sub.aliases]) if sub else "",
@@ -158,8 +158,8 @@ def build_index(bank: Bank, common: frozenset[str] = frozenset()) -> SearchIndex
         lengths.append(sum(tf.values()))
         for term, weight in tf.items():
             postings.setdefault(term, []).append((i, weight))
-        if entry.compare:
-            compare_terms[i] = tuple(frozenset(terms_of(toks(c))) for c in entry.compare)
+        if entry.compared:
+            compare_terms[i] = tuple(frozenset(terms_of(toks(c))) for c in entry.compared)
         for text in (*entry.tags, *entry.compare):
             tech.add(" ".join(toks(text)))
     topic_terms: dict[str, frozenset[str]] = {}
