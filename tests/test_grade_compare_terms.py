@@ -57,3 +57,15 @@ def test_roles_traded_in_a_concept_entry_are_disagreed(text: str) -> None:
 )
 def test_the_same_roles_the_right_way_round_are_not_disagreed(text: str) -> None:
     assert svc().check(text).verdict is not Verdict.DISAGREE
+
+
+def test_a_concept_entrys_compare_list_does_not_make_it_the_comparison_answer() -> None:
+    """The Docker-flow entry lists [Jenkins, Kubernetes] for roles; "the difference between
+    Jenkins and Kubernetes" is still answered by the comparison entry (seed line 21)."""
+    flow = svc().bank.get("docker.docker-with-jenkins-and-kubernetes")
+    assert flow.compare and flow.compared == ()
+    for text in (
+        "what is the difference between Jenkins and Kubernetes, and how does Docker help?",
+        "Jenkins vs Kubernetes",
+    ):
+        assert svc().search(text).answer_id == "cicd.jenkins-vs-kubernetes", text
