@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from viva.bank.model import Bank, Entry
 from viva.errors import VoiceError
-from viva.voice import grammar, prompt
+from viva.voice import grammar, prompt, wav
 from viva.voice.base import Audio, Mode
 from viva.voice.stt import PocketsphinxSTT
 from viva.voice.whisper import WhisperSTT
@@ -60,6 +60,7 @@ class Hearing:
         return prompt.initial_prompt(self._common, self.focus)
 
     def transcribe(self, audio: Audio, mode: Mode) -> str:
+        audio = wav.trim_quiet(audio)
         if mode is not Mode.COMMAND:
             self.last = "whisper"
             return self.whisper.text(audio, self.prompt())

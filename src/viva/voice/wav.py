@@ -138,3 +138,30 @@ def concat(parts: list[Audio], gap_ms: int = 0) -> Audio:
     rate = parts[0].rate
     gap = bytes(2 * (rate * gap_ms // 1000))
     return Audio(gap.join(resample(p, rate).pcm for p in parts), rate)
+
+
+FRAME_MS = 20
+TRIM_MARGIN_MS = 300  # kept around the speech: soft first and last sounds ("s", "f") are faint
+
+
+def trim_quiet(audio: Audio, margin_ms: int = TRIM_MARGIN_MS) -> Audio:
+    """``audio`` without the quiet before the first and after the last loud frame (plus
+    ``margin_ms``). Push to talk held past the words leaves seconds of room noise, and the
+    command grammar forced that onto a phrase of its own, sure of it ("next question" and
+    three quiet seconds was heard as "what did you say"); Whisper invents words in long
+    quiet. A frame is loud above the larger of 4x the noise floor (the quietest tenth of
+    frames) and 5% of the loudest frame; with no loud frame the audio is returned as it is."""
+    n = max(1, audio.rate * FRAME_MS // 1000)
+    s = _samples(audio.pcm)
+    levels = [sum(map(abs, s[i : i + n])) / len(s[i : i + n]) for i in range(0, len(s), n)]
+    if len(levels) < 3:
+        return audio
+    ranked = sorted(levels)
+    floor, peak = ranked[len(ranked) // 10], ranked[-1]
+    threshold = max(4 * floor, 0.05 * peak)
+    loud = [i for i, v in enumerate(levels) if v > threshold]
+    if not loud or peak <= 4 * floor:
+        return audio
+    pad = margin_ms // FRAME_MS
+    first, last = max(0, loud[0] - pad), min(len(levels), loud[-1] + 1 + pad)
+    return Audio(audio.pcm[2 * first * n : 2 * last * n], audio.rate)
