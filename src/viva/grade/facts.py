@@ -22,6 +22,7 @@ from viva.session.teach import prose, sentences
 _TABLE_ROW = re.compile(r"^\s*\|.*$", re.MULTILINE)
 SAYING_AT = 0.6  # share of a claim's weighted words one fact must hold to bring its entry in
 ENTITY_AT = 0.7  # idf below which a word is too common to be what a claim is about
+BELIEF_AT = 0.75  # share of a wrong belief's weighted words a claim must hold to bring it in
 RARE_ENOUGH = 0.3  # words weighing less say nothing about where a claim belongs
 
 
@@ -98,6 +99,30 @@ class FactBook:
         best: dict[str, float] = {}
         for (entry_id, _), w in held.items():
             best[entry_id] = max(best.get(entry_id, 0.0), w / total)
+        ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
+        return [e for e, share in ranked[:top] if share >= at]
+
+    def believing(self, tokens: Iterable[str], top: int = 2, at: float = BELIEF_AT) -> list[str]:
+        """The entries with a wrong belief (misconception, red flag) whose words the claim
+        holds most of, however much more it says: "microservices make the whole system
+        simpler, because each service is small" holds all of "Microservices make the whole
+        system simpler", which ``saying`` misses because most of the claim is elsewhere.
+        Only brings entries in; the judging decides whether the belief is said."""
+        said = {t for t in tokens if self.lexicon.weight(t) >= RARE_ENOUGH}
+        held: dict[tuple[str, int], float] = {}
+        for t in sorted(said):
+            for key in self.postings.get(t, ()):
+                held[key] = held.get(key, 0.0) + self.lexicon.weight(t)
+        best: dict[str, float] = {}
+        for (entry_id, i), w in held.items():
+            fact = self.facts[entry_id][i]
+            if not fact.kind.negative:
+                continue
+            total = sum(
+                self.lexicon.weight(t) for t in fact.tokens if self.lexicon.weight(t) >= RARE_ENOUGH
+            )
+            if total:
+                best[entry_id] = max(best.get(entry_id, 0.0), w / total)
         ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
         return [e for e, share in ranked[:top] if share >= at]
 

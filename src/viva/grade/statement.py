@@ -23,6 +23,7 @@ from viva.understand.claims import Claim, claims
 
 CANDIDATES = 4  # entries searched per claim
 FACT_CANDIDATES = 2  # entries whose facts hold most of a claim's words, whatever the search says
+BELIEF_CANDIDATES = 2  # entries with a wrong belief the claim holds most of
 CONTEXT = 3  # entries searched for the whole statement, shared by every claim
 MAX_CLAIMS = 12
 NAMED_WORDS = 4  # a right part shorter than this is not worth naming beside a wrong one
@@ -42,7 +43,9 @@ def check_statement(
     near: list[str] = list(context)
     for c in said:
         ids = [h.entry_id for h in search(index, c.checkable).hits[:CANDIDATES]]
-        ids += book.saying(book.lexicon.clause(c.checkable).tokens, FACT_CANDIDATES)
+        tokens = book.lexicon.clause(c.checkable).tokens
+        ids += book.saying(tokens, FACT_CANDIDATES)
+        ids += book.believing(tokens, BELIEF_CANDIDATES)
         near += ids
         facts: list[Fact] = [f for i in dict.fromkeys([*ids, *context]) for f in book.of(i)]
         judged.append((c, judge(book, c.text, c.checkable, facts, meaning)))
