@@ -1,0 +1,47 @@
+"""A wrong belief said inside a longer claim is found wherever the search ranks its entry
+(``FactBook.believing``), and a belief that two things are "the same" is not said by a claim
+that never says so (issue 12). Dev 2 statements, real bank, lexical checker."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from viva.app.library import Library
+from viva.grade.model import Verdict
+
+
+@cache
+def svc() -> Library:
+    return Library()
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "microservices make the whole system simpler, because each service is small",
+            "microservices.microservices-vs-monolith",
+        ),
+    ],
+)
+def test_a_belief_inside_a_longer_claim_is_disagreed(text: str, source: str) -> None:
+    found = svc().check(text, semantic=False)
+    assert found.verdict is Verdict.DISAGREE, found.explanation
+    assert found.source_id == source
+
+
+def test_the_belief_is_brought_in_by_the_words_it_holds() -> None:
+    book = svc().facts
+    tokens = book.lexicon.clause(
+        "microservices make the whole system simpler, because each service is small"
+    ).tokens
+    assert "microservices.microservices-vs-monolith" in book.believing(tokens)
+    assert book.believing(book.lexicon.clause("the weather is nice today").tokens) == []
+
+
+def test_saying_how_two_commands_differ_is_not_saying_they_are_the_same() -> None:
+    text = "kubectl apply is declarative and safe to re-run, while kubectl create fails if the object already exists."
+    found = svc().check(text, semantic=False)
+    assert found.verdict is not Verdict.DISAGREE, found.explanation
