@@ -126,6 +126,7 @@ SYNONYMS: dict[str, str] = {
 PRONOUNS = frozenset({"it", "they", "this", "these", "those"})
 # "cannot deploy a container": a negation covers the next two content words, not the clause
 NEGATION_SCOPE = 2
+CANCELS = NEGATIONS - {"neither", "nor"}
 KEEP = (
     NEGATIONS
     | ABSOLUTES
@@ -283,6 +284,8 @@ class Lexicon:
         flips: list[bool] = []
         scoped: list[bool] = []
         negated = False
+        outer = False  # whether the clause was negated before the last negation
+        last_neg = ""
         scope = 0  # content words still under the last negation
         absolutes: set[str] = set()
         subject: str | None = None
@@ -294,9 +297,21 @@ class Lexicon:
                 negated = True
                 scope = 0 if scope > 0 else NEGATION_SCOPE
                 continue
+            if (
+                word in NEGATIONS
+                and scope == NEGATION_SCOPE
+                and last_neg in CANCELS
+                and word in CANCELS
+            ):
+                # "it doesn't mean it never agrees": a negation right after another, no
+                # content word between, cancels it ("neither ... nor" is one negation)
+                negated, scope, last_neg = outer, 0, ""
+                continue
             if word in NEGATIONS:
+                outer = negated if scope == 0 else outer
                 negated = True
                 scope = NEGATION_SCOPE
+                last_neg = word
             if word in ABSOLUTES:
                 absolutes.add(word)
             if word in NEGATIONS or word in LIGHT or (word in STOPWORDS and word not in KEEP):

@@ -1,0 +1,41 @@
+"""Negation in the grader's clauses: a negation within another's reach cancels it ("doesn't
+mean it never agrees" says they agree) when no content word comes between; "neither ... nor"
+stays one negation, and two negated predicates stay negated (issue 12)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from viva.app.library import Library
+from viva.grade.model import Verdict
+from viva.grade.words import Lexicon
+
+
+@cache
+def lex() -> Lexicon:
+    return Library().facts.lexicon
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("eventual consistency doesn't mean it never agrees", False),
+        ("it is not that nothing is cached", False),
+        ("the replicas never agree", True),
+        ("neither the pod nor the node restarts", True),
+        ("it never agrees, and it is not consistent", True),
+    ],
+)
+def test_a_second_negation_in_reach_cancels_the_first(text: str, negated: bool) -> None:
+    assert lex().clause(text).negated is negated
+
+
+def test_a_double_negation_is_not_read_as_the_opposite_of_the_bank() -> None:
+    text = (
+        "eventual consistency doesn't mean it never agrees, once writes stop all the "
+        "replicas converge, you may just read stale data in between"
+    )
+    found = Library().check(text, semantic=False)
+    assert found.verdict is not Verdict.DISAGREE, found.explanation
