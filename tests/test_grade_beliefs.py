@@ -9,7 +9,7 @@ from functools import cache
 import pytest
 
 from viva.app.library import Library
-from viva.grade.model import Verdict
+from viva.grade.model import AnswerVerdict, Verdict
 
 
 @cache
@@ -45,3 +45,43 @@ def test_saying_how_two_commands_differ_is_not_saying_they_are_the_same() -> Non
     text = "kubectl apply is declarative and safe to re-run, while kubectl create fails if the object already exists."
     found = svc().check(text, semantic=False)
     assert found.verdict is not Verdict.DISAGREE, found.explanation
+
+
+@pytest.mark.parametrize(
+    ("entry", "text"),
+    [
+        (
+            "fastapi.why-fast",
+            "fastapi compiles python to C and gets around the GIL, so switching from flask "
+            "will make my slow database endpoints fast",
+        ),
+        (
+            "python.concurrent-futures",
+            "ThreadPoolExecutor makes CPU-heavy code fast on all the cores, and if a task "
+            "raises, the exception shows up immediately in the main thread",
+        ),
+    ],
+)
+def test_an_answer_stating_a_belief_closely_is_wrong(entry: str, text: str) -> None:
+    g = svc().grade(entry, text, semantic=False)
+    assert g.verdict is AnswerVerdict.WRONG, g
+    assert g.wrong_claims, g
+
+
+def test_saying_a_beliefs_correction_is_not_saying_the_belief() -> None:
+    text = "if a class only defines repr, str falls back to it, but it doesn't work the other way round"
+    found = svc().check(text, semantic=False)
+    assert found.verdict is not Verdict.DISAGREE, found.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("remove returns none", False),
+        ("the default is none", False),
+        ("it is not none", True),
+        ("none of the workers restart", True),
+    ],
+)
+def test_pythons_none_is_a_value_not_a_negation(text: str, negated: bool) -> None:
+    assert svc().facts.lexicon.clause(text).negated is negated

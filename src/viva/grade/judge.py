@@ -111,6 +111,7 @@ def judge(
                 lex.contexts,
             )
             and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
+            and not _says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
         ):
             denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
             if not denied and not roles_differ(lex, clauses, wrong[1]):
@@ -250,6 +251,30 @@ def _support(lex: Lexicon, clause: Clause, positives: list[Fact]) -> float:
             if not m.contradicts:
                 best = max(best, m.score)
     return best
+
+
+def _says_correction(
+    lex: Lexicon,
+    unit: Clause,
+    belief: Fact,
+    positives: list[Fact],
+    score: float,
+    pairs: Mapping[str, tuple[tuple[str, ...], ...]],
+) -> bool:
+    """The claim says the belief's own correction, the same way round and more closely than
+    the belief: "if a class only has repr, str falls back to it" shares words with "repr
+    falls back to str", and says what the bank says instead."""
+    if not belief.correction:
+        return False
+    for f in positives:
+        if f.kind is FactKind.CORRECTION and f.text == belief.correction:
+            m = align(lex, unit, f)
+            if m.contradicts or m.score < max(AGREE_AT, score):
+                return False
+            # its words with the compared things traded ("having filters the rows before
+            # grouping and where the groups") say the belief, not the correction
+            return swapped_roles(lex, lex.clauses(unit.text), [f], pairs) is None
+    return False
 
 
 def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:

@@ -255,6 +255,29 @@ class Clause:
         return None
 
 
+# "returns none", "defaults to none", "is not none": Python's None, a value, not a negation
+# ("none of them", "when none is left" stay negations)
+NONE_VALUE = "nonevalue"
+_NONE_AFTER = frozenset(
+    "return returns returned returning is be to or else default defaults equals equal "
+    "with use get gets implicit as than not set".split()
+)
+_NONE_BEFORE_WORD = frozenset({"of", "is", "are", "left", "was", "were"})
+
+
+def _python_none(words: list[str]) -> list[str]:
+    out = list(words)
+    for i, w in enumerate(words):
+        if (
+            w == "none"
+            and i > 0
+            and words[i - 1] in _NONE_AFTER
+            and (i + 1 == len(words) or words[i + 1] not in _NONE_BEFORE_WORD)
+        ):
+            out[i] = NONE_VALUE
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """The bank's vocabulary for grading: alias phrases, entity tokens, idf weights."""
@@ -273,7 +296,7 @@ class Lexicon:
         """Folded, letter-joined, alias-rewritten words (not yet stemmed)."""
         toks = join_spelled_letters(fold(expand(text)).split())
         toks = [t[:-1] + " not" if t in _BARE else t for t in toks]
-        return rewrite(" ".join(toks).split(), self.phrases, self.longest)
+        return _python_none(rewrite(" ".join(toks).split(), self.phrases, self.longest))
 
     def clause(self, text: str) -> Clause:
         """All of ``text`` as one clause (for short phrases and whole-statement matching)."""
