@@ -70,3 +70,18 @@ def test_questions_and_requests_carry_no_claim() -> None:
     assert claims("so what does a reverse proxy do?") == []
     assert claims("can you explain it in simple words") == []
     assert claims("is gunicorn a web server?") == []
+    assert claims("explain how caching works") == []
+    assert claims("explain kubernetes pods to me") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EXPLAIN shows the plan without running the query",
+        "explain analyze only estimates, it doesn't execute anything",
+        "explain runs the query, right?",
+    ],
+)
+def test_sqls_explain_as_the_subject_is_a_claim(text: str) -> None:
+    said = claims(text)
+    assert said and said[0].checkable.lower().startswith("explain"), said

@@ -194,12 +194,28 @@ def _subject(words: list[str]) -> list[str]:
     return []
 
 
+# "EXPLAIN shows the plan", "explain analyze runs the query": SQL's EXPLAIN is the subject,
+# not a request to explain, when a verb follows it
+_SQL_EXPLAIN_NEXT = frozenset(
+    "analyze analyse shows estimates plans tells returns prints outputs displays reports "
+    "lists says".split()
+)
+_ADVERBS = frozenset("only just also really actually never always still".split())
+
+
+def _names_a_command(low: list[str]) -> bool:
+    if low[0] != "explain":
+        return False
+    rest = [w for w in low[1:] if w not in _ADVERBS]
+    return bool(rest) and (rest[0] in _SQL_EXPLAIN_NEXT or is_verb(rest[0]))
+
+
 def _is_question(words: list[str], asked: bool = False) -> bool:
     """A request ("can you tell me") or a question asked, not a claim put up for checking."""
     low = [w for w in _low(words) if w != ","]
     if not low:
         return False
-    if any(tuple(low[: len(r)]) == r for r in REQUESTS):
+    if any(tuple(low[: len(r)]) == r for r in REQUESTS) and not _names_a_command(low):
         return True
     if low[0] in WH_WORDS:
         return low[0] not in {"where", "whether"} or asked
