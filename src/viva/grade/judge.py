@@ -44,6 +44,7 @@ from viva.grade.order import out_of_order
 from viva.grade.quantity import wrong_scope
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import SEMANTIC_KINDS, Meaning
+from viva.grade.values import wrong_code
 from viva.grade.words import Clause, Lexicon
 
 RESTATE_AT = 0.5
@@ -133,6 +134,9 @@ def judge(
         often = wrong_scope(lex, c, positives)
         if often is not None:
             return Judgement(text, Status.WRONG, often, often.text, "scope", 1.0)
+        value = wrong_code(lex, c, positives)
+        if value is not None:
+            return Judgement(text, Status.WRONG, value, value.text, "value", 1.0)
     support = [_support(lex, c, positives) for c in clauses]
     for c, m, held in zip(clauses, per_clause, support, strict=True):
         if m and m.contradicts and _restates(lex, c, m.fact):

@@ -156,6 +156,8 @@ def _wrong_reason(j: Judgement) -> str:
         return "has the steps in the wrong order"
     if j.why == "scope":
         return "gets how often it happens wrong"
+    if j.why == "value":
+        return "gives the wrong status code"
     return "isn't right"
 
 
