@@ -22,7 +22,8 @@ from viva.grade.judge import Status, judge
 from viva.grade.model import AnswerVerdict, Grade, Insights
 from viva.grade.roles import said_of_other
 from viva.grade.semantic import Meaning, Similar
-from viva.grade.words import ABSOLUTES, Clause, Lexicon, gstem
+from viva.grade.wordlists import ABSOLUTES
+from viva.grade.words import Clause, Lexicon, gstem
 from viva.understand.claims import claims
 
 POINT_AT = 0.6  # share of a key point's words one clause must restate

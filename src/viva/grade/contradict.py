@@ -12,7 +12,8 @@ from collections.abc import Mapping
 
 from viva.grade.check import DECISIVE, KEY_WORD, conflicts, overlap
 from viva.grade.facts import Fact, FactKind
-from viva.grade.words import KEEP, Clause, Lexicon
+from viva.grade.wordlists import KEEP
+from viva.grade.words import Clause, Lexicon
 
 SWAP_REST = 0.9  # share of the claim's other words the fact clause must hold
 SWAP_COVER = 0.45  # share of the fact clause the claim must restate

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from viva.grade.belief import SEM_MISC_AT, means_misconception, says_correction
 from viva.grade.check import (
     AGREE_AT,
     MISC_AT,
@@ -43,15 +44,12 @@ from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.order import out_of_order
 from viva.grade.quantity import wrong_scope
 from viva.grade.roles import swapped_roles
-from viva.grade.semantic import SEMANTIC_KINDS, Meaning
+from viva.grade.semantic import Meaning
 from viva.grade.values import wrong_code
 from viva.grade.words import Clause, Lexicon
 
 RESTATE_AT = 0.5
 LINKS = frozenset({"is", "are", "was", "were", "means", "mean", "be"})
-SEM_MISC_AT = 0.72  # cosine at which a claim means a misconception or red flag
-SEM_MARGIN = 0.04  # ... and is this much closer to it than to any fact of the entry
-SEM_WORDS = 0.34  # ... sharing at least this much of its weighted words
 
 
 class Status(StrEnum):
@@ -112,7 +110,7 @@ def judge(
                 lex.contexts,
             )
             and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
-            and not _says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
+            and not says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
         ):
             denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
             if not denied and not roles_differ(lex, clauses, wrong[1]):
@@ -165,7 +163,7 @@ def judge(
                 whole, clauses, f, book.terms.get(f.entry_id, frozenset()), lex.contexts
             )
         ]
-        hit = _means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
+        hit = means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
         if hit is not None:
             return _wrong(text, hit, "misconception", SEM_MISC_AT, positives, lex)
 
@@ -257,30 +255,6 @@ def _support(lex: Lexicon, clause: Clause, positives: list[Fact]) -> float:
     return best
 
 
-def _says_correction(
-    lex: Lexicon,
-    unit: Clause,
-    belief: Fact,
-    positives: list[Fact],
-    score: float,
-    pairs: Mapping[str, tuple[tuple[str, ...], ...]],
-) -> bool:
-    """The claim says the belief's own correction, the same way round and more closely than
-    the belief: "if a class only has repr, str falls back to it" shares words with "repr
-    falls back to str", and says what the bank says instead."""
-    if not belief.correction:
-        return False
-    for f in positives:
-        if f.kind is FactKind.CORRECTION and f.text == belief.correction:
-            m = align(lex, unit, f)
-            if m.contradicts or m.score < max(AGREE_AT, score):
-                return False
-            # its words with the compared things traded ("having filters the rows before
-            # grouping and where the groups") say the belief, not the correction
-            return swapped_roles(lex, lex.clauses(unit.text), [f], pairs) is None
-    return False
-
-
 def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
     """Saying the opposite of a fact means saying most of it: both ways round, half its words."""
     return any(
@@ -362,40 +336,3 @@ def _as_fact(misconception: Fact) -> Fact:
         misconception.clauses,
         misconception.tokens,
     )
-
-
-def _means_misconception(
-    lex: Lexicon,
-    text: str,
-    whole: Clause,
-    clauses: list[Clause],
-    positives: list[Fact],
-    negatives: list[Fact],
-    meaning: Meaning,
-) -> Fact | None:
-    """A misconception the claim means, by embedding, when no fact is as close and the words
-    don't deny it. Only wrong beliefs whose wrong part the claim also says in words are
-    compared, so most claims are never encoded."""
-    suspects = [
-        f
-        for f in negatives
-        if misconception_score(lex, whole, f) >= SEM_WORDS
-        and states_predicate(lex, whole, f, positives)
-        and not negates(lex, clauses, f)
-        and not roles_differ(lex, clauses, f)
-    ]
-    if not suspects:
-        return None
-    positives = [f for f in positives if f.kind in SEMANTIC_KINDS]
-    neg_sims = meaning.similarity(text, [f.text for f in suspects])
-    pos_sims = meaning.similarity(text, [f.text for f in positives]) if positives else []
-    for sim, fact in sorted(zip(neg_sims, suspects, strict=True), key=lambda x: -x[0])[:2]:
-        if sim < SEM_MISC_AT:
-            break
-        closest_fact = max(
-            (s for s, f in zip(pos_sims, positives, strict=True) if f.entry_id == fact.entry_id),
-            default=0.0,
-        )
-        if sim >= closest_fact + SEM_MARGIN:
-            return fact
-    return None

@@ -14,6 +14,19 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from viva.grade.wordlists import (
+    ABSOLUTES,
+    ANTONYMS,
+    CANCELS,
+    KEEP,
+    LIGHT,
+    NEGATION_SCOPE,
+    NEGATIONS,
+    PREVENTS,
+    PRONOUNS,
+    SYNONYMS,
+    python_none,
+)
 from viva.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
 
 _CONTRACTIONS = [
@@ -41,114 +54,6 @@ _BARE = {
     "werent",
 }
 
-NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without", "nothing"})
-# verbs that deny their object: "prevents cascading failure" says there is none
-PREVENTS = frozenset(
-    {"prevent", "prevents", "prevented", "preventing", "avoid", "avoids", "avoided", "avoiding"}
-)
-ABSOLUTES = frozenset(
-    "always never only all every any must none nothing guarantee guaranteed impossible "
-    "entirely completely".split()
-)
-# Comparatives whose direction matters: "more" vs "less" is a contradiction, not a synonym.
-# word -> (base, flipped)
-ANTONYMS: dict[str, tuple[str, bool]] = {
-    "immutable": ("mutable", True),
-    "unhashable": ("hashable", True),
-    "unordered": ("ordered", True),
-    "stateless": ("stateful", True),
-    "asynchronous": ("synchronous", True),
-    "async": ("synchronous", True),
-    "sync": ("synchronous", False),
-    "nonblocking": ("blocking", True),
-    "less": ("more", True),
-    "fewer": ("more", True),
-    "slower": ("faster", True),
-    "slow": ("fast", True),
-    "lower": ("higher", True),
-    "smaller": ("larger", True),
-    "bigger": ("larger", False),
-    "decrease": ("increase", True),
-    "decreases": ("increase", True),
-    "false": ("true", True),
-    "disable": ("enable", True),
-    "disabled": ("enable", True),
-    "enabled": ("enable", False),
-    "different": ("same", True),
-    "separate": ("shared", True),
-    "outside": ("inside", True),
-    "vertical": ("horizontal", True),
-    "vertically": ("horizontal", True),
-    "horizontally": ("horizontal", False),
-    "pessimistic": ("optimistic", True),
-    "private": ("public", True),
-    "pull": ("push", True),
-    "worse": ("better", True),
-    "weaker": ("stronger", True),
-    "unsafe": ("safe", True),
-    "insecure": ("secure", True),
-    "unsorted": ("sorted", True),
-    "sequential": ("parallel", True),
-    "sequentially": ("parallel", True),
-    "parallelism": ("parallel", False),
-    "concurrently": ("concurrent", False),
-    "optional": ("required", True),
-    # quantities: "many threads at once" says the opposite of "one thread at a time"
-    "many": ("one", True),
-    "multiple": ("one", True),
-    "several": ("one", True),
-    "single": ("one", False),
-}
-# Verbs of change all mean the same thing for mutability.
-SYNONYMS: dict[str, str] = {
-    "change": "mutable",
-    "changed": "mutable",
-    "modify": "mutable",
-    "modified": "mutable",
-    "mutate": "mutable",
-    "mutated": "mutable",
-    "alter": "mutable",
-    "altered": "mutable",
-    "changeable": "mutable",
-    "modifiable": "mutable",
-    "quicker": "faster",
-    "simultaneously": "parallel",
-    "quick": "fast",
-    "greater": "higher",
-    "containerized": "container",
-    "containerised": "container",
-    "dockerized": "container",
-    "dockerised": "container",
-    "k8s": "kubernetes",
-    "processor": "cpu",
-    "processors": "cpu",
-}
-PRONOUNS = frozenset({"it", "they", "this", "these", "those"})
-# "cannot deploy a container": a negation covers the next two content words, not the clause
-NEGATION_SCOPE = 2
-CANCELS = NEGATIONS - {"neither", "nor"}
-KEEP = (
-    NEGATIONS
-    | ABSOLUTES
-    | {"more", "before", "same", "both", "top", "different", "one", "many", "need", "work"}
-)
-# Words that carry nothing to grade and must not use up a negation's reach ("can't be able
-# to deploy a container" denies deploying the container)
-LIGHT = frozenset(
-    {
-        "able",
-        "even",
-        "still",
-        "really",
-        "actually",
-        "basically",
-        "kind",
-        "sort",
-        "us",
-        "case",
-        "cases",
-    }
-)
 _PUNCT = re.compile(r"[;:!?,()]|\.(?:\s|$)|\s[-–—]\s")
 CONNECTIVES = frozenset(
     {
@@ -255,29 +160,6 @@ class Clause:
         return None
 
 
-# "returns none", "defaults to none", "is not none": Python's None, a value, not a negation
-# ("none of them", "when none is left" stay negations)
-NONE_VALUE = "nonevalue"
-_NONE_AFTER = frozenset(
-    "return returns returned returning is be to or else default defaults equals equal "
-    "with use get gets implicit as than not set".split()
-)
-_NONE_BEFORE_WORD = frozenset({"of", "is", "are", "left", "was", "were"})
-
-
-def _python_none(words: list[str]) -> list[str]:
-    out = list(words)
-    for i, w in enumerate(words):
-        if (
-            w == "none"
-            and i > 0
-            and words[i - 1] in _NONE_AFTER
-            and (i + 1 == len(words) or words[i + 1] not in _NONE_BEFORE_WORD)
-        ):
-            out[i] = NONE_VALUE
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """The bank's vocabulary for grading: alias phrases, entity tokens, idf weights."""
@@ -296,7 +178,7 @@ class Lexicon:
         """Folded, letter-joined, alias-rewritten words (not yet stemmed)."""
         toks = join_spelled_letters(fold(expand(text)).split())
         toks = [t[:-1] + " not" if t in _BARE else t for t in toks]
-        return _python_none(rewrite(" ".join(toks).split(), self.phrases, self.longest))
+        return python_none(rewrite(" ".join(toks).split(), self.phrases, self.longest))
 
     def clause(self, text: str) -> Clause:
         """All of ``text`` as one clause (for short phrases and whole-statement matching)."""

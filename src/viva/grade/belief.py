@@ -1,0 +1,79 @@
+"""Whether a claim says one of the bank's wrong beliefs: in other words, by the semantic
+layer, or not at all because it says that belief's own correction. ``judge`` uses both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from viva.grade.check import AGREE_AT, align, misconception_score, negates
+from viva.grade.contradict import roles_differ, states_predicate
+from viva.grade.facts import Fact, FactKind
+from viva.grade.roles import swapped_roles
+from viva.grade.semantic import SEMANTIC_KINDS, Meaning
+from viva.grade.words import Clause, Lexicon
+
+SEM_MISC_AT = 0.72  # cosine at which a claim means a misconception or red flag
+SEM_MARGIN = 0.04  # ... and is this much closer to it than to any fact of the entry
+SEM_WORDS = 0.34  # ... sharing at least this much of its weighted words
+
+
+def says_correction(
+    lex: Lexicon,
+    unit: Clause,
+    belief: Fact,
+    positives: list[Fact],
+    score: float,
+    pairs: Mapping[str, tuple[tuple[str, ...], ...]],
+) -> bool:
+    """The claim says the belief's own correction, the same way round and more closely than
+    the belief: "if a class only has repr, str falls back to it" shares words with "repr
+    falls back to str", and says what the bank says instead."""
+    if not belief.correction:
+        return False
+    for f in positives:
+        if f.kind is FactKind.CORRECTION and f.text == belief.correction:
+            m = align(lex, unit, f)
+            if m.contradicts or m.score < max(AGREE_AT, score):
+                return False
+            # its words with the compared things traded ("having filters the rows before
+            # grouping and where the groups") say the belief, not the correction
+            return swapped_roles(lex, lex.clauses(unit.text), [f], pairs) is None
+    return False
+
+
+def means_misconception(
+    lex: Lexicon,
+    text: str,
+    whole: Clause,
+    clauses: list[Clause],
+    positives: list[Fact],
+    negatives: list[Fact],
+    meaning: Meaning,
+) -> Fact | None:
+    """A misconception the claim means, by embedding, when no fact is as close and the words
+    don't deny it. Only wrong beliefs whose wrong part the claim also says in words are
+    compared, so most claims are never encoded."""
+    suspects = [
+        f
+        for f in negatives
+        if misconception_score(lex, whole, f) >= SEM_WORDS
+        and states_predicate(lex, whole, f, positives)
+        and not negates(lex, clauses, f)
+        and not roles_differ(lex, clauses, f)
+    ]
+    if not suspects:
+        return None
+    positives = [f for f in positives if f.kind in SEMANTIC_KINDS]
+    neg_sims = meaning.similarity(text, [f.text for f in suspects])
+    pos_sims = meaning.similarity(text, [f.text for f in positives]) if positives else []
+    for sim, fact in sorted(zip(neg_sims, suspects, strict=True), key=lambda x: -x[0])[:2]:
+        if sim < SEM_MISC_AT:
+            break
+        closest_fact = max(
+            (s for s, f in zip(pos_sims, positives, strict=True) if f.entry_id == fact.entry_id),
+            default=0.0,
+        )
+        if sim >= closest_fact + SEM_MARGIN:
+            return fact
+    return None
