@@ -85,3 +85,20 @@ def test_saying_a_beliefs_correction_is_not_saying_the_belief() -> None:
 )
 def test_pythons_none_is_a_value_not_a_negation(text: str, negated: bool) -> None:
     assert svc().facts.lexicon.clause(text).negated is negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the root logger's default level is WARNING, that's why logger dot info prints "
+        "nothing until you configure logging",
+    ],
+)
+def test_sharing_a_beliefs_words_without_its_wrong_part_is_not_the_belief(text: str) -> None:
+    found = svc().check(text, semantic=False)
+    assert found.verdict is not Verdict.DISAGREE, found.explanation
+
+
+def test_one_clause_of_a_belief_is_enough_to_say_it() -> None:
+    found = svc().check("docker on its own is an orchestrator, right?", semantic=False)
+    assert found.verdict is Verdict.DISAGREE, found.explanation

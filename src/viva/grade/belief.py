@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from viva.grade.check import AGREE_AT, align, misconception_score, negates
+from viva.grade.check import AGREE_AT, align, misconception_score, negates, overlap
 from viva.grade.contradict import roles_differ, states_predicate
 from viva.grade.facts import Fact, FactKind
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import SEMANTIC_KINDS, Meaning
 from viva.grade.words import Clause, Lexicon
 
+SHORT_PART = 2  # a belief clause of this many tokens or fewer is a name, not a claim
+WRONG_PART_AT = 0.3  # share of a belief's own words (those its correction lacks) a claim says
 SEM_MISC_AT = 0.72  # cosine at which a claim means a misconception or red flag
 SEM_MARGIN = 0.04  # ... and is this much closer to it than to any fact of the entry
 SEM_WORDS = 0.34  # ... sharing at least this much of its weighted words
@@ -61,6 +63,7 @@ def means_misconception(
         and states_predicate(lex, whole, f, positives)
         and not negates(lex, clauses, f)
         and not roles_differ(lex, clauses, f)
+        and says_wrong_part(lex, whole, f)
     ]
     if not suspects:
         return None
@@ -77,3 +80,37 @@ def means_misconception(
         if sim >= closest_fact + SEM_MARGIN:
             return fact
     return None
+
+
+def says_wrong_part(lex: Lexicon, unit: Clause, belief: Fact) -> bool:
+    """The claim says some of what makes the belief wrong: the belief's words its correction
+    doesn't use. "db create all only makes tables that don't exist yet" shares "create all"
+    and "table" with "db.create_all() will add my new column to the existing table", but
+    says nothing of adding a column, which is the wrong part. A belief with no correction,
+    or none of its own words, is not checked this way."""
+    if not belief.correction or belief.kind is not FactKind.MISCONCEPTION:
+        return True
+    fixed = frozenset(lex.clause(belief.correction).tokens)
+    said = frozenset(unit.tokens)
+    # per clause of the belief: "Docker on its own is an orchestrator, so I do not need
+    # anything else" is said by its first clause alone
+    for part in _parts(belief):
+        own = tuple(t for t in part if t not in fixed)
+        if not own or overlap(lex, own, said) >= WRONG_PART_AT:
+            return True
+    return False
+
+
+def _parts(belief: Fact) -> list[tuple[str, ...]]:
+    """The belief's clauses, a name cut off by punctuation ("db.create_all()") joined to
+    the clause after it."""
+    out: list[tuple[str, ...]] = []
+    carry: tuple[str, ...] = ()
+    for c in belief.clauses:
+        carry += c.tokens
+        if len(carry) > SHORT_PART:
+            out.append(carry)
+            carry = ()
+    if carry:
+        out.append(carry)
+    return out

@@ -16,7 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from viva.grade.belief import SEM_MISC_AT, means_misconception, says_correction
+from viva.grade.belief import (
+    SEM_MISC_AT,
+    means_misconception,
+    says_correction,
+    says_wrong_part,
+)
 from viva.grade.check import (
     AGREE_AT,
     MISC_AT,
@@ -102,6 +107,7 @@ def judge(
             and wrong[0] >= best_pos - 0.05
             and _shares(unit, wrong[1])
             and states_predicate(lex, unit, wrong[1], positives)
+            and says_wrong_part(lex, unit, wrong[1])
             and _names_subject(
                 whole,
                 clauses,
