@@ -35,6 +35,7 @@ GENERIC = 1.0  # a one-word phrase weighing less than this is too common to coun
 ON_TOPIC_AT = 0.3
 ABSOLUTE_TOKENS = frozenset(gstem(a) for a in ABSOLUTES)
 STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must say
+STATES_WORDS = 0.6  # ... and share of its words, counted one by one
 SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point
 MAX_CLAIMS = 20
 CORRECTS_AT = 0.4  # share of a key point's words a wrong belief and its correction hold
@@ -137,6 +138,9 @@ def _states(lex: Lexicon, window: Clause, fact: Fact) -> bool:
         and _compact(window, fact)
         and all(window.signs_of(t) & _signs(fact, t) for t in fact.tokens if t in window.tokens)
         and not align(lex, window, fact).contradicts
+        # most of its words, not just its heavy names: "pods run the containers" holds the
+        # weight of "a Pod is just another word for a container", not what it claims
+        and len(fact.tokens) - len(missing) >= STATES_WORDS * len(fact.tokens)
     )
 
 
