@@ -3,7 +3,10 @@
 The dev split (statements.yaml, answers.yaml) is what the rules were tuned on; the held-out
 split (*-heldout.yaml) was written before tuning and never tuned on; held-out 2
 (*-heldout2.yaml) was written fresh, on entries the other splits don't use, before the second
-tuning pass, and never tuned on. For each split and for
+tuning pass, and never tuned on; held-out 3 and held-out 4 were written blind by helpers on
+entries no other split uses and only their totals are read; dev 2 was written the same way
+as held-out 4, on the other half of those entries, and its misses are read. For each split
+and for
 the lexical checker and the semantic layer (viva.semantic, all-MiniLM-L6-v2 in NumPy):
 
 - statements: false agreed with (sycophancy), false answered "disagree", true accepted
@@ -40,6 +43,8 @@ SPLITS = {
     "held-out 2": ("statements-heldout2.yaml", "answers-heldout2.yaml"),
     "roles": ("statements-roles.yaml", "answers-roles.yaml"),
     "held-out 3": ("statements-heldout3.yaml", "answers-heldout3.yaml"),
+    "dev 2": ("statements-dev2.yaml", "answers-dev2.yaml"),
+    "held-out 4": ("statements-heldout4.yaml", "answers-heldout4.yaml"),
 }
 FLOORS = "floors: false agreed <= 2%, false disagree >= 85%, true accepted >= 90%, verdicts >= 85%, wrong->good 0, opposite credited 0"
 
