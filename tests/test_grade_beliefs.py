@@ -102,3 +102,17 @@ def test_sharing_a_beliefs_words_without_its_wrong_part_is_not_the_belief(text: 
 def test_one_clause_of_a_belief_is_enough_to_say_it() -> None:
     found = svc().check("docker on its own is an orchestrator, right?", semantic=False)
     assert found.verdict is Verdict.DISAGREE, found.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calling time dot sleep or requests dot get inside an async def blocks the whole event "
+        "loop, so every other request just sits and waits",
+        "fastapi is a thin layer over starlette and pydantic, and uvicorn is the ASGI server "
+        "that actually runs it, fastapi itself doesn't open any port",
+    ],
+)
+def test_the_semantic_layer_does_not_read_a_warning_or_a_denial_as_the_belief(text: str) -> None:
+    found = svc().check(text, semantic=True)
+    assert found.verdict is not Verdict.DISAGREE, found.explanation

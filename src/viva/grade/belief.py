@@ -64,6 +64,12 @@ def means_misconception(
         and not negates(lex, clauses, f)
         and not roles_differ(lex, clauses, f)
         and says_wrong_part(lex, whole, f)
+        # a red flag names a practice; saying what it breaks is not doing it ("time.sleep
+        # in an async def blocks the loop")
+        and f.kind is FactKind.MISCONCEPTION
+        # sentence vectors barely hear "not": a claim said the other way round from the
+        # belief ("FastAPI itself doesn't open a port") is left to the words
+        and whole.negated == any(c.negated for c in f.clauses)
     ]
     if not suspects:
         return None

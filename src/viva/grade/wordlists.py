@@ -49,6 +49,8 @@ ANTONYMS: dict[str, tuple[str, bool]] = {
     "private": ("public", True),
     "pull": ("push", True),
     "worse": ("better", True),
+    "weakly": ("strongly", True),
+    "weak": ("strong", True),
     "weaker": ("stronger", True),
     "unsafe": ("safe", True),
     "insecure": ("secure", True),
