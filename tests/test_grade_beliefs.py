@@ -1,6 +1,7 @@
-"""A wrong belief said inside a longer claim is found wherever the search ranks its entry
-(``FactBook.believing``), and a belief that two things are "the same" is not said by a claim
-that never says so (issue 12). Dev 2 statements, real bank, lexical checker."""
+"""Wrong beliefs, found and not over-read (issue 12): a belief said inside a longer claim is
+found wherever the search ranks its entry (``FactBook.believing``); an answer that states one
+closely is wrong; and right statements that each rule once disagreed with are not disagreed.
+Real bank; most cases come from the dev 2 set."""
 
 from __future__ import annotations
 
@@ -41,12 +42,6 @@ def test_the_belief_is_brought_in_by_the_words_it_holds() -> None:
     assert book.believing(book.lexicon.clause("the weather is nice today").tokens) == []
 
 
-def test_saying_how_two_commands_differ_is_not_saying_they_are_the_same() -> None:
-    text = "kubectl apply is declarative and safe to re-run, while kubectl create fails if the object already exists."
-    found = svc().check(text, semantic=False)
-    assert found.verdict is not Verdict.DISAGREE, found.explanation
-
-
 @pytest.mark.parametrize(
     ("entry", "text"),
     [
@@ -68,12 +63,6 @@ def test_an_answer_stating_a_belief_closely_is_wrong(entry: str, text: str) -> N
     assert g.wrong_claims, g
 
 
-def test_saying_a_beliefs_correction_is_not_saying_the_belief() -> None:
-    text = "if a class only defines repr, str falls back to it, but it doesn't work the other way round"
-    found = svc().check(text, semantic=False)
-    assert found.verdict is not Verdict.DISAGREE, found.explanation
-
-
 @pytest.mark.parametrize(
     ("text", "negated"),
     [
@@ -87,32 +76,65 @@ def test_pythons_none_is_a_value_not_a_negation(text: str, negated: bool) -> Non
     assert svc().facts.lexicon.clause(text).negated is negated
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the root logger's default level is WARNING, that's why logger dot info prints "
-        "nothing until you configure logging",
-    ],
-)
-def test_sharing_a_beliefs_words_without_its_wrong_part_is_not_the_belief(text: str) -> None:
-    found = svc().check(text, semantic=False)
-    assert found.verdict is not Verdict.DISAGREE, found.explanation
-
-
 def test_one_clause_of_a_belief_is_enough_to_say_it() -> None:
     found = svc().check("docker on its own is an orchestrator, right?", semantic=False)
     assert found.verdict is Verdict.DISAGREE, found.explanation
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
+# Right statements each rule once disagreed with, and the rule that now lets them be.
+RIGHT = [
+    # a belief that two things are "the same" isn't said without "same"
+    (
+        "kubectl apply is declarative and safe to re-run, while kubectl create fails if the "
+        "object already exists.",
+        False,
+    ),
+    # saying a belief's own correction is not saying the belief
+    (
+        "if a class only defines repr, str falls back to it, but it doesn't work the other way "
+        "round",
+        False,
+    ),
+    # sharing a belief's words without its wrong part is not the belief
+    (
+        "the root logger's default level is WARNING, that's why logger dot info prints nothing "
+        "until you configure logging",
+        False,
+    ),
+    # "not there" negates nothing after it; "returns none" is Python's None
+    (
+        "remove deletes the first item equal to the value you give and returns none, and if "
+        "it's not there you get a value error",
+        False,
+    ),
+    # a subject said as its antonym, with little of the fact's predicate, is the other thing
+    (
+        "pessimistic locking locks the row when you read it, so other transactions wait until "
+        "you commit",
+        False,
+    ),
+    # a negation right after another cancels it
+    (
+        "eventual consistency doesn't mean it never agrees, once writes stop all the replicas "
+        "converge, you may just read stale data in between",
+        False,
+    ),
+    # the semantic layer compares misconceptions only (a red flag names a practice) ...
+    (
         "calling time dot sleep or requests dot get inside an async def blocks the whole event "
         "loop, so every other request just sits and waits",
+        True,
+    ),
+    # ... and only with the claim's polarity
+    (
         "fastapi is a thin layer over starlette and pydantic, and uvicorn is the ASGI server "
         "that actually runs it, fastapi itself doesn't open any port",
-    ],
-)
-def test_the_semantic_layer_does_not_read_a_warning_or_a_denial_as_the_belief(text: str) -> None:
-    found = svc().check(text, semantic=True)
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "semantic"), RIGHT)
+def test_right_statements_are_not_disagreed(text: str, semantic: bool) -> None:
+    found = svc().check(text, semantic=semantic)
     assert found.verdict is not Verdict.DISAGREE, found.explanation

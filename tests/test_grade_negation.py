@@ -9,7 +9,6 @@ from functools import cache
 import pytest
 
 from viva.app.library import Library
-from viva.grade.model import Verdict
 from viva.grade.words import Lexicon
 
 
@@ -32,15 +31,6 @@ def test_a_second_negation_in_reach_cancels_the_first(text: str, negated: bool) 
     assert lex().clause(text).negated is negated
 
 
-def test_a_double_negation_is_not_read_as_the_opposite_of_the_bank() -> None:
-    text = (
-        "eventual consistency doesn't mean it never agrees, once writes stop all the "
-        "replicas converge, you may just read stale data in between"
-    )
-    found = Library().check(text, semantic=False)
-    assert found.verdict is not Verdict.DISAGREE, found.explanation
-
-
 def test_not_there_negates_nothing_after_it() -> None:
     clause = lex().clause("if it's not there you get a value error")
     assert not clause.negated and "absent" in clause.tokens
@@ -51,17 +41,3 @@ def test_british_and_american_spellings_meet() -> None:
 
     assert gstem("materialised") == gstem("materialized")
     assert gstem("normalisation") == gstem("normalization")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "remove deletes the first item equal to the value you give and returns none, and if "
-        "it's not there you get a value error",
-        "pessimistic locking locks the row when you read it, so other transactions wait "
-        "until you commit",
-    ],
-)
-def test_right_statements_are_not_disagreed(text: str) -> None:
-    found = Library().check(text, semantic=False)
-    assert found.verdict is not Verdict.DISAGREE, found.explanation
