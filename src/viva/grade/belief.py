@@ -1,5 +1,6 @@
-"""Whether a claim says one of the bank's wrong beliefs: in other words, by the semantic
-layer, or not at all because it says that belief's own correction. ``judge`` uses both.
+"""Whether a claim says one of the bank's wrong beliefs: in other words (the semantic
+layer), or not at all - because it says none of the belief's wrong part, or says the belief's
+own correction. ``judge`` and the answer grader use these.
 """
 
 from __future__ import annotations
