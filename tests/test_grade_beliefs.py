@@ -138,3 +138,25 @@ RIGHT = [
 def test_right_statements_are_not_disagreed(text: str, semantic: bool) -> None:
     found = svc().check(text, semantic=semantic)
     assert found.verdict is not Verdict.DISAGREE, found.explanation
+
+
+@pytest.mark.parametrize(
+    ("entry", "text"),
+    [
+        # the belief's wrong part is "only on the node where the Pod runs", not "NodePort"
+        (
+            "kubernetes.service-types",
+            "ClusterIP is only reachable inside the cluster, NodePort opens a port on every "
+            "node, and load balancer gets an external load balancer from the cloud.",
+        ),
+        # "several algorithms" does not count the same thing as "one interface"
+        (
+            "design-patterns.strategy",
+            "You have several interchangeable algorithms behind the same interface, and pick "
+            "one at runtime, and in Python you can often just pass a function.",
+        ),
+    ],
+)
+def test_right_answers_heard_from_speech_are_not_wrong(entry: str, text: str) -> None:
+    g = svc().grade(entry, text, semantic=False)
+    assert g.verdict is not AnswerVerdict.WRONG, g

@@ -59,8 +59,22 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
     return [
         t
         for t in dict.fromkeys(clause.tokens)
-        if t in fc.tokens and not clause.signs_of(t, neg) & fc.signs_of(t, neg)
+        if t in fc.tokens
+        and not clause.signs_of(t, neg) & fc.signs_of(t, neg)
+        and not (t in COUNTS and _counted(clause, t) != _counted(fc, t))
     ]
+
+
+# "one" and its antonyms ("several", "many"): a count conflicts only where both sides count
+# the same thing ("several algorithms behind the same interface" is not against
+# "algorithms behind one interface")
+COUNTS = frozenset({"one"})
+
+
+def _counted(c: Clause, token: str) -> str | None:
+    """The word after ``token`` in the clause: what it counts."""
+    at = c.tokens.index(token)
+    return c.tokens[at + 1] if at + 1 < len(c.tokens) else None
 
 
 # words a negation may deny by themselves: "doesn't always", "not automatically", "not just"
