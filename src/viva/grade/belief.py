@@ -89,9 +89,7 @@ def means_misconception(
     return None
 
 
-def says_wrong_part(
-    lex: Lexicon, unit: Clause, belief: Fact, names: frozenset[str] = frozenset()
-) -> bool:
+def says_wrong_part(lex: Lexicon, unit: Clause, belief: Fact) -> bool:
     """The claim says some of what makes the belief wrong: the belief's words its correction
     doesn't use. "db create all only makes tables that don't exist yet" shares "create all"
     and "table" with "db.create_all() will add my new column to the existing table", but
@@ -104,8 +102,7 @@ def says_wrong_part(
     # per clause of the belief: "Docker on its own is an orchestrator, so I do not need
     # anything else" is said by its first clause alone
     for part in _parts(belief):
-        # the things the entry names are what the belief is about, not what is wrong in it
-        own = tuple(t for t in part if t not in fixed and t not in names)
+        own = tuple(t for t in part if t not in fixed)
         if not own or overlap(lex, own, said) >= WRONG_PART_AT:
             return True
     return False

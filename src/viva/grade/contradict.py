@@ -94,14 +94,16 @@ def states_predicate(
         said = [t for t in set(pred) if t in whole.tokens]
         if len(said) < min(2, len(set(pred))) or overlap(lex, pred, frozenset(whole.tokens)) < 0.5:
             continue
-        if IDENTITY in pred and IDENTITY not in whole.tokens:
-            continue  # "apply and create do the same thing" isn't said without "same"
+        if any(t in REQUIRED and t not in whole.tokens for t in pred):
+            # "apply and create do the same thing" isn't said without "same", nor "NodePort
+            # opens the port only on the node where the Pod runs" without "only"
+            continue
         if all(whole.sign(t) == fc.sign(t) for t in said):
             return True
     return False
 
 
-IDENTITY = "same"
+REQUIRED = frozenset({"same", "only"})  # the small words a belief is wrong by
 AUTHORITY = (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
 
 
