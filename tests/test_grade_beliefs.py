@@ -43,27 +43,6 @@ def test_the_belief_is_brought_in_by_the_words_it_holds() -> None:
 
 
 @pytest.mark.parametrize(
-    ("entry", "text"),
-    [
-        (
-            "fastapi.why-fast",
-            "fastapi compiles python to C and gets around the GIL, so switching from flask "
-            "will make my slow database endpoints fast",
-        ),
-        (
-            "python.concurrent-futures",
-            "ThreadPoolExecutor makes CPU-heavy code fast on all the cores, and if a task "
-            "raises, the exception shows up immediately in the main thread",
-        ),
-    ],
-)
-def test_an_answer_stating_a_belief_closely_is_wrong(entry: str, text: str) -> None:
-    g = svc().grade(entry, text, semantic=False)
-    assert g.verdict is AnswerVerdict.WRONG, g
-    assert g.wrong_claims, g
-
-
-@pytest.mark.parametrize(
     ("text", "negated"),
     [
         ("remove returns none", False),
@@ -140,23 +119,39 @@ def test_right_statements_are_not_disagreed(text: str, semantic: bool) -> None:
     assert found.verdict is not Verdict.DISAGREE, found.explanation
 
 
-@pytest.mark.parametrize(
-    ("entry", "text"),
-    [
-        # the belief's wrong part is "only on the node where the Pod runs", not "NodePort"
-        (
-            "kubernetes.service-types",
-            "ClusterIP is only reachable inside the cluster, NodePort opens a port on every "
-            "node, and load balancer gets an external load balancer from the cloud.",
-        ),
-        # "several algorithms" does not count the same thing as "one interface"
-        (
-            "design-patterns.strategy",
-            "You have several interchangeable algorithms behind the same interface, and pick "
-            "one at runtime, and in Python you can often just pass a function.",
-        ),
-    ],
-)
-def test_right_answers_heard_from_speech_are_not_wrong(entry: str, text: str) -> None:
+ANSWERS = [
+    # a claim the checker finds saying a misconception closely makes the answer wrong
+    (
+        "fastapi.why-fast",
+        "fastapi compiles python to C and gets around the GIL, so switching from flask will "
+        "make my slow database endpoints fast",
+        True,
+    ),
+    (
+        "python.concurrent-futures",
+        "ThreadPoolExecutor makes CPU-heavy code fast on all the cores, and if a task raises, "
+        "the exception shows up immediately in the main thread",
+        True,
+    ),
+    # right answers heard from speech: the belief is wrong by "only", which isn't said ...
+    (
+        "kubernetes.service-types",
+        "ClusterIP is only reachable inside the cluster, NodePort opens a port on every node, "
+        "and load balancer gets an external load balancer from the cloud.",
+        False,
+    ),
+    # ... and "several algorithms" does not count the same thing as "one interface"
+    (
+        "design-patterns.strategy",
+        "You have several interchangeable algorithms behind the same interface, and pick one "
+        "at runtime, and in Python you can often just pass a function.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("entry", "text", "wrong"), ANSWERS)
+def test_answers_are_wrong_only_for_what_they_say(entry: str, text: str, wrong: bool) -> None:
     g = svc().grade(entry, text, semantic=False)
-    assert g.verdict is not AnswerVerdict.WRONG, g
+    assert (g.verdict is AnswerVerdict.WRONG) is wrong, g
+    assert bool(g.wrong_claims) or not wrong, g
