@@ -85,3 +85,10 @@ def test_questions_and_requests_carry_no_claim() -> None:
 def test_sqls_explain_as_the_subject_is_a_claim(text: str) -> None:
     said = claims(text)
     assert said and said[0].checkable.lower().startswith("explain"), said
+
+
+def test_no_actually_repairs_what_came_before() -> None:
+    said = claims(
+        "I'd first optimise the single slowest query, no actually, I'd rank by total time"
+    )
+    assert [c.checkable for c in said] == ["I'd rank by total time"]

@@ -166,6 +166,9 @@ sir
 REPAIR_MARKERS = _runs("""
 sorry
 sorry sorry
+no actually
+actually no
+no sorry
 i mean
 i meant
 no wait
