@@ -69,3 +69,32 @@ def test_grader_facts_are_cached_beside_the_bank_and_rebuilt_when_damaged(tmp_pa
     path.write_bytes(b"not a pickle")
     again = load_facts(compiled, cache)
     assert again.facts.keys() == first.facts.keys() and path.read_bytes() != b"not a pickle"
+
+
+def _viva_imports(package: Path, rel: str, seen: set[str]) -> None:
+    """``rel`` and every viva module it imports, transitively (paths below ``package``)."""
+    import ast
+
+    if rel in seen:
+        return
+    seen.add(rel)
+    for node in ast.walk(ast.parse((package / rel).read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("viva."):
+            path = node.module.split(".", 1)[1].replace(".", "/")
+            for candidate in (f"{path}.py", f"{path}/__init__.py"):
+                if (package / candidate).exists():
+                    _viva_imports(package, candidate, seen)
+                    break
+
+
+def test_the_cache_key_covers_every_module_the_pickles_are_built_with() -> None:
+    """A word table moved out of grade/words.py once left cached facts stale: the key must
+    change with every module the pickled bank, index and facts are built from."""
+    from viva.store import bankcache
+
+    package = Path(bankcache.__file__).resolve().parents[1]
+    needed: set[str] = set()
+    for root in bankcache.PICKLED_ROOTS:
+        _viva_imports(package, root, needed)
+    assert needed <= set(bankcache.PICKLED), needed - set(bankcache.PICKLED)
+    assert all((package / rel).is_file() for rel in bankcache.PICKLED)
