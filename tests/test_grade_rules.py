@@ -63,42 +63,35 @@ def test_the_verdict_does_not_depend_on_the_hash_seed() -> None:
     assert len(got) == 1, got
 
 
-def test_steps_said_in_the_other_order_are_wrong() -> None:
-    said = "okay so you drop the old column first and then deploy the new code"
-    got = svc().check(said)
-    assert got.verdict is Verdict.DISAGREE and "wrong order" in got.explanation, got.explanation
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        # the same steps in the bank's order
+# (what is said, the reply's words for the rule, whether the rule finds it wrong)
+ORDER_AND_SCOPE = [
+    ("okay so you drop the old column first and then deploy the new code", "wrong order", True),
+    # the same steps in the bank's order
+    (
         "first deploy code that no longer uses the column, then drop the column",
-        # "before" in a name, under an "if": not a sequence
-        "if a before request function returns a response, the view is skipped",
-    ],
-)
-def test_steps_in_the_right_order_are_not_called_out_of_order(said: str) -> None:
+        "wrong order",
+        False,
+    ),
+    # "before" in a name, under an "if": not a sequence
+    ("if a before request function returns a response, the view is skipped", "wrong order", False),
+    (
+        "with depends fastapi creates the dependency once at start up and reuses it for every request",
+        "how often",
+        True,
+    ),
+    ("fastapi calls the dependency again for every request", "how often", False),
+    ("django builds the middleware once per process at startup", "how often", False),
+]
+
+
+@pytest.mark.parametrize(("said", "reason", "wrong"), ORDER_AND_SCOPE)
+def test_order_and_scope_are_called_wrong_only_when_they_are(
+    said: str, reason: str, wrong: bool
+) -> None:
     got = svc().check(said)
-    assert "wrong order" not in got.explanation, got.explanation
-
-
-def test_once_at_start_up_against_per_request_is_wrong() -> None:
-    said = "with depends fastapi creates the dependency once at start up and reuses it for every request"
-    got = svc().check(said)
-    assert got.verdict is Verdict.DISAGREE and "how often" in got.explanation, got.explanation
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        "fastapi calls the dependency again for every request",
-        "django builds the middleware once per process at startup",
-    ],
-)
-def test_the_right_scope_is_not_called_wrong(said: str) -> None:
-    got = svc().check(said)
-    assert "how often" not in got.explanation, got.explanation
+    assert (reason in got.explanation) is wrong, got.explanation
+    if wrong:
+        assert got.verdict is Verdict.DISAGREE, got.explanation
 
 
 def test_a_claim_about_both_compared_things_is_not_a_role_swap() -> None:

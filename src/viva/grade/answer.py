@@ -44,11 +44,9 @@ TOUCH_AT = 0.2  # share of a key point's words an answer says for a thin answer 
 # a key point said the other way round, as the checker judges it (misconceptions stated are
 # matched by _wrong_claims)
 TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
-BELIEFS = (FactKind.MISCONCEPTION,)
-BELIEVED = frozenset({"misconception"})
-BELIEVED_AT = (
-    0.8  # a belief in an answer: many of its words also come from the right explanation around it
-)
+# a misconception the checker finds in a claim of an answer: many of its words also come
+# from the right explanation around it, so the bar is above the checker's own
+BELIEVED_AT = 0.8
 
 
 def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
@@ -203,8 +201,8 @@ def _judged_wrong(
         elif (
             j.status is Status.WRONG
             and j.fact
-            and j.fact.kind in BELIEFS
-            and j.why in BELIEVED
+            and j.fact.kind is FactKind.MISCONCEPTION
+            and j.why == "misconception"
             and j.score >= BELIEVED_AT
         ):
             out.append((c.text, j.correction or j.fact.text, None))

@@ -32,17 +32,25 @@ def says_correction(
     """The claim says the belief's own correction, the same way round and more closely than
     the belief: "if a class only has repr, str falls back to it" shares words with "repr
     falls back to str", and says what the bank says instead."""
-    if not belief.correction:
+    f = _correction(belief, positives)
+    if f is None:
         return False
-    for f in positives:
-        if f.kind is FactKind.CORRECTION and f.text == belief.correction:
-            m = align(lex, unit, f)
-            if m.contradicts or m.score < max(AGREE_AT, score):
-                return False
-            # its words with the compared things traded ("having filters the rows before
-            # grouping and where the groups") say the belief, not the correction
-            return swapped_roles(lex, lex.clauses(unit.text), [f], pairs) is None
-    return False
+    m = align(lex, unit, f)
+    if m.contradicts or m.score < max(AGREE_AT, score):
+        return False
+    # its words with the compared things traded ("having filters the rows before grouping
+    # and where the groups") say the belief, not the correction
+    return swapped_roles(lex, lex.clauses(unit.text), [f], pairs) is None
+
+
+def _correction(belief: Fact, positives: list[Fact]) -> Fact | None:
+    """The fact the bank holds for the belief's correction, among the entry's facts."""
+    if not belief.correction:
+        return None
+    return next(
+        (f for f in positives if f.kind is FactKind.CORRECTION and f.text == belief.correction),
+        None,
+    )
 
 
 def means_misconception(
@@ -64,7 +72,7 @@ def means_misconception(
         and states_predicate(lex, whole, f, positives)
         and not negates(lex, clauses, f)
         and not roles_differ(lex, clauses, f)
-        and says_wrong_part(lex, whole, f)
+        and says_wrong_part(lex, whole, f, positives)
         # a red flag names a practice; saying what it breaks is not doing it ("time.sleep
         # in an async def blocks the loop")
         and f.kind is FactKind.MISCONCEPTION
@@ -89,15 +97,16 @@ def means_misconception(
     return None
 
 
-def says_wrong_part(lex: Lexicon, unit: Clause, belief: Fact) -> bool:
+def says_wrong_part(lex: Lexicon, unit: Clause, belief: Fact, positives: list[Fact]) -> bool:
     """The claim says some of what makes the belief wrong: the belief's words its correction
     doesn't use. "db create all only makes tables that don't exist yet" shares "create all"
     and "table" with "db.create_all() will add my new column to the existing table", but
     says nothing of adding a column, which is the wrong part. A belief with no correction,
     or none of its own words, is not checked this way."""
-    if not belief.correction or belief.kind is not FactKind.MISCONCEPTION:
+    correction = _correction(belief, positives)
+    if correction is None or belief.kind is not FactKind.MISCONCEPTION:
         return True
-    fixed = frozenset(lex.clause(belief.correction).tokens)
+    fixed = correction.tokens
     said = frozenset(unit.tokens)
     # per clause of the belief: "Docker on its own is an orchestrator, so I do not need
     # anything else" is said by its first clause alone

@@ -135,14 +135,15 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     if len(shared) < 2:
         return Match(fact, score, False)
     against = conflicts(clause, fc)
-    if against == [clause.subject] and clause.negated != fc.negated:
+    if against == [clause.subject] and (
         # the subject said as its antonym and a negation besides: two flips, which may
         # cancel ("with optimistic locking nothing is locked" vs "pessimistic locking locks")
-        against = []
-    if against == [clause.subject] and len(set(predicate) & set(fc_pred)) < 2:
-        # the subject said as its antonym names the other thing, and says too little of
-        # this fact's predicate to deny it ("pessimistic locking locks until you commit" is
-        # not against "optimistic locking checks a version")
+        clause.negated != fc.negated
+        # or it names the other thing and says too little of this fact's predicate to deny
+        # it ("pessimistic locking locks until you commit" vs "optimistic locking checks a
+        # version")
+        or len(set(predicate) & set(fc_pred)) < 2
+    ):
         against = []
     weight_against = fsum(lex.weight(t) for t in against)
     # a negation alone needs two shared words besides the subject to be about the same

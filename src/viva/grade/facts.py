@@ -86,21 +86,14 @@ class FactBook:
         """The entries with a fact that holds most of these words (weighted): where a claim
         is settled even when the question search ranks its entry low ("single
         responsibility means one method" is a misconception of the SOLID entry)."""
-        # sorted: the same sums, in the same order, whatever the process's hash seed
-        said = sorted({t for t in tokens if self.lexicon.weight(t) >= RARE_ENOUGH})
+        said = self._rare(tokens)
         total = sum(self.lexicon.weight(t) for t in said)
         if not total:
             return []
-        held: dict[tuple[str, int], float] = {}
-        for t in said:
-            w = self.lexicon.weight(t)
-            for key in self.postings.get(t, ()):
-                held[key] = held.get(key, 0.0) + w
         best: dict[str, float] = {}
-        for (entry_id, _), w in held.items():
+        for (entry_id, _), w in self._held(said).items():
             best[entry_id] = max(best.get(entry_id, 0.0), w / total)
-        ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
-        return [e for e, share in ranked[:top] if share >= at]
+        return _ranked(best, top, at)
 
     def believing(self, tokens: Iterable[str], top: int = 2, at: float = BELIEF_AT) -> list[str]:
         """The entries with a wrong belief (misconception, red flag) whose words the claim
@@ -108,23 +101,33 @@ class FactBook:
         simpler, because each service is small" holds all of "Microservices make the whole
         system simpler", which ``saying`` misses because most of the claim is elsewhere.
         Only brings entries in; the judging decides whether the belief is said."""
-        said = {t for t in tokens if self.lexicon.weight(t) >= RARE_ENOUGH}
-        held: dict[tuple[str, int], float] = {}
-        for t in sorted(said):
-            for key in self.postings.get(t, ()):
-                held[key] = held.get(key, 0.0) + self.lexicon.weight(t)
         best: dict[str, float] = {}
-        for (entry_id, i), w in held.items():
+        for (entry_id, i), w in self._held(self._rare(tokens)).items():
             fact = self.facts[entry_id][i]
-            if not fact.kind.negative:
-                continue
-            total = sum(
-                self.lexicon.weight(t) for t in fact.tokens if self.lexicon.weight(t) >= RARE_ENOUGH
-            )
-            if total:
+            if fact.kind.negative and (
+                total := math.fsum(map(self.lexicon.weight, self._rare(fact.tokens)))
+            ):
                 best[entry_id] = max(best.get(entry_id, 0.0), w / total)
-        ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
-        return [e for e, share in ranked[:top] if share >= at]
+        return _ranked(best, top, at)
+
+    def _rare(self, tokens: Iterable[str]) -> list[str]:
+        """The words that say where a claim belongs, sorted: the same sums in the same order,
+        whatever the process's hash seed."""
+        return sorted({t for t in tokens if self.lexicon.weight(t) >= RARE_ENOUGH})
+
+    def _held(self, said: list[str]) -> dict[tuple[str, int], float]:
+        """(entry id, fact index) -> the weight of the words of ``said`` the fact uses."""
+        held: dict[tuple[str, int], float] = {}
+        for t in said:
+            w = self.lexicon.weight(t)
+            for key in self.postings.get(t, ()):
+                held[key] = held.get(key, 0.0) + w
+        return held
+
+
+def _ranked(best: dict[str, float], top: int, at: float) -> list[str]:
+    ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
+    return [e for e, share in ranked[:top] if share >= at]
 
 
 def _entities(bank: Bank, lex: Lexicon, idf: dict[str, float] | None = None) -> frozenset[str]:

@@ -107,7 +107,7 @@ def judge(
             and wrong[0] >= best_pos - 0.05
             and _shares(unit, wrong[1])
             and states_predicate(lex, unit, wrong[1], positives)
-            and says_wrong_part(lex, unit, wrong[1])
+            and says_wrong_part(lex, unit, wrong[1], positives)
             and _names_subject(
                 whole,
                 clauses,

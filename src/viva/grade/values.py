@@ -12,7 +12,7 @@ checker (``judge``) uses it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from viva.grade.check import overlap
 from viva.grade.contradict import AUTHORITY
@@ -23,7 +23,7 @@ CODE = re.compile(r"^[1-5][0-9][0-9]$")
 SITUATION_AT = 0.3  # share of the fact clause's other words the claim says
 
 
-def _codes(tokens: Sequence[str]) -> set[str]:
+def _codes(tokens: Iterable[str]) -> set[str]:
     return {t for t in tokens if CODE.match(t)}
 
 
@@ -34,7 +34,7 @@ def wrong_code(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> Fact | No
         return None
     used: dict[str, set[str]] = {}
     for f in facts:
-        used.setdefault(f.entry_id, set()).update(_codes(tuple(f.tokens)))
+        used.setdefault(f.entry_id, set()).update(_codes(f.tokens))
     rest = frozenset(t for t in clause.tokens if t not in said)
     for f in sorted(facts, key=lambda f: -f.kind.priority):
         if f.kind not in AUTHORITY or said & used.get(f.entry_id, set()):

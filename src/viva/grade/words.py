@@ -196,7 +196,7 @@ class Lexicon:
         scoped: list[bool] = []
         negated = False
         outer = False  # whether the clause was negated before the last negation
-        last_neg = ""
+        fresh = False  # a negation that can cancel was said, and no content word since
         scope = 0  # content words still under the last negation
         absolutes: set[str] = set()
         subject: str | None = None
@@ -205,24 +205,19 @@ class Lexicon:
             if word in PREVENTS and i + 1 < len(words):
                 # "prevents cascading failure" = "no cascading failure"; "doesn't prevent X"
                 # says X can happen: a negated prevention cancels
-                negated = True
+                negated, fresh = True, False
                 scope = 0 if scope > 0 else NEGATION_SCOPE
                 continue
-            if (
-                word in NEGATIONS
-                and scope == NEGATION_SCOPE
-                and last_neg in CANCELS
-                and word in CANCELS
-            ):
+            if fresh and word in CANCELS:
                 # "it doesn't mean it never agrees": a negation right after another, no
                 # content word between, cancels it ("neither ... nor" is one negation)
-                negated, scope, last_neg = outer, 0, ""
+                negated, scope, fresh = outer, 0, False
                 continue
             if word in NEGATIONS:
                 outer = negated if scope == 0 else outer
                 negated = True
                 scope = NEGATION_SCOPE
-                last_neg = word
+                fresh = word in CANCELS
             if word in ABSOLUTES:
                 absolutes.add(word)
             if word in NEGATIONS or word in LIGHT or (word in STOPWORDS and word not in KEEP):
@@ -240,6 +235,7 @@ class Lexicon:
             flips.append(flip)
             scoped.append(scope > 0)
             scope = max(0, scope - 1)
+            fresh = False
         elliptic = bool(words) and words[0] == "not"
         return Clause(
             text,

@@ -153,7 +153,8 @@ def trim_quiet(audio: Audio, margin_ms: int = TRIM_MARGIN_MS) -> Audio:
     frames) and 5% of the loudest frame; with no loud frame the audio is returned as it is."""
     n = max(1, audio.rate * FRAME_MS // 1000)
     s = _samples(audio.pcm)
-    levels = [sum(map(abs, s[i : i + n])) / len(s[i : i + n]) for i in range(0, len(s), n)]
+    frames = (s[i : i + n] for i in range(0, len(s), n))
+    levels = [sum(map(abs, f)) / len(f) for f in frames]
     if len(levels) < 3:
         return audio
     ranked = sorted(levels)
