@@ -92,3 +92,41 @@ def test_no_actually_repairs_what_came_before() -> None:
         "I'd first optimise the single slowest query, no actually, I'd rank by total time"
     )
     assert [c.checkable for c in said] == ["I'd rank by total time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # "wait" and "rather" as words of the claim, not markers of a repair
+        (
+            "the worker takes the job and does not wait for the result, it moves on",
+            "the worker takes the job and does not wait for the result, it moves on",
+        ),
+        ("I would rather use Flask than Django here", "I would rather use Flask than Django here"),
+        ("the pod restarts, wait, the container restarts", "the container restarts"),
+    ],
+)
+def test_a_marker_word_used_in_the_claim_repairs_nothing(text: str, kept: str) -> None:
+    assert ", ".join(c.text for c in claims(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "checked"),
+    [
+        (
+            "helm 3 talks to the API server with my credentials, no wait, it still needs tiller",
+            "it still needs tiller",
+            "helm 3 still needs tiller",
+        ),
+        (
+            "so Django is single threaded, I mean it depends on the server",
+            "it depends on the server",
+            "Django depends on the server",
+        ),
+    ],
+)
+def test_a_repair_restarting_with_it_keeps_what_it_stands_for(
+    text: str, quoted: str, checked: str
+) -> None:
+    got = claims(text)
+    assert [(c.text, c.checkable) for c in got] == [(quoted, checked)]

@@ -41,3 +41,29 @@ def test_british_and_american_spellings_meet() -> None:
 
     assert gstem("materialised") == gstem("materialized")
     assert gstem("normalisation") == gstem("normalization")
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("my container exited zero", "a container that exits with code 0"),
+        ("with four members", "4 members"),
+        ("one thread", "1 thread"),
+    ],
+)
+def test_numbers_said_and_written_are_one_token(said: str, written: str) -> None:
+    number = [t for t in lex().clause(said).tokens if t not in {"container", "exit", "thread"}]
+    assert number and number[0] in lex().clause(written).tokens
+
+
+def test_no_difference_between_two_things_says_they_are_the_same() -> None:
+    tokens = lex().clause("there's no real difference between apply and create").tokens
+    assert "same" in tokens and not lex().clause("apply and create").negated
+
+
+@pytest.mark.parametrize(
+    ("heard", "term"),
+    [("pie thon is dynamically typed", "python"), ("cube control apply", "kubectl")],
+)
+def test_common_mishearings_of_tool_names_are_the_tool(heard: str, term: str) -> None:
+    assert lex().clause(heard).tokens[0] == term

@@ -89,6 +89,16 @@ SYNONYMS: dict[str, str] = {
     "k8s": "kubernetes",
     "processor": "cpu",
     "processors": "cpu",
+    # numbers as the bank writes them ("exit code 0") and as people say them ("exited
+    # zero"); "one" stays a word, the count the quantity rules read
+    "1": "one",
+    **{
+        w: str(n)
+        for n, w in enumerate(
+            "zero one two three four five six seven eight nine ten eleven twelve".split()
+        )
+        if n != 1
+    },
 }
 PRONOUNS = frozenset({"it", "they", "this", "these", "those"})
 # "cannot deploy a container": a negation covers the next two content words, not the clause

@@ -39,6 +39,14 @@ _CONTRACTIONS = [
     # "if it's not there you get a ValueError": the negation is of "there", which grading
     # drops, not of what follows
     (re.compile(r"\bnot there\b", re.I), "absent"),
+    # "there's no real difference between apply and create" says they are the same
+    (
+        re.compile(
+            r"\bno (?:real |actual |big |practical )?differences? (?:between|in)\b",
+            re.I,
+        ),
+        "the same for",
+    ),
 ]
 # "isnt", "doesnt" as speech recognisers and hurried typists write them
 _BARE = {

@@ -34,7 +34,13 @@ from viva.understand.claimwords import (
     content_words,
     is_verb,
 )
-from viva.understand.disfluency import drop_fillers, is_clause, repair, restarts, upto_break
+from viva.understand.disfluency import (
+    drop_fillers,
+    is_clause,
+    repair_with_subject,
+    restarts,
+    upto_break,
+)
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’\-/.+#]*[\w+#]|[A-Za-z0-9]|[,.;:!?]")
 _ABBREV = [
@@ -230,7 +236,9 @@ def claims(text: str) -> list[Claim]:
     for words, end in _sentences(text):
         words, tag_a = _strip_tag(words)
         words, lead = _strip_lead(words)
-        words = restarts(drop_fillers(repair(words)))
+        words, dropped = repair_with_subject(words)
+        words = restarts(drop_fillers(words))
+        last_subject = dropped or last_subject
         words, lead_b = _strip_lead(words)
         words, tag_b = _strip_tag(words)
         tagged = tag_a or tag_b or lead or lead_b

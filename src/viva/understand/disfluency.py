@@ -29,11 +29,37 @@ def _starts(words: list[str], run: tuple[str, ...], at: int = 0) -> bool:
     return tuple(_low(words[at : at + len(run)])) == run
 
 
+# a lone marker word used as a verb or adverb is no repair: "it doesn't wait for the
+# result", "I'd rather use Flask", "rather than"
+_NOT_MARKER_BEFORE = AUX | {"to", "not", "never", "i'd", "we'd", "you'd", "they'd"}
+_NOT_MARKER_AFTER = frozenset({"for", "until", "till", "than", "on", "to"})
+
+
+def _marker(words: list[str], i: int) -> tuple[str, ...] | None:
+    run = next((r for r in REPAIR_MARKERS if _starts(words, r, i)), None)
+    if run is None or len(run) > 1:
+        return run
+    low = _low(words[max(0, i - 1) : i + 2])
+    before = low[0] if i > 0 else ","
+    after = low[-1] if i + 1 < len(words) else ","
+    if before in _NOT_MARKER_BEFORE or after in _NOT_MARKER_AFTER:
+        return None
+    return run
+
+
 def repair(words: list[str]) -> list[str]:
     """Apply self-corrections: "first A, then B, sorry, then C" -> "first A, then C"."""
+    return repair_with_subject(words)[0]
+
+
+def repair_with_subject(words: list[str]) -> tuple[list[str], list[str]]:
+    """``repair``, and the subject a repair dropped but its "it" still means: "helm talks to
+    the API server, no wait, it still needs tiller" keeps "it still needs tiller", and "it"
+    is helm."""
+    subject: list[str] = []
     i = 0
     while i < len(words):
-        run = next((r for r in REPAIR_MARKERS if _starts(words, r, i)), None)
+        run = _marker(words, i)
         if run is None:
             i += 1
             continue
@@ -53,15 +79,33 @@ def repair(words: list[str]) -> list[str]:
             i = len(before)
             continue
         cut = _repair_start(before, after)
+        if _onset(after) in PRONOUNS and _onset(after) not in _low(before):
+            subject = _subject_of(before[cut:]) or subject
         words = before[:cut] + after
         i = cut
-    return words
+    return words, subject
+
+
+def _onset(after: list[str]) -> str:
+    """The first word a repair says, past determiners and fillers ("no wait, actually it")."""
+    return next(
+        (w for w in _low(after) if w not in DETERMINERS and w != "," and (w,) not in FILLER_RUNS),
+        "",
+    )
+
+
+def _subject_of(fragment: list[str]) -> list[str]:
+    """The words before a fragment's first verb: its subject ("helm 3" of "helm 3 talks")."""
+    low = _low(fragment)
+    at = next((k for k, w in enumerate(low) if k > 0 and (is_verb(w) or w in AUX)), 0)
+    words = [w for w in fragment[:at] if w.lower() not in DETERMINERS and w != ","]
+    return words if words and words[0].lower() not in PRONOUNS else []
 
 
 def _repair_start(before: list[str], after: list[str]) -> int:
     """Where the repaired words begin in ``before``."""
     low = _low(before)
-    onset = next((w for w in _low(after) if w not in DETERMINERS and w != ","), "")
+    onset = _onset(after)
     # the repair restarts at a word said before: cut back to its last use
     for k in range(len(low) - 1, -1, -1):
         if low[k] == onset:
