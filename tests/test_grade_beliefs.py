@@ -98,6 +98,19 @@ RIGHT = [
         "converge, you may just read stale data in between",
         False,
     ),
+    # a word of the belief said as its antonym ("strongly" / "weakly") is not the belief
+    (
+        "Python is dynamically typed and also strongly typed, so adding a string and an int "
+        "raises a TypeError.",
+        False,
+    ),
+    # a belief another part of the statement denies ("it won't add a new column") is not
+    # what the part sharing its words says
+    (
+        "db create all only makes tables that don't exist yet, it won't add a new column to a "
+        "table that's already there",
+        False,
+    ),
     # the semantic layer compares misconceptions only (a red flag names a practice) ...
     (
         "calling time dot sleep or requests dot get inside an async def blocks the whole event "
@@ -117,6 +130,25 @@ RIGHT = [
 def test_right_statements_are_not_disagreed(text: str, semantic: bool) -> None:
     found = svc().check(text, semantic=semantic)
     assert found.verdict is not Verdict.DISAGREE, found.explanation
+
+
+# Wrong statements said in other words: a synonym ("destroys" for "deletes"), code read
+# aloud ("daemon dot json"), "no real difference" for "the same", a repair restarting with
+# "it" (the subject it stands for is checked).
+WRONG = [
+    "doing del x destroys the object right away, even if some list still holds another "
+    "reference to it",
+    "helm 3 talks to the API server with my own credentials, no wait, it still needs tiller "
+    "running inside the cluster",
+    "there's no real difference between kubectl apply and kubectl create, both do exactly the "
+    "same thing",
+]
+
+
+@pytest.mark.parametrize("text", WRONG)
+def test_wrong_statements_in_other_words_are_disagreed(text: str) -> None:
+    found = svc().check(text, semantic=False)
+    assert found.verdict is Verdict.DISAGREE, found.explanation
 
 
 ANSWERS = [

@@ -73,6 +73,7 @@ def means_misconception(
         and not negates(lex, clauses, f)
         and not roles_differ(lex, clauses, f)
         and says_wrong_part(lex, whole, f, positives)
+        and not says_antonym(whole, f)
         # a red flag names a practice; saying what it breaks is not doing it ("time.sleep
         # in an async def blocks the loop")
         and f.kind is FactKind.MISCONCEPTION
@@ -95,6 +96,19 @@ def means_misconception(
         if sim >= closest_fact + SEM_MARGIN:
             return fact
     return None
+
+
+def says_antonym(unit: Clause, belief: Fact) -> bool:
+    """The claim says a word of the belief as its antonym: "Python is dynamically and
+    strongly typed" is not "Python is dynamically typed, so it is weakly typed". Only words
+    one side says by an antonym count (a negation's reach is too loose to trust here); the
+    signs compared include negations, so "Python isn't strongly typed" still says "weakly"."""
+    for fc in belief.clauses:
+        for t in set(unit.tokens) & set(fc.tokens):
+            flipped = True in unit.signs_of(t, False) or True in fc.signs_of(t, False)
+            if flipped and not unit.signs_of(t) & fc.signs_of(t):
+                return True
+    return False
 
 
 def says_wrong_part(lex: Lexicon, unit: Clause, belief: Fact, positives: list[Fact]) -> bool:

@@ -24,6 +24,9 @@ KEY_WORD = 0.8  # idf above which a word the fact lacks blocks "agree"
 # small words that decide what a sentence claims: "the same thing", "more", "only once"
 DECISIVE = frozenset({"same", "more", "top", "one", "once", "before", "after", "both", "own"})
 CONFLICT_AT = 0.25  # share of the shared words' weight said the other way round
+# ... of a belief's part a clause holds whole (the negated verb of "won't add a new column
+# to an existing table" is a small share of its weight)
+PART_CONFLICT_AT = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +232,9 @@ def _denies_part(lex: Lexicon, clause: Clause, part: Clause) -> bool:
     if len(set(part.tokens)) < 2 or overlap(lex, part.tokens, frozenset(clause.tokens)) < 0.8:
         return False
     against = fsum(lex.weight(t) for t in conflicts(clause, part))
-    return against > 0 and against >= CONFLICT_AT * fsum(lex.weight(t) for t in set(part.tokens))
+    return against > 0 and against >= PART_CONFLICT_AT * fsum(
+        lex.weight(t) for t in set(part.tokens)
+    )
 
 
 def best_match(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Match | None:

@@ -19,6 +19,7 @@ from enum import StrEnum
 from viva.grade.belief import (
     SEM_MISC_AT,
     means_misconception,
+    says_antonym,
     says_correction,
     says_wrong_part,
 )
@@ -108,6 +109,7 @@ def judge(
             and _shares(unit, wrong[1])
             and states_predicate(lex, unit, wrong[1], positives)
             and says_wrong_part(lex, unit, wrong[1], positives)
+            and not says_antonym(unit, wrong[1])
             and _names_subject(
                 whole,
                 clauses,

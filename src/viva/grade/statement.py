@@ -13,6 +13,7 @@ never quoted, because claims hold none.
 from __future__ import annotations
 
 from viva.bank.model import Bank
+from viva.grade.check import negates
 from viva.grade.facts import Fact, FactBook
 from viva.grade.judge import Judgement, Status, judge
 from viva.grade.model import Check, ClaimCheck, Verdict
@@ -40,6 +41,7 @@ def check_statement(
         h.entry_id for h in search(index, " ".join(c.checkable for c in said)).hits[:CONTEXT]
     ]
     judged: list[tuple[Claim, Judgement]] = []
+    considered: list[list[Fact]] = []
     near: list[str] = list(context)
     for c in said:
         ids = [h.entry_id for h in search(index, c.checkable).hits[:CANDIDATES]]
@@ -49,8 +51,36 @@ def check_statement(
         near += ids
         facts: list[Fact] = [f for i in dict.fromkeys([*ids, *context]) for f in book.of(i)]
         judged.append((c, judge(book, c.text, c.checkable, facts, meaning)))
+        considered.append(facts)
+    judged = _denied_elsewhere(book, judged, considered, meaning)
     nearest = tuple(dict.fromkeys(near))[:3]
     return _compose(judged, bank, nearest)
+
+
+def _denied_elsewhere(
+    book: FactBook,
+    judged: list[tuple[Claim, Judgement]],
+    considered: list[list[Fact]],
+    meaning: Meaning | None,
+) -> list[tuple[Claim, Judgement]]:
+    """A wrong belief another claim of the same statement denies is not what this claim
+    says: in "create_all only makes tables that don't exist yet, it won't add a column to an
+    existing table" the first part shares words with "create_all adds my new column", and
+    the second says that belief is wrong. The claim is judged again without it."""
+    lex = book.lexicon
+    out = list(judged)
+    for k, (c, j) in enumerate(judged):
+        belief = j.fact
+        if j.why != "misconception" or belief is None:
+            continue
+        if any(
+            negates(lex, lex.clauses(other.checkable), belief)
+            for n, (other, _) in enumerate(judged)
+            if n != k
+        ):
+            rest = [f for f in considered[k] if f is not belief]
+            out[k] = (c, judge(book, c.text, c.checkable, rest, meaning))
+    return out
 
 
 def _q(text: str) -> str:

@@ -39,6 +39,9 @@ _CONTRACTIONS = [
     # "if it's not there you get a ValueError": the negation is of "there", which grading
     # drops, not of what follows
     (re.compile(r"\bnot there\b", re.I), "absent"),
+    (re.compile(r"\balready there\b", re.I), "existing"),
+    # code said aloud: "daemon dot json", "time dot sleep"
+    (re.compile(r"(?<=\w) dot (?=\w)", re.I), "."),
     # "there's no real difference between apply and create" says they are the same
     (
         re.compile(
