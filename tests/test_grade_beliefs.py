@@ -182,6 +182,34 @@ ANSWERS = [
 ]
 
 
+ANSWERS += [
+    # a belief's words over two clauses, the second about another thing: not the belief
+    (
+        "python.str-vs-repr",
+        "repr is the developer view, and the console and a list show the repr. str is the "
+        "readable one for end users, that's what print uses",
+        False,
+    ),
+    # a clause whose subject is another of the belief's things ("inheritance is still
+    # right ...") doesn't say "composition over inheritance means never use inheritance"
+    (
+        "design-patterns.composition-vs-inheritance",
+        "inheritance models is a and reuses the parent's code, composition models has a, the "
+        "object holds parts and delegates to them. we favour composition because the parts can "
+        "be swapped at run time. inheritance is still right for a true is a that honours the "
+        "parent's contract, framework extension points and exception hierarchies",
+        False,
+    ),
+    # "never share one session" denies sharing, not "one session per request"
+    (
+        "fastapi.sqlalchemy-sessions",
+        "the engine is built once per process and owns the pool, each request gets its own "
+        "session from a dependency with yield, and you never share one session between requests",
+        False,
+    ),
+]
+
+
 @pytest.mark.parametrize(("entry", "text", "wrong"), ANSWERS)
 def test_answers_are_wrong_only_for_what_they_say(entry: str, text: str, wrong: bool) -> None:
     g = svc().grade(entry, text, semantic=False)

@@ -116,11 +116,29 @@ def _touches(lex: Lexicon, content: list[str], points: Iterable[Fact]) -> bool:
     return len(said) >= 5 and any(overlap(lex, tuple(p.tokens), said) >= TOUCH_AT for p in points)
 
 
-def _windows(lex: Lexicon, clauses: list[Clause]) -> list[Clause]:
+def _other_subject(window: Clause, belief: Fact) -> bool:
+    """The window is about another of the belief's things: "taints keep pods off a node
+    unless they have a toleration" is about pods, not "a toleration makes the Pod run on
+    the tainted node"."""
+    first = belief.clauses[0].subject if belief.clauses else None
+    return (
+        first is not None
+        and window.subject is not None
+        and window.subject != first
+        and window.subject in belief.tokens
+    )
+
+
+def _windows(lex: Lexicon, clauses: list[Clause]) -> list[tuple[Clause, str | None]]:
     """Each clause alone and with its neighbour: a wrong claim often spans a comma. A
-    contrast ("..., not a keyword") belongs to the clause before it, never to the next."""
-    out = [c for c in clauses if not c.elliptic]
-    out += [lex.clause(f"{a.text} {b.text}") for a, b in pairwise(clauses) if not a.elliptic]
+    contrast ("..., not a keyword") belongs to the clause before it, never to the next.
+    With each window, the new subject its second clause brings, if any."""
+    out = [(c, None) for c in clauses if not c.elliptic]
+    out += [
+        (lex.clause(f"{a.text} {b.text}"), b.subject if b.subject != a.subject else None)
+        for a, b in pairwise(clauses)
+        if not a.elliptic
+    ]
     return out
 
 
@@ -166,7 +184,13 @@ def _wrong_claims(
     red: list[str] = []
     windows = _windows(lex, clauses)
     for f in facts:
-        if f.kind.negative and any(_states(lex, w, f) for w in windows):
+        if f.kind.negative and any(
+            _states(lex, w, f) and (new is None or new in f.tokens) and not _other_subject(w, f)
+            for w, new in windows
+        ):
+            # a second clause about a thing the belief doesn't name says something else of
+            # it: "the console shows the repr, str is for end users" isn't "repr is for
+            # end users"
             if stated is not None:
                 stated.append(f)
             if f.kind is FactKind.MISCONCEPTION:

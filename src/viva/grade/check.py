@@ -64,7 +64,7 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
         for t in dict.fromkeys(clause.tokens)
         if t in fc.tokens
         and not clause.signs_of(t, neg) & fc.signs_of(t, neg)
-        and not (t in COUNTS and _counted(clause, t) != _counted(fc, t))
+        and not (t in COUNTS and (_counted(clause, t) != _counted(fc, t) or _past_verb(clause, t)))
     ]
 
 
@@ -72,6 +72,13 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
 # the same thing ("several algorithms behind the same interface" is not against
 # "algorithms behind one interface")
 COUNTS = frozenset({"one"})
+
+
+def _past_verb(c: Clause, token: str) -> bool:
+    """A negation reached the count only past the word it denies: "never share one session"
+    denies sharing, not "one"."""
+    at = c.tokens.index(token)
+    return c.scoped[at] and at > 0 and c.scoped[at - 1]
 
 
 def _counted(c: Clause, token: str) -> str | None:
