@@ -133,7 +133,7 @@ def _windows(lex: Lexicon, clauses: list[Clause]) -> list[tuple[Clause, str | No
     """Each clause alone and with its neighbour: a wrong claim often spans a comma. A
     contrast ("..., not a keyword") belongs to the clause before it, never to the next.
     With each window, the new subject its second clause brings, if any."""
-    out = [(c, None) for c in clauses if not c.elliptic]
+    out: list[tuple[Clause, str | None]] = [(c, None) for c in clauses if not c.elliptic]
     out += [
         (lex.clause(f"{a.text} {b.text}"), b.subject if b.subject != a.subject else None)
         for a, b in pairwise(clauses)
