@@ -17,7 +17,11 @@ the lexical checker and the semantic layer (viva.semantic, all-MiniLM-L6-v2 in N
   the grader's fact vectors are cached (their one-time encoding is reported separately); with
   the semantic layer, one pass in which every learner sentence is new and gets encoded.
 
-Run: ``.venv/bin/python bench/bench_grade.py [--runs 3] [--no-semantic]``.
+With ``--self``, also the bank checked against itself: each entry's key points, short-answer
+sentences and misconception corrections (all true) through ``check``, and how many are judged
+to say one of that entry's misconceptions (a belief its own true words can't be told from).
+
+Run: ``.venv/bin/python bench/bench_grade.py [--runs 3] [--no-semantic] [--self]``.
 """
 
 from __future__ import annotations
@@ -125,10 +129,37 @@ def latency(svc: Library, semantic: bool, runs: int) -> None:
     )
 
 
+def self_check(svc: Library, semantic: bool) -> None:
+    """The entries' own true sentences judged to say one of their misconceptions."""
+    from viva.session.teach import sentences
+
+    texts = said = 0
+    beliefs: set[tuple[str, str]] = set()
+    for e in svc.bank.entries:
+        fixes = {m.correction: m.claim for m in e.misconceptions}
+        true = [k.point for k in e.key_points] + sentences(e.short_answer) + list(fixes)
+        for text in true:
+            texts += 1
+            parts = svc.check(text, semantic=semantic).claims
+            hit = [
+                p
+                for p in parts
+                if p.status == "wrong" and p.source_id == e.id and p.correction in fixes
+            ]
+            said += bool(hit)
+            beliefs |= {(e.id, fixes[str(p.correction)]) for p in hit}
+    layer = "semantic" if semantic else "lexical"
+    print(
+        f"bank against itself ({layer}): {said} of {texts} true sentences judged to say one of "
+        f"their entry's misconceptions ({len(beliefs)} misconceptions)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-semantic", action="store_true")
+    ap.add_argument("--self", action="store_true", help="also check the bank against itself")
     args = ap.parse_args()
     svc = Library()
     print(f"bank: {len(svc.bank.entries)} entries. {FLOORS}")
@@ -147,6 +178,9 @@ def main() -> None:
     )
     latency(svc, True, 1)  # first: every learner sentence is new, so each is encoded once
     report(svc, True)
+    if args.self:
+        self_check(svc, False)
+        self_check(svc, True)
 
 
 if __name__ == "__main__":

@@ -117,6 +117,9 @@ RIGHT = [
         "loop, so every other request just sits and waits",
         True,
     ),
+    # ... and never against a claim the bank says word for word (a key point of the entry)
+    ("Fixtures in conftest files are shared across test files.", True),
+    ("Python 3.10 added the match statement.", True),
     # ... and only with the claim's polarity
     (
         "fastapi is a thin layer over starlette and pydantic, and uvicorn is the ASGI server "

@@ -93,6 +93,10 @@ def judge(
     per_clause = [best_match(lex, c, positives) for c in clauses]
     contradicts_fact = any(m and m.contradicts for m in per_clause)
 
+    # how much of each clause one key point, summary or correction says the same way round
+    support = [_support(lex, c, positives) for c in clauses]
+    backed_whole = all(h >= AGREE_AT for h in support)
+
     # 1. a misconception or red flag, said in the learner's words (the whole claim, or one
     # clause of it: "Jenkins runs inside GitHub, like GitHub Actions")
     for unit in [whole, *clauses] if len(clauses) > 1 else [whole]:
@@ -143,7 +147,6 @@ def judge(
         value = wrong_code(lex, c, positives)
         if value is not None:
             return Judgement(text, Status.WRONG, value, value.text, "value", 1.0)
-    support = [_support(lex, c, positives) for c in clauses]
     for c, m, held in zip(clauses, per_clause, support, strict=True):
         if m and m.contradicts and _restates(lex, c, m.fact):
             if m.fact.kind in (FactKind.ANSWER, FactKind.SIMPLE) and held >= AGREE_AT:
@@ -162,8 +165,11 @@ def judge(
         if swap is not None:
             return Judgement(text, Status.WRONG, swap, swap.text, "swapped", 1.0)
 
-    # 3. the same misconception, in other words (semantic layer)
-    if meaning is not None and negatives:
+    # 3. the same misconception, in other words (semantic layer) - unless the bank says
+    # every clause as it is: a sentence vector doesn't outweigh the bank's own words
+    # ("Fixtures in conftest files are shared across test files" sits close to "you have to
+    # import fixtures from conftest into each test file")
+    if meaning is not None and negatives and not backed_whole:
         about = [
             f
             for f in negatives
