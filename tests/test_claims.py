@@ -130,3 +130,10 @@ def test_a_repair_restarting_with_it_keeps_what_it_stands_for(
 ) -> None:
     got = claims(text)
     assert [(c.text, c.checkable) for c in got] == [(quoted, checked)]
+
+
+def test_no_before_a_noun_in_a_later_part_is_what_the_claim_says() -> None:
+    said = claims("It calls the app directly; no server or port is involved.")
+    assert [c.text for c in said] == ["It calls the app directly", "no server or port is involved"]
+    # at the start of a reply, "no" is the answer word
+    assert [c.text for c in claims("no jenkins builds the image")] == ["jenkins builds the image"]

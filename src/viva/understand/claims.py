@@ -93,8 +93,11 @@ def _sentences(text: str) -> list[tuple[list[str], str]]:
     return out
 
 
-def _strip_lead(words: list[str]) -> tuple[list[str], bool]:
-    """Drop discourse openers and lead-ins; True when a lead-in made it a checked claim."""
+def _strip_lead(words: list[str], keep_no: bool = False) -> tuple[list[str], bool]:
+    """Drop discourse openers and lead-ins; True when a lead-in made it a checked claim.
+    With ``keep_no`` (a later sentence or part), "no" before a noun stays: it is what the
+    claim says ("...; no server or port is involved"), where at the start of a reply it is
+    the answer word ("no jenkins builds the image")."""
     tagged = False
     changed = True
     while changed and words:
@@ -107,10 +110,20 @@ def _strip_lead(words: list[str]) -> tuple[list[str], bool]:
                 break
         else:
             for run in (*LEAD_OPENERS, *FILLER_RUNS):
-                if _starts(words, run) and (len(words) > len(run)):
+                if (
+                    _starts(words, run)
+                    and len(words) > len(run)
+                    and not (keep_no and _no_before_noun(words, run))
+                ):
                     words, changed = words[len(run) :], True
                     break
     return words, tagged
+
+
+def _no_before_noun(words: list[str], run: tuple[str, ...]) -> bool:
+    """ "no server or port is involved": "no" before a noun is what the claim says, not an
+    answer word ("no, it isn't", "no it doesn't" still start with one)."""
+    return run == ("no",) and bool(content_words(_low(words[1:2])))
 
 
 def _strip_tag(words: list[str]) -> tuple[list[str], bool]:
@@ -233,21 +246,21 @@ def claims(text: str) -> list[Claim]:
     """The claims a spoken statement makes, in order, each in the learner's words."""
     out: list[Claim] = []
     last_subject: list[str] = []
-    for words, end in _sentences(text):
+    for n, (words, end) in enumerate(_sentences(text)):
         words, tag_a = _strip_tag(words)
-        words, lead = _strip_lead(words)
+        words, lead = _strip_lead(words, keep_no=n > 0)
         words, dropped = repair_with_subject(words)
         words = restarts(drop_fillers(words))
         last_subject = dropped or last_subject
-        words, lead_b = _strip_lead(words)
+        words, lead_b = _strip_lead(words, keep_no=n > 0)
         words, tag_b = _strip_tag(words)
         tagged = tag_a or tag_b or lead or lead_b
         if not words or (not tagged and _is_question(words, end == "?")):
             continue
         tagged = tagged or end == "?"
         topic = _topic(words)
-        for part in _attach_subordinates(_join_relational(_parts(words))):
-            part, _ = _strip_lead(part)
+        for k, part in enumerate(_attach_subordinates(_join_relational(_parts(words)))):
+            part, _ = _strip_lead(part, keep_no=n > 0 or k > 0)
             part, _ = _strip_tag(part)
             if not _has_claim(part):
                 continue
