@@ -137,3 +137,21 @@ def test_no_before_a_noun_in_a_later_part_is_what_the_claim_says() -> None:
     assert [c.text for c in said] == ["It calls the app directly", "no server or port is involved"]
     # at the start of a reply, "no" is the answer word
     assert [c.text for c in claims("no jenkins builds the image")] == ["jenkins builds the image"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a written "No" before a noun, no comma: a determiner, not the answer word
+        ("No app context exists during import", "No app context exists during import"),
+        # "as well", "runs well", "and all" inside a claim say something
+        ("a workflow can deploy images as well", "a workflow can deploy images as well"),
+        ("services that run well in the cloud", "services that run well in the cloud"),
+        ("Any and all always return True or False", "Any and all always return True or False"),
+        # ... where they trail off or open a thought they are fillers
+        ("well, kubernetes restarts pods", "kubernetes restarts pods"),
+        ("it caches pages and stuff", "it caches pages"),
+    ],
+)
+def test_words_that_are_fillers_only_in_some_places(text: str, kept: str) -> None:
+    assert ", ".join(c.text for c in claims(text)) == kept

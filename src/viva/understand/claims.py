@@ -95,9 +95,10 @@ def _sentences(text: str) -> list[tuple[list[str], str]]:
 
 def _strip_lead(words: list[str], keep_no: bool = False) -> tuple[list[str], bool]:
     """Drop discourse openers and lead-ins; True when a lead-in made it a checked claim.
-    With ``keep_no`` (a later sentence or part), "no" before a noun stays: it is what the
-    claim says ("...; no server or port is involved"), where at the start of a reply it is
-    the answer word ("no jenkins builds the image")."""
+    In a later sentence or part (``keep_no``), or written "No" with no comma after it, "no"
+    before a noun stays: it is what the claim says ("...; no server or port is involved", "No
+    app context exists during import"), where a reply's first "no" is the answer word ("no
+    jenkins builds the image", "No, it restarts")."""
     tagged = False
     changed = True
     while changed and words:
@@ -113,7 +114,7 @@ def _strip_lead(words: list[str], keep_no: bool = False) -> tuple[list[str], boo
                 if (
                     _starts(words, run)
                     and len(words) > len(run)
-                    and not (keep_no and _no_before_noun(words, run))
+                    and not ((keep_no or words[0] == "No") and _no_before_noun(words, run))
                 ):
                     words, changed = words[len(run) :], True
                     break

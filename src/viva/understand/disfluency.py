@@ -176,6 +176,12 @@ def _filler_here(low: list[str], i: int, run: tuple[str, ...]) -> bool:
     prev = low[i - 1] if i > 0 else ","
     nxt = low[i + len(run)] if i + len(run) < len(low) else ","
     word = run[0] if len(run) == 1 else ""
+    if run[0] in {"and", "or"}:
+        # "and all", "or something" trail off a thought; "any and all return a bool" doesn't
+        return nxt == ","
+    if word == "well":
+        # "well, ..." opens a thought; "as well", "runs well" say something
+        return prev == ","
     if word == "like":
         return prev not in {
             "look",
