@@ -111,6 +111,10 @@ RIGHT = [
         "table that's already there",
         False,
     ),
+    # one clause a key point holds as closely as a belief is the key point (the bank's own
+    # sentences, found by bench_grade --self)
+    ("A self join joins a table to itself, like employees and managers.", False),
+    ("The methods list says which HTTP methods the route accepts; others get 405.", False),
     # the semantic layer compares misconceptions only (a red flag names a practice) ...
     (
         "calling time dot sleep or requests dot get inside an async def blocks the whole event "
