@@ -222,3 +222,37 @@ def test_answers_are_wrong_only_for_what_they_say(entry: str, text: str, wrong: 
     g = svc().grade(entry, text, semantic=False)
     assert (g.verdict is AnswerVerdict.WRONG) is wrong, g
     assert bool(g.wrong_claims) or not wrong, g
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bank's own key points: a misconception that shares their words is not read
+        # into them ("sees host CPUs" is near "returns the container's CPUs"; "receives the
+        # class as cls" is near "called on an instance receives that instance as cls")
+        "os.cpu_count sees host CPUs, so set worker counts explicitly or read the cgroup quota",
+        "A classmethod receives the class as cls",
+    ],
+)
+def test_a_key_point_said_word_for_word_is_agreed(text: str) -> None:
+    for semantic in (False, True):
+        found = svc().check(text, semantic=semantic)
+        assert found.verdict is Verdict.AGREE, found.explanation
+
+
+def test_a_belief_that_shares_a_key_points_words_is_still_disagreed() -> None:
+    found = svc().check("the flask session cookie is encrypted so the user can't read it")
+    assert found.verdict is Verdict.DISAGREE, found.explanation
+    assert "readable" in found.explanation
+
+
+def test_a_fragment_of_a_claim_is_never_the_banks_own_sentence() -> None:
+    # "sla and slo mean the same thing" splits at "and"; its one-word first part is in
+    # many key points, and must not shield the belief the whole claim states
+    from viva.grade.check import said_verbatim
+
+    book = svc().facts
+    lex = book.lexicon
+    points = [f for f in book.of("system-design.availability-sla-slo") if not f.kind.negative]
+    assert not said_verbatim(lex, lex.clause("the sla"), points)
+    assert said_verbatim(lex, lex.clauses(points[0].text)[0], points)

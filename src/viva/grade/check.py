@@ -286,6 +286,36 @@ def said_of(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
     )
 
 
+VERBATIM_AT = 0.9  # share of each side's weight: the clause is the fact clause, reworded at most
+VERBATIM_WORDS = 2  # one word is a fragment ("sla" of "sla and slo mean the same thing")
+
+
+def _in_order(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The words both say come in the same order: "changes inside a container do not change
+    the image" and "changes inside an image do not change the container" share every word."""
+    both = set(a) & set(b)
+    return list(dict.fromkeys(t for t in a if t in both)) == list(
+        dict.fromkeys(t for t in b if t in both)
+    )
+
+
+def said_verbatim(lex: Lexicon, clause: Clause, facts: list[Fact]) -> bool:
+    """A key point, short answer or correction says the clause nearly word for word, the
+    same way round (its negation, its word order and every shared word's sign as the clause
+    has them)."""
+    return len(clause.tokens) >= VERBATIM_WORDS and any(
+        fc.negated == clause.negated
+        and len(fc.tokens) >= VERBATIM_WORDS
+        and overlap(lex, clause.tokens, frozenset(fc.tokens)) >= VERBATIM_AT
+        and overlap(lex, fc.tokens, frozenset(clause.tokens)) >= VERBATIM_AT
+        and _in_order(clause.tokens, fc.tokens)
+        and not conflicts(clause, fc)
+        for f in facts
+        if f.kind in (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
+        for fc in f.clauses
+    )
+
+
 def unbacked(lex: Lexicon, clause: Clause, fact: Fact) -> list[str]:
     """Words of weight the fact doesn't use: one changed word ("process" for "thread") is
     enough to withhold agreement."""

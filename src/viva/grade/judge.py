@@ -34,6 +34,7 @@ from viva.grade.check import (
     negates,
     overlap,
     overreach,
+    said_verbatim,
     unbacked,
 )
 from viva.grade.contradict import (
@@ -97,9 +98,16 @@ def judge(
     support = [_support(lex, c, positives) for c in clauses]
     backed_whole = all(h >= AGREE_AT for h in support)
 
+    # a clause a key point, short answer or correction says word for word, the same way
+    # round, is the bank's own sentence: no rule reads it as a belief or an opposite
+    # ("os.cpu_count sees host CPUs" is not "os.cpu_count returns the container's CPUs")
+    verbatim = [said_verbatim(lex, c, positives) for c in clauses]
+    mine = [c for c, v in zip(clauses, verbatim, strict=True) if not v]
+    units = ([whole] if mine else []) + (mine if len(clauses) > 1 else [])
+
     # 1. a misconception or red flag, said in the learner's words (the whole claim, or one
     # clause of it: "Jenkins runs inside GitHub, like GitHub Actions")
-    for unit in [whole, *clauses] if len(clauses) > 1 else [whole]:
+    for unit in units:
         wrong = max(
             ((misconception_score(lex, unit, f), f) for f in negatives),
             default=None,
@@ -135,23 +143,23 @@ def judge(
     # predicate given to the other subject ("an image is the running instance" where the
     # bank says a container is)
     for c, m in zip(clauses, per_clause, strict=True):
-        if m and m.score >= AGREE_AT and _gives_role_away(lex, c, m.fact, book.pairs):
+        if m and m.score >= AGREE_AT and c in mine and _gives_role_away(lex, c, m.fact, book.pairs):
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
-    traded = swapped_roles(lex, clauses, positives, book.pairs)
+    traded = swapped_roles(lex, clauses, positives, book.pairs) if mine else None
     if traded is not None:
         return Judgement(text, Status.WRONG, traded, traded.text, "reversed", 1.0)
-    steps = out_of_order(lex, checkable, whole.tokens, positives)
+    steps = out_of_order(lex, checkable, whole.tokens, positives) if mine else None
     if steps is not None:
         return Judgement(text, Status.WRONG, steps, steps.text, "order", 1.0)
-    for c in clauses:
+    for c in mine:
         often = wrong_scope(lex, c, positives)
         if often is not None:
             return Judgement(text, Status.WRONG, often, often.text, "scope", 1.0)
         value = wrong_code(lex, c, positives)
         if value is not None:
             return Judgement(text, Status.WRONG, value, value.text, "value", 1.0)
-    for c, m, held in zip(clauses, per_clause, support, strict=True):
-        if m and m.contradicts and _restates(lex, c, m.fact):
+    for c, m, held, v in zip(clauses, per_clause, support, verbatim, strict=True):
+        if m and m.contradicts and not v and _restates(lex, c, m.fact):
             if m.fact.kind in (FactKind.ANSWER, FactKind.SIMPLE) and held >= AGREE_AT:
                 continue  # a passing sentence of prose doesn't outweigh a key point said
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, m.reason, m.score)
