@@ -256,3 +256,21 @@ def test_a_fragment_of_a_claim_is_never_the_banks_own_sentence() -> None:
     points = [f for f in book.of("system-design.availability-sla-slo") if not f.kind.negative]
     assert not said_verbatim(lex, lex.clause("the sla"), points)
     assert said_verbatim(lex, lex.clauses(points[0].text)[0], points)
+
+
+def test_a_list_after_such_as_is_one_clause() -> None:
+    lex = svc().facts.lexicon
+    said = lex.clauses(
+        "MagicMock also preconfigures special methods such as len, iteration and context managers"
+    )
+    assert len(said) == 1 and {"context", "iteration", "len"} <= set(said[0].tokens)
+    # a comma before a connective or a pronoun still opens a clause
+    assert len(lex.clauses("it supports things like len, but it can't be awaited")) == 2
+
+
+def test_denying_one_item_of_a_listed_capability_is_never_agreed() -> None:
+    found = svc().check(
+        "MagicMock is a Mock that also sets up special methods like len and iteration, "
+        "but it can't be used as a context manager"
+    )
+    assert found.verdict is not Verdict.AGREE, found.explanation

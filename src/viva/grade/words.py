@@ -177,6 +177,23 @@ class Clause:
         return None
 
 
+# a part ending in a list ("such as len", "like Redis", "including GET") goes on after its
+# comma with more items
+_LISTING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example)\s+[^,]{1,40}$", re.I)
+LIST_ITEM_WORDS = 5  # more words than this after the comma is a clause, not list items
+
+
+def _list_item(words: list[str]) -> bool:
+    """The words after a list's comma are more items ("iteration and context managers"),
+    not a clause that opens with a connective, a pronoun or a negation."""
+    return (
+        0 < len(words) <= LIST_ITEM_WORDS
+        and words[0] not in CONNECTIVES
+        and words[0] not in PRONOUNS
+        and words[0] not in NEGATIONS
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """The bank's vocabulary for grading: alias phrases, entity tokens, idf weights."""
@@ -308,6 +325,12 @@ class Lexicon:
             part = f"{carry[0]} {part}" if carry else part
             words = self.words(part)
             carry = None
+            if out and _LISTING.search(out[-1][0]) and _list_item(words):
+                # "special methods such as len, iteration and context managers": the list
+                # goes on; its last items are not a clause of their own
+                joined = f"{out[-1][0]}, {part}"
+                out[-1] = (joined, self.words(joined))
+                continue
             if len(words) == 1 and words[0] not in NEGATIONS and self._make(part, words).tokens:
                 carry = (part, words)
                 continue
