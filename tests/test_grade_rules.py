@@ -129,3 +129,19 @@ def test_the_same_words_with_the_right_roles_are_credited() -> None:
     got = svc().grade("microservices.kafka-vs-rabbitmq", right)
     assert any(p.startswith("Kafka is a partitioned") for p in got.covered), got
     assert any(p.startswith("RabbitMQ routes") for p in got.covered), got
+
+
+def test_two_claims_that_trade_what_the_bank_says_of_two_things_are_both_wrong() -> None:
+    found = svc().check(
+        "a normal view stores the result like a table, and a materialised view is the one "
+        "that runs the query fresh every time you read it"
+    )
+    assert found.verdict is Verdict.DISAGREE, found.explanation
+    assert "roles the wrong way round" in found.explanation
+    # each claim is corrected with what the bank says of the thing it named
+    assert [p.status for p in found.claims] == ["wrong", "wrong"]
+    right = svc().check(
+        "a view runs its query on every read, and a materialised view stores the result "
+        "like a table"
+    )
+    assert right.verdict is Verdict.AGREE, right.explanation

@@ -10,7 +10,10 @@ Two readings, both about the entry's compared terms (``FactBook.pairs``):
 - a clause names one thing and says what the bank says only of the other ("in choreography
   a central coordinator tells each service what to do"): the predicate is held by a clause
   about the other thing and clearly not by any clause about this one (word order plays no
-  part, so a passive in the bank is read as well as an active claim).
+  part, so a passive in the bank is read as well as an active claim);
+- two clauses in a row, each about one thing, each saying what the bank says of the other
+  ("a normal view stores the result like a table, and a materialised view runs the query
+  every time"): two pieces of evidence, so each needs less (``traded_across``).
 
 Split from ``contradict`` (the other contradictions); the statement checker (``judge``) uses it.
 """
@@ -69,6 +72,83 @@ def swapped_roles(
                 found = None
             if found is not None:
                 return found
+    return None
+
+
+ACROSS_AT = 0.4  # share of a clause's predicate the other thing's clauses hold ...
+ACROSS_MARGIN = 0.15  # ... above what the named thing's hold, for each of the two clauses
+# "a normal view", "a plain def endpoint": the plain one of the compared things, named
+QUALIFIERS = frozenset("normal regular plain ordinary standard usual classic traditional".split())
+
+
+def traded_across(
+    lex: Lexicon,
+    first: Clause,
+    second: Clause,
+    facts: list[Fact],
+    pairs: Mapping[str, tuple[Term, ...]],
+) -> tuple[Fact, Fact] | None:
+    """Two clauses, each about one of the things an entry compares, each saying what the
+    bank says of the other ("a normal view stores the result like a table, and a
+    materialised view runs the query fresh every time"): the facts each clause took from
+    the other thing. Two clauses leaning the same wrong way are two pieces of evidence, so
+    each needs less than one clause alone (``_given_to_other``)."""
+    if first.elliptic or second.elliptic or passive(first.text) or passive(second.text):
+        return None
+    for own, terms in _entries(facts, pairs):
+        a, b = _subject(first.tokens, terms), _subject(second.tokens, terms)
+        if a is None or b is None or a == b:
+            continue
+        took = _leans_to(lex, first, own, terms, a, b)
+        back = _leans_to(lex, second, own, terms, b, a) if took else None
+        if took and back:
+            return took, back
+    return None
+
+
+def _subject(tokens: Sequence[str], terms: tuple[Term, ...]) -> Term | None:
+    """The compared thing a clause names first: in an active clause, what it is about
+    ("gunicorn faces the internet and forwards the requests to nginx")."""
+    named = _named(tokens, terms)
+    at = {t: _find(tokens, t) for t in named}
+    return min(named, key=lambda t: at[t]) if named else None
+
+
+def _find(tokens: Sequence[str], term: Term) -> int:
+    n = len(term)
+    spans = [i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == term]
+    ends = [i for i, t in enumerate(tokens) if t == term[-1]]
+    return min(spans or ends or [len(tokens)])
+
+
+def _leans_to(
+    lex: Lexicon, clause: Clause, own: list[Fact], terms: tuple[Term, ...], this: Term, other: Term
+) -> Fact | None:
+    """The fact about ``other`` that holds the clause's predicate clearly better than any
+    fact about ``this`` does."""
+    pred = [
+        (t, s)
+        for t, s in zip(clause.tokens, clause.signs, strict=True)
+        if t not in this and t not in other and t not in QUALIFIERS
+    ]
+    if len({t for t, _ in pred}) < 2:
+        return None
+    mine = 0.0
+    best: tuple[float, Fact] | None = None
+    # key points and corrections only: an analogy's loose words ("only as fresh as the
+    # last time someone cooked it") are no one's role
+    for f in (f for f in own if f.kind in AUTHORITY):
+        for _named_in_run, run in _runs(f.clauses, terms):
+            # whose the run is: the thing its first clause names first, in the active
+            # voice ("threads share the process memory" is the threads')
+            about = None if passive(run[0].text) else _subject(run[0].tokens, terms)
+            held, said = _held(lex, pred, run)
+            if about == this:
+                mine = max(mine, held)
+            elif about == other and said >= 2 and (best is None or held > best[0]):
+                best = (held, f)
+    if best is not None and best[0] >= ACROSS_AT and best[0] >= mine + ACROSS_MARGIN:
+        return best[1]
     return None
 
 
@@ -146,7 +226,7 @@ def _runs(
     return runs
 
 
-PRONOUNS = ("it ", "they ", "its ", "their ")
+PRONOUNS = ("it ", "they ", "its ", "their ", "whose ", "which ", "who ")
 DETERMINERS = frozenset("a an the this that these those each every some any no".split())
 
 

@@ -17,6 +17,7 @@ from viva.grade.check import negates
 from viva.grade.facts import Fact, FactBook
 from viva.grade.judge import Judgement, Status, judge
 from viva.grade.model import Check, ClaimCheck, Verdict
+from viva.grade.roles import traded_across
 from viva.grade.semantic import Meaning
 from viva.search.index import SearchIndex
 from viva.search.query import search
@@ -53,6 +54,7 @@ def check_statement(
         judged.append((c, judge(book, c.text, c.checkable, facts, meaning)))
         considered.append(facts)
     judged = _denied_elsewhere(book, judged, considered, meaning)
+    judged = _traded_between(book, judged, considered)
     nearest = tuple(dict.fromkeys(near))[:3]
     return _compose(judged, bank, nearest)
 
@@ -80,6 +82,29 @@ def _denied_elsewhere(
         ):
             rest = [f for f in considered[k] if f is not belief]
             out[k] = (c, judge(book, c.text, c.checkable, rest, meaning))
+    return out
+
+
+def _traded_between(
+    book: FactBook, judged: list[tuple[Claim, Judgement]], considered: list[list[Fact]]
+) -> list[tuple[Claim, Judgement]]:
+    """Two claims in a row, each giving one compared thing what the bank says of the other
+    ("a normal view stores the result like a table, and a materialised view runs the query
+    every time"): both are wrong, each corrected with the fact it took."""
+    out = list(judged)
+    for k in range(len(judged) - 1):
+        (c, j), (d, i) = judged[k], judged[k + 1]
+        if Status.WRONG in (j.status, i.status):
+            continue
+        facts = list({id(f): f for f in [*considered[k], *considered[k + 1]]}.values())
+        lex = book.lexicon
+        found = traded_across(
+            lex, lex.clause(c.checkable), lex.clause(d.checkable), facts, book.pairs
+        )
+        if found is not None:
+            took, back = found
+            out[k] = (c, Judgement(j.text, Status.WRONG, took, took.text, "reversed", 1.0))
+            out[k + 1] = (d, Judgement(i.text, Status.WRONG, back, back.text, "reversed", 1.0))
     return out
 
 
