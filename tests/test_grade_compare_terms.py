@@ -69,3 +69,23 @@ def test_a_concept_entrys_compare_list_does_not_make_it_the_comparison_answer() 
         "Jenkins vs Kubernetes",
     ):
         assert svc().search(text).answer_id == "cicd.jenkins-vs-kubernetes", text
+
+
+def test_a_stopword_an_entry_compares_is_kept_where_it_is_a_name() -> None:
+    lex = svc().facts.lexicon
+    assert "where" in lex.names
+    named = [t for c in lex.clauses("where filters the groups") for t in c.tokens]
+    plain = [t for c in lex.clauses("where it runs") for t in c.tokens]
+    assert any(t.startswith("wher") for t in named)
+    assert not any(t.startswith("wher") for t in plain)
+
+
+def test_where_and_having_traded_is_disagreed_and_the_right_way_round_is_not() -> None:
+    wrong = (
+        "where filters the groups after aggregation, and having filters the rows before grouping"
+    )
+    right = (
+        "where filters the rows before grouping, and having filters the groups after aggregation"
+    )
+    assert svc().check(wrong).verdict is Verdict.DISAGREE
+    assert svc().check(right).verdict is Verdict.AGREE

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from viva.bank.model import Bank, Entry
+from viva.grade.wordlists import KEEP, NEGATIONS
 from viva.grade.words import Clause, Lexicon
 from viva.search.index import SearchIndex
 from viva.session.teach import prose, sentences
+from viva.text import STOPWORDS
 
 _TABLE_ROW = re.compile(r"^\s*\|.*$", re.MULTILINE)
 SAYING_AT = 0.6  # share of a claim's weighted words one fact must hold to bring its entry in
@@ -169,8 +171,9 @@ def _texts(entry: Entry) -> list[tuple[FactKind, str, str | None, str | None]]:
 
 def build(bank: Bank, index: SearchIndex) -> FactBook:
     """Every entry's facts, and the idf of each grading token over the bank's entries."""
-    bare = Lexicon(index.phrases, index.longest_phrase, frozenset(), {}, 1.0)
-    lex = Lexicon(index.phrases, index.longest_phrase, _entities(bank, bare), {}, 1.0)
+    names = _stop_names(bank)
+    bare = Lexicon(index.phrases, index.longest_phrase, frozenset(), {}, 1.0, names=names)
+    lex = Lexicon(index.phrases, index.longest_phrase, _entities(bank, bare), {}, 1.0, names=names)
     # the words of each text, split once: both readings below cut the same words
     raw: dict[str, list[tuple[FactKind, str, list[list[str]], str | None, str | None]]] = {}
     df: Counter[str] = Counter()
@@ -191,7 +194,9 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
     default = math.log(1 + (n + 0.5) / 0.5)
     topics = {e.id.split(".", 1)[0] for e in bank.entries}
     contexts = frozenset(t for name in topics if "-" not in name for t in bare.clause(name).tokens)
-    lex = Lexicon(lex.phrases, lex.longest, _entities(bank, bare, idf), idf, default, contexts)
+    lex = Lexicon(
+        lex.phrases, lex.longest, _entities(bank, bare, idf), idf, default, contexts, names
+    )
     # clause cuts and subjects depend on the entities: cut the texts again with them
     read = {
         entry_id: [(k, t, lex.clauses_of(parts), c, p) for k, t, parts, c, p in rows]
@@ -223,6 +228,16 @@ def build(bank: Bank, index: SearchIndex) -> FactBook:
                 postings.setdefault(t, []).append((entry_id, i))
     frozen = {t: tuple(v) for t, v in postings.items()}
     return FactBook(lex, facts, vocab, terms, pairs, frozen)
+
+
+def _stop_names(bank: Bank) -> frozenset[str]:
+    """Stopwords some entry compares as a thing of its own: SQL's WHERE, Python's is."""
+    return frozenset(
+        w
+        for e in bank.entries
+        for term in e.compare
+        if (w := term.strip().lower()) in STOPWORDS and w not in KEEP and w not in NEGATIONS
+    )
 
 
 def _terms(entry: Entry, lex: Lexicon) -> frozenset[str]:

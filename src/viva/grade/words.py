@@ -194,6 +194,24 @@ def _list_item(words: list[str]) -> bool:
     )
 
 
+_BEFORE_NAME = frozenset("the and but while whereas vs versus than or".split())
+_NAME_NOUNS = frozenset("clause keyword operator method function condition".split())
+
+
+def _as_name(words: list[str], i: int) -> bool:
+    """A stopword used as the name of the thing it is ("where filters the groups", "the is
+    operator"): alone, or opening a clause (or after "the", "and", "versus") before a verb
+    said of it or a noun like "clause". "where it runs" and "is it true" are not names."""
+    if len(words) == 1:
+        return True
+    if i > 0 and words[i - 1] not in _BEFORE_NAME:
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return after in _NAME_NOUNS or (
+        len(after) > 3 and after.endswith("s") and after not in STOPWORDS
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """The bank's vocabulary for grading: alias phrases, entity tokens, idf weights."""
@@ -204,6 +222,9 @@ class Lexicon:
     idf: dict[str, float]
     default_idf: float
     contexts: frozenset[str] = frozenset()  # the bank's one-word topics: python, docker, ...
+    # stopwords an entry compares as names ("WHERE" and HAVING, "is" and ==): kept where
+    # they are used as a name ("where filters the groups", "is checks identity")
+    names: frozenset[str] = frozenset()
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.default_idf)
@@ -248,7 +269,10 @@ class Lexicon:
                 fresh = word in CANCELS
             if word in ABSOLUTES:
                 absolutes.add(word)
-            if word in NEGATIONS or word in LIGHT or (word in STOPWORDS and word not in KEEP):
+            stop = word in STOPWORDS and word not in KEEP
+            if stop and word in self.names and _as_name(words, i):
+                stop = False
+            if word in NEGATIONS or word in LIGHT or stop:
                 continue
             base, flip = ANTONYMS.get(word, (word, False))
             base = SYNONYMS.get(base, base)
