@@ -59,6 +59,23 @@ def test_a_correction_of_the_subject_replaces_it() -> None:
     assert [c.text for c in got] == ["Memcached has no persistence"]
 
 
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("the pool has ten connections, sorry, five connections", "the pool has five connections"),
+        ("a tuple is mutable, sorry, immutable, right?", "a tuple is immutable"),
+        ("nginx is the web server, sorry, the WSGI server", "nginx is the WSGI server"),
+    ],
+)
+def test_a_correction_without_a_verb_keeps_the_subject_and_verb(said: str, kept: str) -> None:
+    assert [c.text for c in claims(said)] == [kept]
+
+
+def test_a_hesitation_before_the_marker_is_part_of_it() -> None:
+    got = claims("the pool has ten connections, umm no, sorry, five connections")
+    assert [c.text for c in got] == ["the pool has five connections"]
+
+
 def test_a_pronoun_is_resolved_for_checking_but_quoted_as_said() -> None:
     got = claims("Kubernetes restarts crashed pods. It also scales them, right?")
     assert got[1].text == "It also scales them"

@@ -274,3 +274,38 @@ def test_denying_one_item_of_a_listed_capability_is_never_agreed() -> None:
         "but it can't be used as a context manager"
     )
     assert found.verdict is not Verdict.AGREE, found.explanation
+
+
+def test_a_negation_before_a_connective_stays_with_what_follows() -> None:
+    lex = svc().facts.lexicon
+    last = lex.clauses("mTLS tells you which workload is calling, not which user")[-1]
+    assert last.negated and last.elliptic and "user" in last.tokens
+    right = "mTLS tells you which workload is calling, not which user, so the user has to be carried separately in a token, right?"
+    assert svc().check(right).verdict is not Verdict.DISAGREE
+
+
+def test_a_key_point_said_short_of_a_belief_is_not_the_belief() -> None:
+    right = "in pytest the code after yield in a fixture is the teardown, and it runs even if the test fails"
+    wrong = "in pytest the code after yield in a fixture is skipped when the test fails"
+    assert svc().check(right).verdict is not Verdict.DISAGREE
+    assert svc().check(wrong).verdict is Verdict.DISAGREE
+    # a key point that holds the words with more of its own doesn't back the claim
+    swarm = "docker on its own is an orchestrator so i don't need anything else for many servers"
+    assert svc().check(swarm).verdict is Verdict.DISAGREE
+
+
+def test_two_common_words_denied_do_not_deny_a_longer_belief() -> None:
+    # "can never leak memory" shares only "memory" and "leak" with "calling gc.collect()
+    # after every request fixes memory leaks": it is not that belief's denial, so not right
+    c = svc().check("python has a garbage collector, so a python service can never leak memory")
+    assert c.verdict is not Verdict.AGREE
+    assert all(p.status != "right" for p in c.claims if "leak" in p.text)
+
+
+def test_a_belief_in_other_words_throughout_is_disagreed_with_the_semantic_layer() -> None:
+    text = "DRY basically means no two pieces of code should ever look alike"
+    c = svc().check(text, semantic=True)
+    assert c.verdict is Verdict.DISAGREE
+    assert c.source_id == "design-patterns.dry-kiss-yagni"
+    # the words alone don't say its wrong part ("lines", "must"): lexically it isn't
+    assert svc().check(text).verdict is not Verdict.DISAGREE

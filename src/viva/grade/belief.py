@@ -18,6 +18,8 @@ SHORT_PART = 2  # a belief clause of this many tokens or fewer is a name, not a 
 WRONG_PART_AT = 0.3  # share of a belief's own words (those its correction lacks) a claim says
 SEM_MISC_AT = 0.72  # cosine at which a claim means a misconception or red flag
 SEM_MARGIN = 0.04  # ... and is this much closer to it than to any fact of the entry
+SEM_SAME_AT = 0.88  # cosine at which a claim is the belief itself, in other words
+SEM_SAME_MARGIN = 0.08  # ... this much closer to it than to any fact of the entry
 SEM_WORDS = 0.34  # ... sharing at least this much of its weighted words
 
 
@@ -72,7 +74,6 @@ def means_misconception(
         and states_predicate(lex, whole, f, positives)
         and not negates(lex, clauses, f)
         and not roles_differ(lex, clauses, f)
-        and says_wrong_part(lex, whole, f, positives)
         and not says_antonym(whole, f)
         # a red flag names a practice; saying what it breaks is not doing it ("time.sleep
         # in an async def blocks the loop")
@@ -93,7 +94,13 @@ def means_misconception(
             (s for s, f in zip(pos_sims, positives, strict=True) if f.entry_id == fact.entry_id),
             default=0.0,
         )
-        if sim >= closest_fact + SEM_MARGIN:
+        if says_wrong_part(lex, whole, fact, positives):
+            if sim >= closest_fact + SEM_MARGIN:
+                return fact
+        elif sim >= SEM_SAME_AT and sim >= closest_fact + SEM_SAME_MARGIN:
+            # the belief in other words throughout ("no two pieces of code should ever
+            # look alike" for "never two lines of code that look the same"): the vector
+            # hears what the words of its wrong part miss
             return fact
     return None
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from viva.grade.check import DECISIVE, KEY_WORD, conflicts, overlap
 from viva.grade.facts import Fact, FactKind
-from viva.grade.wordlists import KEEP
+from viva.grade.wordlists import DENYING, KEEP
 from viva.grade.words import Clause, Lexicon
 
 SWAP_REST = 0.9  # share of the claim's other words the fact clause must hold
@@ -176,6 +176,9 @@ def _predicate(clause: Clause) -> list[str]:
     return [t for t in clause.tokens if t != clause.subject]
 
 
+DENIED_PART = 0.5  # share of a belief's weight a denial must say
+
+
 def denies_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
     """The statement says a wrong belief the other way round, every shared word negated:
     "Kubernetes won't run the test cases" against "Kubernetes runs my tests and builds ..."."""
@@ -183,6 +186,8 @@ def denies_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
     for fc in fact.clauses:
         if fc.negated or (fc.subject is not None and fc.subject not in whole.tokens):
             continue
+        if fc.absolutes & DENYING:
+            continue  # "leaks are impossible" is not denied by "it can never leak"
         said = [t for t in dict.fromkeys(mine) if t in fc.tokens and t != fc.subject]
         theirs = {t for t in fc.tokens if t != fc.subject}
         close = max(
@@ -190,6 +195,10 @@ def denies_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
             overlap(lex, fc.tokens, frozenset(whole.tokens)),
         )
         if not said or len(said) < min(2, len(theirs)) or close < 0.6:
+            continue
+        if overlap(lex, tuple(fact.tokens), frozenset(whole.tokens)) < DENIED_PART:
+            # two common words of a longer belief, denied, don't deny it: "it can never
+            # leak memory" is not "calling gc.collect after every request fixes leaks"
             continue
         if all(whole.sign(t) != fc.sign(t) for t in said):
             return True

@@ -25,11 +25,13 @@ from viva.grade.belief import (
 )
 from viva.grade.check import (
     AGREE_AT,
+    KEY_WORD,
     MISC_AT,
     PART_AT,
     Match,
     align,
     best_match,
+    conflicts,
     misconception_score,
     negates,
     overlap,
@@ -134,6 +136,7 @@ def judge(
             )
             and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
             and not says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
+            and not _backed_short_of(lex, unit, wrong[1], positives, _given(book, wrong[1]))
         ):
             denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
             if not denied and not roles_differ(lex, clauses, wrong[1]):
@@ -187,6 +190,7 @@ def judge(
             if _names_subject(
                 whole, clauses, f, book.terms.get(f.entry_id, frozenset()), lex.contexts
             )
+            and not _backed_short_of(lex, whole, f, positives, _given(book, f))
         ]
         hit = means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
         if hit is not None:
@@ -278,6 +282,51 @@ def _support(lex: Lexicon, clause: Clause, positives: list[Fact]) -> float:
             if not m.contradicts:
                 best = max(best, m.score)
     return best
+
+
+def _given(book: FactBook, fact: Fact) -> frozenset[str]:
+    """The names an entry's key points leave unsaid (its tags, the bank's entities), but
+    not the things it compares: which of those a sentence names is what it says."""
+    compared = {t for seq in book.pairs.get(fact.entry_id, ()) for t in seq}
+    return frozenset(t for t in book.terms.get(fact.entry_id, ()) if t not in compared)
+
+
+def _backed_short_of(
+    lex: Lexicon, unit: Clause, belief: Fact, positives: list[Fact], names: frozenset[str]
+) -> bool:
+    """A key point says the claim, the same way round, and the belief goes on past both
+    with words of weight neither says: "the code after yield in a fixture is the teardown"
+    is "code after yield is teardown and runs even when the test fails", not "fixture
+    teardown code after yield is skipped when the test fails". The entry's own names
+    ("pytest", "fixture") go without saying in its key points."""
+    said = tuple(t for t in unit.tokens if t not in names)
+    if len(set(said)) < 2:
+        return False
+    for f in positives:
+        if f.kind not in AUTHORITY or f.entry_id != belief.entry_id:
+            continue
+        for fc in f.clauses:
+            # one clause of it holds the claim: words spread over a key point's clauses
+            # may hold it with the roles traded ("function scope ... per test; session
+            # scope ... once")
+            if (
+                overlap(lex, said, frozenset(fc.tokens) | names) < AGREE_AT
+                # and the clause says all of it: "Docker Swarm is Docker's own
+                # orchestrator" doesn't back "Docker on its own is an orchestrator"
+                or overlap(lex, fc.tokens, frozenset(unit.tokens)) < AGREE_AT
+                or conflicts(unit, fc)
+                or unit.negated != fc.negated
+                or unit.absolutes - fc.absolutes  # "can never leak": not what it says
+            ):
+                continue
+            beyond = [
+                t
+                for t in belief.tokens
+                if t not in unit.tokens and t not in f.tokens and lex.weight(t) >= KEY_WORD
+            ]
+            if beyond:
+                return True
+    return False
 
 
 def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:

@@ -15,6 +15,8 @@ ABSOLUTES = frozenset(
     "always never only all every any must none nothing guarantee guaranteed impossible "
     "entirely completely".split()
 )
+# absolutes that deny what they are said of: "memory leaks are impossible" says there are none
+DENYING = frozenset({"impossible", "none", "nothing"})
 # Comparatives whose direction matters: "more" vs "less" is a contradiction, not a synonym.
 # word -> (base, flipped)
 ANTONYMS: dict[str, tuple[str, bool]] = {

@@ -318,16 +318,23 @@ class Lexicon:
         out: list[Clause] = []
         for words in parts:
             start = 0
+            lead: list[str] = []
             for i, word in enumerate(words):
                 cut = word in CONNECTIVES or (
                     word in {"and", "or"} and self._entity_follows(words, i + 1)
                 )
                 if cut:
-                    if i > start:
-                        out.append(self._make(" ".join(words[start:i]), words[start:i]))
+                    if i > start and all(w in NEGATIONS for w in words[start:i]):
+                        # "..., not which user": the negation belongs to what follows
+                        lead = words[start:i]
+                    elif i > start:
+                        said = lead + words[start:i]
+                        out.append(self._make(" ".join(said), said))
+                        lead = []
                     start = i + 1
             if start < len(words):
-                out.append(self._make(" ".join(words[start:]), words[start:]))
+                said = lead + words[start:]
+                out.append(self._make(" ".join(said), said))
         out = [c for c in out if c.tokens]
         # "containers share the host kernel, they don't boot an OS": "they" is the subject
         # before, so what the clause says is said of containers

@@ -47,6 +47,9 @@ def _marker(words: list[str], i: int) -> tuple[str, ...] | None:
     return run
 
 
+_HESITATIONS = frozenset({"no", "um", "umm", "uh", "uhh", "er", "erm", "hmm"})
+
+
 def repair(words: list[str]) -> list[str]:
     """Apply self-corrections: "first A, then B, sorry, then C" -> "first A, then C"."""
     return repair_with_subject(words)[0]
@@ -71,7 +74,12 @@ def repair_with_subject(words: list[str]) -> tuple[list[str], list[str]]:
         ):
             j += next((len(r) for r in REPAIR_MARKERS if _starts(words, r, j)), 1)
         before = list(words[:i])
-        while before and (before[-1] == "," or before[-1].lower() in CLAUSE_STARTERS):
+        # "..., umm no, sorry, ...": the hesitation before the marker is part of it
+        while before and (
+            before[-1] == ","
+            or before[-1].lower() in CLAUSE_STARTERS
+            or before[-1].lower() in _HESITATIONS
+        ):
             before.pop()
         after = words[j:]
         if not content_words(before) or not after:
@@ -102,6 +110,10 @@ def _subject_of(fragment: list[str]) -> list[str]:
     return words if words and words[0].lower() not in PRONOUNS else []
 
 
+def _clause_end(words: list[str]) -> int:
+    return next((k for k, w in enumerate(words) if w == ","), len(words))
+
+
 def _repair_start(before: list[str], after: list[str]) -> int:
     """Where the repaired words begin in ``before``."""
     low = _low(before)
@@ -123,6 +135,12 @@ def _repair_start(before: list[str], after: list[str]) -> int:
                 return back
     # otherwise it replaces the fragment the marker interrupted ...
     start = max((k + 1 for k, w in enumerate(low) if w == "," or w in CLAUSE_STARTERS), default=0)
+    if not any(is_verb(w) for w in _low(after)[: _clause_end(after)]):
+        # ... or, when the repair has no verb, what came after that fragment's verb: "the
+        # pool has ten connections, sorry, five connections" keeps "the pool has"
+        verb = next((k for k in range(start + 1, len(low)) if is_verb(low[k])), None)
+        if verb is not None and verb + 1 < len(low):
+            return verb + 1
     if onset in VERBS or onset in AUX:
         # ... keeping its subject when the repair starts with the verb
         for k in range(start, len(low)):
