@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 
 from viva.app.library import Library
+from viva.grade.model import Verdict
 from viva.grade.words import Lexicon
 
 
@@ -67,3 +68,27 @@ def test_no_difference_between_two_things_says_they_are_the_same() -> None:
 )
 def test_common_mishearings_of_tool_names_are_the_tool(heard: str, term: str) -> None:
     assert lex().clause(heard).tokens[0] == term
+
+
+def test_a_facts_leading_it_is_the_thing_its_entry_is_about() -> None:
+    # "It can build and push container images and deploy them": denied of GitHub, said in
+    # fewer words than the fact, it is still the opposite
+    lib = Library()
+    for semantic in (False, True):
+        c = lib.check("with github you can't deploy a container", semantic=semantic)
+        assert c.verdict is Verdict.DISAGREE, semantic
+
+
+def test_not_meaning_something_is_not_denying_an_ability() -> None:
+    lib = Library()
+    said = "ci cd is a practice, installing jenkins alone doesn't mean we are doing ci cd"
+    assert lib.check(said).verdict is not Verdict.DISAGREE
+    assert lib.check("jenkins doesn't run pipelines").verdict is not Verdict.AGREE
+
+
+def test_a_list_that_ends_after_a_comma_is_one_clause() -> None:
+    lex = Library().facts.lexicon
+    first = lex.clauses("Jenkins runs build, test and deploy pipelines when code changes")[0]
+    assert {"run", "pipelin"} <= set(first.tokens)
+    # a part with a verb of its own is a clause: "lists and sets are not"
+    assert len(lex.clauses("tuples are immutable, lists and sets are not")) == 2

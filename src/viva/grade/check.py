@@ -117,9 +117,15 @@ def _qualified(negated: Clause, other: Clause) -> bool:
 def _closest(lex: Lexicon, clause: Clause, fact: Fact) -> Clause | None:
     """The fact's clause that shares most with ``clause`` (the same subject counts extra)."""
     best: tuple[float, Clause] | None = None
+    pred = [t for t in clause.tokens if t != clause.subject]
     for fc in fact.clauses:
         s = overlap(lex, clause.tokens, frozenset(fc.tokens))
-        s += 0.2 if clause.subject is not None and clause.subject == fc.subject else 0.0
+        # the same subject counts only with something said of it: "for example to ghcr.io
+        # with GITHUB_TOKEN" is not what "with GitHub you can't deploy a container" is about
+        if clause.subject is not None and pred and not any(t in fc.tokens for t in pred):
+            s -= 0.2
+        elif clause.subject is not None and clause.subject == fc.subject:
+            s += 0.2
         if best is None or s > best[0]:
             best = (s, fc)
     return best[1] if best else None
@@ -131,10 +137,16 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     fc = _closest(lex, clause, fact)
     if fc is None:
         return Match(fact, score, False)
+    # "it can build and push container images and deploy them": the fact's "it" is what
+    # the entry is about, so its subject is not missing, and "container" is not its subject
+    led = fc.text.split(maxsplit=1)[:1] in (["it"], ["they"])
+    fc_subject = None if led else fc.subject
     predicate = tuple(t for t in clause.tokens if t != clause.subject)
-    fc_pred = tuple(t for t in fc.tokens if t != fc.subject)
+    fc_pred = tuple(t for t in fc.tokens if t != fc_subject)
     s = overlap(lex, clause.tokens, frozenset(fc.tokens))
     pred_cover = overlap(lex, predicate, frozenset(fc.tokens)) if predicate else s
+    if clause.subject and led and predicate:
+        s = max(s, pred_cover)
     if clause.subject and clause.subject == fc.subject and fc_pred:
         # the learner may say more about the same subject: "tuples can't be changed once
         # created" still denies "tuples are mutable"
@@ -161,7 +173,7 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     # an antonym ("mutable" / "immutable") is enough on its own
     antonym = any(clause.sign(t, False) != fc.sign(t, False) for t in against)
     need = min(2, len(set(predicate)), len(set(fc_pred)))
-    if not antonym and len(shared - {clause.subject, fc.subject}) < need:
+    if not antonym and len(shared - {clause.subject, fc_subject}) < need:
         against = []
     if not antonym and clause.subject is not None and clause.subject not in fact.tokens:
         against = []  # "Kubernetes doesn't build images" vs "building images is CI's job"

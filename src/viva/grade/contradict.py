@@ -119,8 +119,15 @@ def denied_capability(
     return None
 
 
+# what a negation denies with these is an equivalence or a sufficiency, not an ability:
+# "installing Jenkins alone doesn't mean we are doing CI/CD" grants Jenkins its CI/CD role
+_NOT_ABILITY = frozenset(
+    "mean means meant imply implies alone necessarily enough sufficient".split()
+)
+
+
 def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
-    if not clause.negated or clause.elliptic:
+    if not clause.negated or clause.elliptic or _NOT_ABILITY & set(clause.text.lower().split()):
         return None
     denied = [
         t

@@ -194,6 +194,27 @@ def _list_item(words: list[str]) -> bool:
     )
 
 
+# verbs that make the words after a comma a clause of their own, not the end of a list
+_CLAUSE_VERBS = frozenset(
+    "is are was were be been do does did has have had can could will would should may "
+    "might must need needs".split()
+)
+
+
+def _list_end(words: list[str]) -> bool:
+    """The words after a comma close a list the part before it began ("runs build, test
+    and deploy pipelines"): a few words joined by "and" or "or", with no verb of their own,
+    and no connective, pronoun or negation to start them. A connective ends the list
+    ("..., test and deploy pipelines when code changes")."""
+    words = words[: next((i for i, w in enumerate(words) if w in CONNECTIVES), len(words))]
+    return (
+        2 < len(words) <= 4
+        and any(w in ("and", "or") for w in words[1:-1])
+        and not any(w in _CLAUSE_VERBS or w in NEGATIONS for w in words)
+        and _list_item(words)
+    )
+
+
 _BEFORE_NAME = frozenset("the and but while whereas vs versus than or".split())
 _NAME_NOUNS = frozenset("clause keyword operator method function condition".split())
 
@@ -356,7 +377,10 @@ class Lexicon:
             part = f"{carry[0]} {part}" if carry else part
             words = self.words(part)
             carry = None
-            if out and _LISTING.search(out[-1][0]) and _list_item(words):
+            if out and (
+                (_LISTING.search(out[-1][0]) and _list_item(words))
+                or (len(out[-1][1]) >= 3 and _list_end(words))
+            ):
                 # "special methods such as len, iteration and context managers": the list
                 # goes on; its last items are not a clause of their own
                 joined = f"{out[-1][0]}, {part}"
