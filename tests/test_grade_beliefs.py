@@ -309,3 +309,15 @@ def test_a_belief_in_other_words_throughout_is_disagreed_with_the_semantic_layer
     assert c.source_id == "design-patterns.dry-kiss-yagni"
     # the words alone don't say its wrong part ("lines", "must"): lexically it isn't
     assert svc().check(text).verdict is not Verdict.DISAGREE
+
+
+def test_an_answer_that_says_a_beliefs_correction_too_is_not_stating_the_belief() -> None:
+    entry = "system-design.idempotency-keys-at-scale"
+    good = (
+        "the client generates a unique key per logical operation, sends it in an "
+        "Idempotency-Key header and reuses it on every retry"
+    )
+    g = svc().grade(entry, good)
+    assert not g.misconceptions and g.verdict is not AnswerVerdict.WRONG
+    wrong = "the client should generate a new idempotency key on every retry"
+    assert svc().grade(entry, wrong).verdict is AnswerVerdict.WRONG

@@ -47,6 +47,7 @@ TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
 # a misconception the checker finds in a claim of an answer: many of its words also come
 # from the right explanation around it, so the bar is above the checker's own
 BELIEVED_AT = 0.8
+FIX_SAID_AT = 0.5  # share of a correction's own words a stretch says to be saying it
 
 
 def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
@@ -171,6 +172,17 @@ def _compact(window: Clause, fact: Fact) -> bool:
     return not at or at[-1] - at[0] < 2 * len(fact.tokens) + 2
 
 
+def _says_fix(lex: Lexicon, window: Clause, belief: Fact, fix: Fact | None) -> bool:
+    """The stretch says the belief's correction in its own words as well: "the client makes
+    one key per logical operation and reuses it on every retry" holds the words of "the
+    client should generate a new key on every retry", and the "reuse" and "logical
+    operation" that correct it."""
+    if fix is None:
+        return False
+    own = tuple(t for t in fix.tokens if t not in belief.tokens)
+    return len(own) >= 2 and overlap(lex, own, frozenset(window.tokens)) >= FIX_SAID_AT
+
+
 def _wrong_claims(
     lex: Lexicon,
     clauses: list[Clause],
@@ -183,9 +195,13 @@ def _wrong_claims(
     wrong: list[str] = []
     red: list[str] = []
     windows = _windows(lex, clauses)
+    fixes = {f.text: f for f in facts if f.kind is FactKind.CORRECTION}
     for f in facts:
         if f.kind.negative and any(
-            _states(lex, w, f) and (new is None or new in f.tokens) and not _other_subject(w, f)
+            _states(lex, w, f)
+            and (new is None or new in f.tokens)
+            and not _other_subject(w, f)
+            and not _says_fix(lex, w, f, fixes.get(f.correction or ""))
             for w, new in windows
         ):
             # a second clause about a thing the belief doesn't name says something else of
