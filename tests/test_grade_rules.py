@@ -145,3 +145,15 @@ def test_two_claims_that_trade_what_the_bank_says_of_two_things_are_both_wrong()
         "like a table"
     )
     assert right.verdict is Verdict.AGREE, right.explanation
+
+
+def test_two_things_set_side_by_side_in_one_fact_are_not_mixed_up() -> None:
+    # kubernetes.kubectl-basics has no compare list: the fact's own clauses, each "X is ...",
+    # say which thing is which
+    lib = svc()
+    for wrong in ("apply is imperative", "create is declarative"):
+        c = lib.check(wrong)
+        assert c.verdict is Verdict.DISAGREE, wrong
+        assert c.source_id == "kubernetes.kubectl-basics"
+    assert lib.check("apply is declarative").verdict is Verdict.AGREE
+    assert lib.check("create is imperative").verdict is not Verdict.DISAGREE

@@ -52,7 +52,7 @@ from viva.grade.contradict import (
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.order import out_of_order
 from viva.grade.quantity import wrong_scope
-from viva.grade.roles import swapped_roles
+from viva.grade.roles import leads_mixed, swapped_roles
 from viva.grade.semantic import Meaning
 from viva.grade.values import wrong_code
 from viva.grade.words import Clause, Lexicon
@@ -151,6 +151,12 @@ def judge(
     traded = swapped_roles(lex, clauses, positives, book.pairs) if mine else None
     if traded is not None:
         return Judgement(text, Status.WRONG, traded, traded.text, "reversed", 1.0)
+    for c, m in zip(clauses, per_clause, strict=True):
+        # the fact holds the clause's words only across two of its clauses, each about
+        # something else ("apply is declarative ...; create is imperative ...")
+        mixed = leads_mixed(lex, c, [m.fact]) if m and m.score >= AGREE_AT and c in mine else None
+        if mixed is not None:
+            return Judgement(text, Status.WRONG, mixed, mixed.text, "reversed", 1.0)
     steps = out_of_order(lex, checkable, whole.tokens, positives) if mine else None
     if steps is not None:
         return Judgement(text, Status.WRONG, steps, steps.text, "order", 1.0)
