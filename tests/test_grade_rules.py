@@ -157,3 +157,16 @@ def test_two_things_set_side_by_side_in_one_fact_are_not_mixed_up() -> None:
         assert c.source_id == "kubernetes.kubectl-basics"
     assert lib.check("apply is declarative").verdict is Verdict.AGREE
     assert lib.check("create is imperative").verdict is not Verdict.DISAGREE
+
+
+def test_a_two_word_fragment_is_no_ones_opposite_unless_it_names_the_thing() -> None:
+    said = (
+        "in fastapi the engine owns the connection pool so you make it just once, and the "
+        "dependency gives every request its own session, rolls back if something blows up"
+    )
+    c = svc().check(said)
+    assert c.verdict is not Verdict.DISAGREE
+    assert all(p.status != "wrong" for p in c.claims), c.claims
+    # with the thing named, the opposite is still caught
+    wrong = "an email or message can be rolled back if the transaction fails"
+    assert svc().check(wrong).verdict is Verdict.DISAGREE

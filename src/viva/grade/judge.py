@@ -336,13 +336,16 @@ def _backed_short_of(
 
 
 def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
-    """Saying the opposite of a fact means saying most of it: both ways round, half its words."""
+    """Saying the opposite of a fact means saying most of it: both ways round, half its words.
+    A two-word fragment must also name what the fact clause is about: "rolls back" (said of
+    a session) is not "an email or message cannot be rolled back"."""
     return any(
         min(
             overlap(lex, clause.tokens, frozenset(fc.tokens)),
             overlap(lex, fc.tokens, frozenset(clause.tokens)),
         )
         >= RESTATE_AT
+        and (len(set(clause.tokens)) > 2 or fc.tokens[0] in clause.tokens)
         for fc in fact.clauses
     )
 
