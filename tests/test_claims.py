@@ -172,3 +172,8 @@ def test_no_before_a_noun_in_a_later_part_is_what_the_claim_says() -> None:
 )
 def test_words_that_are_fillers_only_in_some_places(text: str, kept: str) -> None:
     assert ", ".join(c.text for c in claims(text)) == kept
+
+
+def test_a_verbless_correction_keeps_the_negation_after_the_verb() -> None:
+    got = claims("tuples are not immutable, sorry, hashable")
+    assert [c.text for c in got] == ["tuples are not hashable"]

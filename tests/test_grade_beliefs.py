@@ -321,3 +321,22 @@ def test_an_answer_that_says_a_beliefs_correction_too_is_not_stating_the_belief(
     assert not g.misconceptions and g.verdict is not AnswerVerdict.WRONG
     wrong = "the client should generate a new idempotency key on every retry"
     assert svc().grade(entry, wrong).verdict is AnswerVerdict.WRONG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ModelSerializer runs model clean",
+        "each app worker should run flask db upgrade",
+        "docker can't build images alone",
+    ],
+)
+def test_beliefs_a_fragment_or_another_subject_doesnt_excuse_are_disagreed(text: str) -> None:
+    # found by review: the key-point exemption took a belief's own correction, a
+    # three-word fragment, or a clause without the claim's subject as backing
+    assert svc().check(text).verdict is Verdict.DISAGREE
+
+
+def test_only_not_is_carried_to_the_next_clause() -> None:
+    lex = svc().facts.lexicon
+    assert not any(c.negated for c in lex.clauses("no because strings are mutable"))

@@ -180,7 +180,9 @@ def _says_fix(lex: Lexicon, window: Clause, belief: Fact, fix: Fact | None) -> b
     if fix is None:
         return False
     own = tuple(t for t in fix.tokens if t not in belief.tokens)
-    return len(own) >= 2 and overlap(lex, own, frozenset(window.tokens)) >= FIX_SAID_AT
+    # said the way the correction says them, not denied ("never reuse it")
+    same = frozenset(t for t in own if t in window.tokens and window.signs_of(t) & _signs(fix, t))
+    return len(own) >= 2 and overlap(lex, own, same) >= FIX_SAID_AT
 
 
 def _wrong_claims(

@@ -65,8 +65,9 @@ def means_misconception(
     meaning: Meaning,
 ) -> Fact | None:
     """A misconception the claim means, by embedding, when no fact is as close and the words
-    don't deny it. Only wrong beliefs whose wrong part the claim also says in words are
-    compared, so most claims are never encoded."""
+    don't deny it. Only wrong beliefs the claim says most of in words, the same way round,
+    are compared, so most claims are never encoded; one whose wrong part the words miss
+    must be the belief itself in other words (``SEM_SAME_AT``)."""
     suspects = [
         f
         for f in negatives
@@ -87,14 +88,20 @@ def means_misconception(
     positives = [f for f in positives if f.kind in SEMANTIC_KINDS]
     neg_sims = meaning.similarity(text, [f.text for f in suspects])
     pos_sims = meaning.similarity(text, [f.text for f in positives]) if positives else []
-    for sim, fact in sorted(zip(neg_sims, suspects, strict=True), key=lambda x: -x[0])[:2]:
+    ranked = sorted(zip(neg_sims, suspects, strict=True), key=lambda x: -x[0])
+    # the beliefs whose wrong part is said come first, as before the same-belief rule
+    wrong_part = {id(f) for f in suspects if says_wrong_part(lex, whole, f, positives)}
+    ranked = [x for x in ranked if id(x[1]) in wrong_part][:2] + [
+        x for x in ranked if id(x[1]) not in wrong_part
+    ][:1]
+    for sim, fact in ranked:
         if sim < SEM_MISC_AT:
             break
         closest_fact = max(
             (s for s, f in zip(pos_sims, positives, strict=True) if f.entry_id == fact.entry_id),
             default=0.0,
         )
-        if says_wrong_part(lex, whole, fact, positives):
+        if id(fact) in wrong_part:
             if sim >= closest_fact + SEM_MARGIN:
                 return fact
         elif sim >= SEM_SAME_AT and sim >= closest_fact + SEM_SAME_MARGIN:

@@ -121,9 +121,8 @@ def denied_capability(
 
 # what a negation denies with these is an equivalence or a sufficiency, not an ability:
 # "installing Jenkins alone doesn't mean we are doing CI/CD" grants Jenkins its CI/CD role
-_NOT_ABILITY = frozenset(
-    "mean means meant imply implies alone necessarily enough sufficient".split()
-)
+# ("alone" is not one: "docker can't build images alone" still denies an ability)
+_NOT_ABILITY = frozenset("mean means meant imply implies necessarily enough sufficient".split())
 
 
 def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:

@@ -345,7 +345,7 @@ class Lexicon:
                     word in {"and", "or"} and self._entity_follows(words, i + 1)
                 )
                 if cut:
-                    if i > start and all(w in NEGATIONS for w in words[start:i]):
+                    if words[start:i] == ["not"]:
                         # "..., not which user": the negation belongs to what follows
                         lead = words[start:i]
                     elif i > start:

@@ -140,7 +140,12 @@ def _repair_start(before: list[str], after: list[str]) -> int:
         # pool has ten connections, sorry, five connections" keeps "the pool has"
         verb = next((k for k in range(start + 1, len(low)) if is_verb(low[k])), None)
         if verb is not None and verb + 1 < len(low):
-            return verb + 1
+            # a negation after the verb stays: "tuples are not immutable, sorry, hashable"
+            # is "tuples are not hashable"
+            keep = verb + 1
+            while keep < len(low) - 1 and low[keep] in ("not", "never", "no"):
+                keep += 1
+            return keep
     if onset in VERBS or onset in AUX:
         # ... keeping its subject when the repair starts with the verb
         for k in range(start, len(low)):
