@@ -340,3 +340,21 @@ def test_beliefs_a_fragment_or_another_subject_doesnt_excuse_are_disagreed(text:
 def test_only_not_is_carried_to_the_next_clause() -> None:
     lex = svc().facts.lexicon
     assert not any(c.negated for c in lex.clauses("no because strings are mutable"))
+
+
+def test_every_misconceptions_correction_is_found_among_its_entrys_facts() -> None:
+    # a correction of two sentences is read as two facts; the wrong-part gate needs the
+    # first (it was skipped for 168 of the bank's misconceptions)
+    from viva.grade.belief import _correction
+    from viva.grade.facts import FactKind
+
+    book = svc().facts
+    lost = [
+        f.text
+        for facts in book.facts.values()
+        for f in facts
+        if f.kind is FactKind.MISCONCEPTION
+        and f.correction
+        and _correction(f, [p for p in facts if not p.kind.negative]) is None
+    ]
+    assert not lost, lost[:5]

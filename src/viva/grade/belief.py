@@ -49,8 +49,15 @@ def _correction(belief: Fact, positives: list[Fact]) -> Fact | None:
     """The fact the bank holds for the belief's correction, among the entry's facts."""
     if not belief.correction:
         return None
+    # a correction of two sentences is two facts: the first is what it says instead
     return next(
-        (f for f in positives if f.kind is FactKind.CORRECTION and f.text == belief.correction),
+        (
+            f
+            for f in positives
+            if f.kind is FactKind.CORRECTION
+            and f.entry_id == belief.entry_id
+            and (f.text == belief.correction or belief.correction.startswith(f.text))
+        ),
         None,
     )
 
