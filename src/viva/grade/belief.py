@@ -1,15 +1,24 @@
 """Whether a claim says one of the bank's wrong beliefs: in other words (the semantic
-layer), or not at all - because it says none of the belief's wrong part, or says the belief's
-own correction. ``judge`` and the answer grader use these.
+layer), or not at all - because it says none of the belief's wrong part, says the belief's
+own correction, or says a key point that the belief goes on past (``backed_short_of``).
+``judge`` and the answer grader use these.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from viva.grade.check import AGREE_AT, align, misconception_score, negates, overlap
-from viva.grade.contradict import roles_differ, states_predicate
-from viva.grade.facts import Fact, FactKind
+from viva.grade.check import (
+    AGREE_AT,
+    KEY_WORD,
+    align,
+    conflicts,
+    misconception_score,
+    negates,
+    overlap,
+)
+from viva.grade.contradict import AUTHORITY, roles_differ, states_predicate
+from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import SEMANTIC_KINDS, Meaning
 from viva.grade.words import Clause, Lexicon
@@ -165,3 +174,53 @@ def _parts(belief: Fact) -> list[tuple[str, ...]]:
     if carry:
         out.append(carry)
     return out
+
+
+def given_names(book: FactBook, fact: Fact) -> frozenset[str]:
+    """The names an entry's key points leave unsaid (its tags, the bank's entities), but
+    not the things it compares: which of those a sentence names is what it says."""
+    compared = {t for seq in book.pairs.get(fact.entry_id, ()) for t in seq}
+    return frozenset(t for t in book.terms.get(fact.entry_id, ()) if t not in compared)
+
+
+def backed_short_of(
+    lex: Lexicon, unit: Clause, belief: Fact, positives: list[Fact], names: frozenset[str]
+) -> bool:
+    """A key point says the claim, the same way round, and the belief goes on past both
+    with words of weight neither says: "the code after yield in a fixture is the teardown"
+    is "code after yield is teardown and runs even when the test fails", not "fixture
+    teardown code after yield is skipped when the test fails". The entry's own names
+    ("pytest", "fixture") go without saying in its key points."""
+    # the claim's own subject is never taken as said: "ModelSerializer runs model clean"
+    # is not backed by a clause about the model's clean
+    said = tuple(t for t in unit.tokens if t not in names or t == unit.subject)
+    if len(set(said)) < 2:
+        return False
+    for f in positives:
+        # the belief's own correction is what it gets wrong, not a second opinion
+        if f.kind not in AUTHORITY or f.entry_id != belief.entry_id or f.text == belief.correction:
+            continue
+        for fc in f.clauses:
+            if len({t for t in fc.tokens if t not in names}) < 3:
+                continue  # a fragment ("flask db upgrade") backs nothing
+            # one clause of it holds the claim: words spread over a key point's clauses
+            # may hold it with the roles traded ("function scope ... per test; session
+            # scope ... once")
+            if (
+                overlap(lex, said, frozenset(fc.tokens) | (names - {unit.subject})) < AGREE_AT
+                # and the clause says all of it: "Docker Swarm is Docker's own
+                # orchestrator" doesn't back "Docker on its own is an orchestrator"
+                or overlap(lex, fc.tokens, frozenset(unit.tokens)) < AGREE_AT
+                or conflicts(unit, fc)
+                or unit.negated != fc.negated
+                or unit.absolutes - fc.absolutes  # "can never leak": not what it says
+            ):
+                continue
+            beyond = [
+                t
+                for t in belief.tokens
+                if t not in unit.tokens and t not in f.tokens and lex.weight(t) >= KEY_WORD
+            ]
+            if beyond:
+                return True
+    return False

@@ -18,6 +18,8 @@ from enum import StrEnum
 
 from viva.grade.belief import (
     SEM_MISC_AT,
+    backed_short_of,
+    given_names,
     means_misconception,
     says_antonym,
     says_correction,
@@ -25,13 +27,11 @@ from viva.grade.belief import (
 )
 from viva.grade.check import (
     AGREE_AT,
-    KEY_WORD,
     MISC_AT,
     PART_AT,
     Match,
     align,
     best_match,
-    conflicts,
     misconception_score,
     negates,
     overlap,
@@ -52,8 +52,9 @@ from viva.grade.contradict import (
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.order import out_of_order
 from viva.grade.quantity import wrong_scope
-from viva.grade.roles import leads_mixed, swapped_roles
+from viva.grade.roles import swapped_roles
 from viva.grade.semantic import Meaning
+from viva.grade.sides import leads_mixed
 from viva.grade.values import wrong_code
 from viva.grade.words import Clause, Lexicon
 
@@ -136,7 +137,7 @@ def judge(
             )
             and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
             and not says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
-            and not _backed_short_of(lex, unit, wrong[1], positives, _given(book, wrong[1]))
+            and not backed_short_of(lex, unit, wrong[1], positives, given_names(book, wrong[1]))
         ):
             denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
             if not denied and not roles_differ(lex, clauses, wrong[1]):
@@ -196,7 +197,7 @@ def judge(
             if _names_subject(
                 whole, clauses, f, book.terms.get(f.entry_id, frozenset()), lex.contexts
             )
-            and not _backed_short_of(lex, whole, f, positives, _given(book, f))
+            and not backed_short_of(lex, whole, f, positives, given_names(book, f))
         ]
         hit = means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
         if hit is not None:
@@ -288,56 +289,6 @@ def _support(lex: Lexicon, clause: Clause, positives: list[Fact]) -> float:
             if not m.contradicts:
                 best = max(best, m.score)
     return best
-
-
-def _given(book: FactBook, fact: Fact) -> frozenset[str]:
-    """The names an entry's key points leave unsaid (its tags, the bank's entities), but
-    not the things it compares: which of those a sentence names is what it says."""
-    compared = {t for seq in book.pairs.get(fact.entry_id, ()) for t in seq}
-    return frozenset(t for t in book.terms.get(fact.entry_id, ()) if t not in compared)
-
-
-def _backed_short_of(
-    lex: Lexicon, unit: Clause, belief: Fact, positives: list[Fact], names: frozenset[str]
-) -> bool:
-    """A key point says the claim, the same way round, and the belief goes on past both
-    with words of weight neither says: "the code after yield in a fixture is the teardown"
-    is "code after yield is teardown and runs even when the test fails", not "fixture
-    teardown code after yield is skipped when the test fails". The entry's own names
-    ("pytest", "fixture") go without saying in its key points."""
-    # the claim's own subject is never taken as said: "ModelSerializer runs model clean"
-    # is not backed by a clause about the model's clean
-    said = tuple(t for t in unit.tokens if t not in names or t == unit.subject)
-    if len(set(said)) < 2:
-        return False
-    for f in positives:
-        # the belief's own correction is what it gets wrong, not a second opinion
-        if f.kind not in AUTHORITY or f.entry_id != belief.entry_id or f.text == belief.correction:
-            continue
-        for fc in f.clauses:
-            if len({t for t in fc.tokens if t not in names}) < 3:
-                continue  # a fragment ("flask db upgrade") backs nothing
-            # one clause of it holds the claim: words spread over a key point's clauses
-            # may hold it with the roles traded ("function scope ... per test; session
-            # scope ... once")
-            if (
-                overlap(lex, said, frozenset(fc.tokens) | (names - {unit.subject})) < AGREE_AT
-                # and the clause says all of it: "Docker Swarm is Docker's own
-                # orchestrator" doesn't back "Docker on its own is an orchestrator"
-                or overlap(lex, fc.tokens, frozenset(unit.tokens)) < AGREE_AT
-                or conflicts(unit, fc)
-                or unit.negated != fc.negated
-                or unit.absolutes - fc.absolutes  # "can never leak": not what it says
-            ):
-                continue
-            beyond = [
-                t
-                for t in belief.tokens
-                if t not in unit.tokens and t not in f.tokens and lex.weight(t) >= KEY_WORD
-            ]
-            if beyond:
-                return True
-    return False
 
 
 def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:

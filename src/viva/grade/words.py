@@ -17,9 +17,12 @@ from functools import lru_cache
 from viva.grade.wordlists import (
     ABSOLUTES,
     ANTONYMS,
+    BEFORE_NAME,
     CANCELS,
+    CLAUSE_VERBS,
     KEEP,
     LIGHT,
+    NAME_NOUNS,
     NEGATION_SCOPE,
     NEGATIONS,
     PREVENTS,
@@ -194,13 +197,6 @@ def _list_item(words: list[str]) -> bool:
     )
 
 
-# verbs that make the words after a comma a clause of their own, not the end of a list
-_CLAUSE_VERBS = frozenset(
-    "is are was were be been do does did has have had can could will would should may "
-    "might must need needs".split()
-)
-
-
 def _list_end(words: list[str]) -> bool:
     """The words after a comma close a list the part before it began ("runs build, test
     and deploy pipelines"): a few words joined by "and" or "or", with no verb of their own,
@@ -210,13 +206,9 @@ def _list_end(words: list[str]) -> bool:
     return (
         2 < len(words) <= 4
         and any(w in ("and", "or") for w in words[1:-1])
-        and not any(w in _CLAUSE_VERBS or w in NEGATIONS for w in words)
+        and not any(w in CLAUSE_VERBS or w in NEGATIONS for w in words)
         and _list_item(words)
     )
-
-
-_BEFORE_NAME = frozenset("the and but while whereas vs versus than or".split())
-_NAME_NOUNS = frozenset("clause keyword operator method function condition".split())
 
 
 def _as_name(words: list[str], i: int) -> bool:
@@ -225,10 +217,10 @@ def _as_name(words: list[str], i: int) -> bool:
     said of it or a noun like "clause". "where it runs" and "is it true" are not names."""
     if len(words) == 1:
         return True
-    if i > 0 and words[i - 1] not in _BEFORE_NAME:
+    if i > 0 and words[i - 1] not in BEFORE_NAME:
         return False
     after = words[i + 1] if i + 1 < len(words) else ""
-    return after in _NAME_NOUNS or (
+    return after in NAME_NOUNS or (
         len(after) > 3 and after.endswith("s") and after not in STOPWORDS
     )
 
