@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import run_viva
 from tests.test_grade import svc
-from viva.grade.model import Verdict
+from viva.grade.model import AnswerVerdict, Verdict
 
 
 @pytest.mark.parametrize(
@@ -170,3 +170,15 @@ def test_a_two_word_fragment_is_no_ones_opposite_unless_it_names_the_thing() -> 
     # with the thing named, the opposite is still caught
     wrong = "an email or message can be rolled back if the transaction fails"
     assert svc().check(wrong).verdict is Verdict.DISAGREE
+
+
+def test_a_bare_noun_phrase_is_nobodys_opposite() -> None:
+    # a speech recogniser's "a virtual machine and it's so operating system" (for "its own
+    # operating system") leaves a bare "operating system": it says nothing against "no
+    # operating system boots", so the answer is thin, not wrong
+    heard = (
+        "A container shares the host kernel while a virtual machine and it's so operating system."
+    )
+    g = svc().grade("docker.container-vs-vm", heard)
+    assert not g.wrong_claims and g.verdict is not AnswerVerdict.WRONG
+    assert svc().check("tuples are mutable").verdict is Verdict.DISAGREE

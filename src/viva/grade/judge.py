@@ -293,15 +293,19 @@ def _support(lex: Lexicon, clause: Clause, positives: list[Fact]) -> float:
 
 def _restates(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
     """Saying the opposite of a fact means saying most of it: both ways round, half its words.
-    A two-word fragment must also name what the fact clause is about: "rolls back" (said of
-    a session) is not "an email or message cannot be rolled back"."""
+    A two-word fragment must also say where the fact clause starts and ends: "rolls back"
+    (said of a session) is not "an email or message cannot be rolled back", nor a bare
+    "operating system" "no operating system boots"."""
     return any(
         min(
             overlap(lex, clause.tokens, frozenset(fc.tokens)),
             overlap(lex, fc.tokens, frozenset(clause.tokens)),
         )
         >= RESTATE_AT
-        and (len(set(clause.tokens)) > 2 or fc.tokens[0] in clause.tokens)
+        and (
+            len(set(clause.tokens)) > 2
+            or (fc.tokens[0] in clause.tokens and fc.tokens[-1] in clause.tokens)
+        )
         for fc in fact.clauses
     )
 
