@@ -10,6 +10,8 @@ from functools import cache
 import pytest
 
 from viva.app.library import Library
+from viva.grade.belief import correction_of
+from viva.grade.facts import FactKind
 from viva.grade.model import AnswerVerdict, Verdict
 
 
@@ -345,9 +347,6 @@ def test_only_not_is_carried_to_the_next_clause() -> None:
 def test_every_misconceptions_correction_is_found_among_its_entrys_facts() -> None:
     # a correction of two sentences is read as two facts; the wrong-part gate needs the
     # first (it was skipped for 168 of the bank's misconceptions)
-    from viva.grade.belief import _correction
-    from viva.grade.facts import FactKind
-
     book = svc().facts
     lost = [
         f.text
@@ -355,6 +354,6 @@ def test_every_misconceptions_correction_is_found_among_its_entrys_facts() -> No
         for f in facts
         if f.kind is FactKind.MISCONCEPTION
         and f.correction
-        and _correction(f, [p for p in facts if not p.kind.negative]) is None
+        and correction_of(f, [p for p in facts if not p.kind.negative]) is None
     ]
     assert not lost, lost[:5]

@@ -14,8 +14,12 @@ from viva.grade.words import Lexicon
 
 
 @cache
+def svc() -> Library:
+    return Library()
+
+
 def lex() -> Lexicon:
-    return Library().facts.lexicon
+    return svc().facts.lexicon
 
 
 @pytest.mark.parametrize(
@@ -73,22 +77,21 @@ def test_common_mishearings_of_tool_names_are_the_tool(heard: str, term: str) ->
 def test_a_facts_leading_it_is_the_thing_its_entry_is_about() -> None:
     # "It can build and push container images and deploy them": denied of GitHub, said in
     # fewer words than the fact, it is still the opposite
-    lib = Library()
+    lib = svc()
     for semantic in (False, True):
         c = lib.check("with github you can't deploy a container", semantic=semantic)
         assert c.verdict is Verdict.DISAGREE, semantic
 
 
 def test_not_meaning_something_is_not_denying_an_ability() -> None:
-    lib = Library()
+    lib = svc()
     said = "ci cd is a practice, installing jenkins alone doesn't mean we are doing ci cd"
     assert lib.check(said).verdict is not Verdict.DISAGREE
     assert lib.check("jenkins doesn't run pipelines").verdict is not Verdict.AGREE
 
 
 def test_a_list_that_ends_after_a_comma_is_one_clause() -> None:
-    lex = Library().facts.lexicon
-    first = lex.clauses("Jenkins runs build, test and deploy pipelines when code changes")[0]
+    first = lex().clauses("Jenkins runs build, test and deploy pipelines when code changes")[0]
     assert {"run", "pipelin"} <= set(first.tokens)
     # a part with a verb of its own is a clause: "lists and sets are not"
-    assert len(lex.clauses("tuples are immutable, lists and sets are not")) == 2
+    assert len(lex().clauses("tuples are immutable, lists and sets are not")) == 2

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from viva.bank.model import Entry, KeyPoint
+from viva.grade.belief import correction_of
 from viva.grade.check import DECISIVE, KEY_WORD, Match, align, overlap, signs_agree
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.insights import fillers, repeated
@@ -197,13 +198,13 @@ def _wrong_claims(
     wrong: list[str] = []
     red: list[str] = []
     windows = _windows(lex, clauses)
-    fixes = {f.text: f for f in facts if f.kind is FactKind.CORRECTION}
+    positives = [f for f in facts if not f.kind.negative]
     for f in facts:
         if f.kind.negative and any(
             _states(lex, w, f)
             and (new is None or new in f.tokens)
             and not _other_subject(w, f)
-            and not _says_fix(lex, w, f, fixes.get(f.correction or ""))
+            and not _says_fix(lex, w, f, correction_of(f, positives))
             for w, new in windows
         ):
             # a second clause about a thing the belief doesn't name says something else of

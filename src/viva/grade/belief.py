@@ -43,7 +43,7 @@ def says_correction(
     """The claim says the belief's own correction, the same way round and more closely than
     the belief: "if a class only has repr, str falls back to it" shares words with "repr
     falls back to str", and says what the bank says instead."""
-    f = _correction(belief, positives)
+    f = correction_of(belief, positives)
     if f is None:
         return False
     m = align(lex, unit, f)
@@ -54,7 +54,7 @@ def says_correction(
     return swapped_roles(lex, lex.clauses(unit.text), [f], pairs) is None
 
 
-def _correction(belief: Fact, positives: list[Fact]) -> Fact | None:
+def correction_of(belief: Fact, positives: list[Fact]) -> Fact | None:
     """The fact the bank holds for the belief's correction, among the entry's facts."""
     if not belief.correction:
         return None
@@ -104,20 +104,23 @@ def means_misconception(
     positives = [f for f in positives if f.kind in SEMANTIC_KINDS]
     neg_sims = meaning.similarity(text, [f.text for f in suspects])
     pos_sims = meaning.similarity(text, [f.text for f in positives]) if positives else []
-    ranked = sorted(zip(neg_sims, suspects, strict=True), key=lambda x: -x[0])
+    ranked = sorted(
+        (
+            (sim, f, says_wrong_part(lex, whole, f, positives))
+            for sim, f in zip(neg_sims, suspects, strict=True)
+        ),
+        key=lambda x: -x[0],
+    )
     # the beliefs whose wrong part is said come first, as before the same-belief rule
-    wrong_part = {id(f) for f in suspects if says_wrong_part(lex, whole, f, positives)}
-    ranked = [x for x in ranked if id(x[1]) in wrong_part][:2] + [
-        x for x in ranked if id(x[1]) not in wrong_part
-    ][:1]
-    for sim, fact in ranked:
+    ranked = [x for x in ranked if x[2]][:2] + [x for x in ranked if not x[2]][:1]
+    for sim, fact, wrong_part in ranked:
         if sim < SEM_MISC_AT:
             break
         closest_fact = max(
             (s for s, f in zip(pos_sims, positives, strict=True) if f.entry_id == fact.entry_id),
             default=0.0,
         )
-        if id(fact) in wrong_part:
+        if wrong_part:
             if sim >= closest_fact + SEM_MARGIN:
                 return fact
         elif sim >= SEM_SAME_AT and sim >= closest_fact + SEM_SAME_MARGIN:
@@ -147,7 +150,7 @@ def says_wrong_part(lex: Lexicon, unit: Clause, belief: Fact, positives: list[Fa
     and "table" with "db.create_all() will add my new column to the existing table", but
     says nothing of adding a column, which is the wrong part. A belief with no correction,
     or none of its own words, is not checked this way."""
-    correction = _correction(belief, positives)
+    correction = correction_of(belief, positives)
     if correction is None or belief.kind is not FactKind.MISCONCEPTION:
         return True
     fixed = correction.tokens
@@ -176,24 +179,34 @@ def _parts(belief: Fact) -> list[tuple[str, ...]]:
     return out
 
 
-def given_names(book: FactBook, fact: Fact) -> frozenset[str]:
-    """The names an entry's key points leave unsaid (its tags, the bank's entities), but
-    not the things it compares: which of those a sentence names is what it says."""
-    compared = {t for seq in book.pairs.get(fact.entry_id, ()) for t in seq}
-    return frozenset(t for t in book.terms.get(fact.entry_id, ()) if t not in compared)
+def given_names(book: FactBook, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
+    """The names an entry's key points leave unsaid - its tags and the bank's entities (the
+    book's own set, not copied) - and the things it compares, which are not among them:
+    which of those a sentence names is what it says."""
+    compared = frozenset(t for seq in book.pairs.get(fact.entry_id, ()) for t in seq)
+    return book.terms.get(fact.entry_id, frozenset()), compared
 
 
 def backed_short_of(
-    lex: Lexicon, unit: Clause, belief: Fact, positives: list[Fact], names: frozenset[str]
+    lex: Lexicon,
+    unit: Clause,
+    belief: Fact,
+    positives: list[Fact],
+    names: tuple[frozenset[str], frozenset[str]],
 ) -> bool:
     """A key point says the claim, the same way round, and the belief goes on past both
     with words of weight neither says: "the code after yield in a fixture is the teardown"
     is "code after yield is teardown and runs even when the test fails", not "fixture
     teardown code after yield is skipped when the test fails". The entry's own names
-    ("pytest", "fixture") go without saying in its key points."""
+    ("pytest", "fixture") go without saying in its key points (``given_names``)."""
+    terms, compared = names
+
+    def given(t: str) -> bool:
+        return t in terms and t not in compared
+
     # the claim's own subject is never taken as said: "ModelSerializer runs model clean"
     # is not backed by a clause about the model's clean
-    said = tuple(t for t in unit.tokens if t not in names or t == unit.subject)
+    said = tuple(t for t in unit.tokens if not given(t) or t == unit.subject)
     if len(set(said)) < 2:
         return False
     for f in positives:
@@ -201,13 +214,14 @@ def backed_short_of(
         if f.kind not in AUTHORITY or f.entry_id != belief.entry_id or f.text == belief.correction:
             continue
         for fc in f.clauses:
-            if len({t for t in fc.tokens if t not in names}) < 3:
+            if sum(1 for t in set(fc.tokens) if not given(t)) < 3:
                 continue  # a fragment ("flask db upgrade") backs nothing
             # one clause of it holds the claim: words spread over a key point's clauses
             # may hold it with the roles traded ("function scope ... per test; session
             # scope ... once")
+            held = frozenset(t for t in said if t in fc.tokens or (given(t) and t != unit.subject))
             if (
-                overlap(lex, said, frozenset(fc.tokens) | (names - {unit.subject})) < AGREE_AT
+                overlap(lex, said, held) < AGREE_AT
                 # and the clause says all of it: "Docker Swarm is Docker's own
                 # orchestrator" doesn't back "Docker on its own is an orchestrator"
                 or overlap(lex, fc.tokens, frozenset(unit.tokens)) < AGREE_AT

@@ -161,11 +161,6 @@ def python_none(words: list[str]) -> list[str]:
     return out
 
 
-# verbs that make the words after a comma a clause of their own, not the end of a list
-CLAUSE_VERBS = frozenset(
-    "is are was were be been do does did has have had can could will would should may "
-    "might must need needs".split()
-)
 # a stopword an entry compares ("where", "is") is a name after these words, or before these
 BEFORE_NAME = frozenset("the and but while whereas vs versus than or".split())
 NAME_NOUNS = frozenset("clause keyword operator method function condition".split())

@@ -19,7 +19,6 @@ from viva.grade.wordlists import (
     ANTONYMS,
     BEFORE_NAME,
     CANCELS,
-    CLAUSE_VERBS,
     KEEP,
     LIGHT,
     NAME_NOUNS,
@@ -31,6 +30,7 @@ from viva.grade.wordlists import (
     python_none,
 )
 from viva.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
+from viva.understand.claimwords import AUX
 
 _CONTRACTIONS = [
     (re.compile(r"\b(instead of|rather than)\b", re.I), ", not"),
@@ -197,6 +197,9 @@ def _list_item(words: list[str]) -> bool:
     )
 
 
+_NEEDS = frozenset({"need", "needs"})  # "X and Y need ..." is a clause, like an auxiliary
+
+
 def _list_end(words: list[str]) -> bool:
     """The words after a comma close a list the part before it began ("runs build, test
     and deploy pipelines"): a few words joined by "and" or "or", with no verb of their own,
@@ -206,7 +209,7 @@ def _list_end(words: list[str]) -> bool:
     return (
         2 < len(words) <= 4
         and any(w in ("and", "or") for w in words[1:-1])
-        and not any(w in CLAUSE_VERBS or w in NEGATIONS for w in words)
+        and not any(w in AUX or w in _NEEDS or w in NEGATIONS for w in words)
         and _list_item(words)
     )
 
