@@ -54,6 +54,7 @@ PICKLED = (
     "search/aliases.py",
     "grade/words.py",
     "grade/wordlists.py",
+    "understand/claimwords.py",
     "grade/model.py",
     "text.py",
     "session/teach.py",
