@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import run_viva
 from tests.test_grade import svc
+from viva.grade.check import conflicts
 from viva.grade.model import AnswerVerdict, Verdict
 
 
@@ -182,3 +183,54 @@ def test_a_bare_noun_phrase_is_nobodys_opposite() -> None:
     g = svc().grade("docker.container-vs-vm", heard)
     assert not g.wrong_claims and g.verdict is not AnswerVerdict.WRONG
     assert svc().check("tuples are mutable").verdict is Verdict.DISAGREE
+
+
+def test_a_count_is_compared_occurrence_by_occurrence() -> None:
+    """ "single responsibility ... only one method" counts two things: the correction's "many
+    methods" is against the second, though the first "one" counts the responsibility (only
+    the first occurrence was compared, so the belief read as a true part and was agreed)."""
+    lex = svc().facts.lexicon
+    belief = lex.clause("Single responsibility means a class should have only one method")
+    fix = lex.clause("a cohesive class can have many methods serving the same responsibility")
+    assert "one" in conflicts(belief, fix)
+    # one thread against many processes: each side counts something else
+    assert "one" not in conflicts(lex.clause("one thread runs"), lex.clause("many processes run"))
+    got = svc().check("single responsibility means a class should only have one method")
+    assert got.verdict is Verdict.DISAGREE, got.explanation
+
+
+def test_a_belief_and_a_claim_that_lead_with_the_same_name_are_about_the_same_thing() -> None:
+    """ "PostgreSQL's default isolation level is repeatable read" is about PostgreSQL: a claim
+    leading with it says the belief without naming the isolation level."""
+    wrong = svc().check("postgres uses repeatable read by default, same as mysql")
+    assert wrong.verdict is Verdict.DISAGREE and "read committed" in (wrong.correction or "")
+    assert svc().check("postgres uses read committed by default").verdict is Verdict.AGREE
+    # a verb that follows a product name leads nothing: "Kubernetes builds the Docker image"
+    # is not what "docker builds the image" says
+    both = (
+        "so docker builds the image and kubernetes pulls that image from the registry and runs it"
+    )
+    assert svc().check(both).verdict is not Verdict.DISAGREE
+
+
+def test_a_prevention_reaches_its_object_only() -> None:
+    """ "Prevent stampedes with a lock" says nothing against the lock, "stop a stampede"
+    prevents as "prevent" does, and "docker stop" is a name, not a prevention."""
+    lex = svc().facts.lexicon
+
+    def signs(text: str) -> dict[str, bool]:
+        c = lex.clause(text)
+        return dict(zip(c.tokens, c.signs, strict=True))
+
+    assert signs("prevent stampedes with a lock")["lock"] is False
+    said = signs("to stop a stampede you use a lock")
+    assert said["stamped"] is True and said["lock"] is False
+    assert signs("docker stop sends sigterm")["sigterm"] is False
+    g = svc().grade(
+        "databases.caching-with-redis",
+        "cache aside, you read from redis, on a miss you load from the database and store it "
+        "with a ttl. on writes you update the database and then delete the key after commit. "
+        "ttls should have jitter so keys don't all expire together. to stop a stampede you use "
+        "a lock or single flight or refresh early",
+    )
+    assert not g.misconceptions and g.verdict is not AnswerVerdict.WRONG

@@ -64,7 +64,7 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
         for t in dict.fromkeys(clause.tokens)
         if t in fc.tokens
         and not clause.signs_of(t, neg) & fc.signs_of(t, neg)
-        and not (t in COUNTS and (_counted(clause, t) != _counted(fc, t) or _past_verb(clause, t)))
+        and not (t in COUNTS and not _counts_against(clause, fc, t, neg))
     ]
 
 
@@ -74,17 +74,25 @@ def conflicts(clause: Clause, fc: Clause) -> list[str]:
 COUNTS = frozenset({"one"})
 
 
-def _past_verb(c: Clause, token: str) -> bool:
-    """A negation reached the count only past the word it denies: "never share one session"
-    denies sharing, not "one"."""
-    at = c.tokens.index(token)
-    return c.scoped[at] and at > 0 and c.scoped[at - 1]
+def _counts(c: Clause, token: str, negations: bool) -> set[tuple[str | None, bool]]:
+    """Each time the clause says the count: what it counts (the word after it) and its sign.
+    A negation that reached the count only past the word it denies is not on the count:
+    "never share one session" denies sharing, not "one". Each occurrence stands alone:
+    "single responsibility ... only one method" counts two things."""
+    out = set()
+    for at, t in enumerate(c.tokens):
+        if t != token:
+            continue
+        scoped = c.scoped[at] and negations and not (at > 0 and c.scoped[at - 1])
+        counted = c.tokens[at + 1] if at + 1 < len(c.tokens) else None
+        out.add((counted, c.flips[at] != scoped))
+    return out
 
 
-def _counted(c: Clause, token: str) -> str | None:
-    """The word after ``token`` in the clause: what it counts."""
-    at = c.tokens.index(token)
-    return c.tokens[at + 1] if at + 1 < len(c.tokens) else None
+def _counts_against(clause: Clause, fc: Clause, token: str, neg: bool) -> bool:
+    """Both sides count the same thing, with opposite signs."""
+    mine = _counts(clause, token, neg)
+    return any((what, not sign) in mine for what, sign in _counts(fc, token, neg))
 
 
 # words a negation may deny by themselves: "doesn't always", "not automatically", "not just"

@@ -27,6 +27,7 @@ from viva.grade.belief import (
 )
 from viva.grade.check import (
     AGREE_AT,
+    KEY_WORD,
     MISC_AT,
     PART_AT,
     Match,
@@ -129,11 +130,7 @@ def judge(
             and says_wrong_part(lex, unit, wrong[1], positives)
             and not says_antonym(unit, wrong[1])
             and _names_subject(
-                whole,
-                clauses,
-                wrong[1],
-                book.terms.get(wrong[1].entry_id, frozenset()),
-                lex.contexts,
+                lex, whole, clauses, wrong[1], book.terms.get(wrong[1].entry_id, frozenset())
             )
             and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
             and not says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
@@ -194,9 +191,7 @@ def judge(
         about = [
             f
             for f in negatives
-            if _names_subject(
-                whole, clauses, f, book.terms.get(f.entry_id, frozenset()), lex.contexts
-            )
+            if _names_subject(lex, whole, clauses, f, book.terms.get(f.entry_id, frozenset()))
             and not backed_short_of(lex, whole, f, positives, given_names(book, f))
         ]
         hit = means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
@@ -317,11 +312,7 @@ def _bare_name(unit: Clause, names: frozenset[str]) -> bool:
 
 
 def _names_subject(
-    whole: Clause,
-    clauses: list[Clause],
-    fact: Fact,
-    names: frozenset[str],
-    contexts: frozenset[str] = frozenset(),
+    lex: Lexicon, whole: Clause, clauses: list[Clause], fact: Fact, names: frozenset[str]
 ) -> bool:
     """A wrong belief about a named thing is said only by a claim that names it (or says
     "it" of it): "select_related does a SQL join" doesn't say "prefetch_related does a SQL
@@ -331,13 +322,17 @@ def _names_subject(
     first = fact.clauses[0] if fact.clauses else None
     if first is None:
         return True
-    lead = [t for t in first.tokens if t not in contexts][:1]  # "In Django the view ..."
+    lead = [t for t in first.tokens if t not in lex.contexts][:1]  # "In Django the view ..."
     if first.subject is not None and lead == [first.subject]:
         subject: str | None = first.subject
     else:
         subject = next((t for t in first.tokens if t in names), None)
     if subject is None:
         return True  # about no thing it names: nothing to check
+    if list(first.tokens[:1]) == list(whole.tokens[:1]) == lead and lex.weight(lead[0]) >= KEY_WORD:
+        # both lead with the same word: "postgres uses repeatable read by default" is about
+        # what "PostgreSQL's default isolation level is ..." is about, named or not
+        return True
     return subject in whole.tokens or any(c.subject == subject for c in clauses)
 
 

@@ -24,8 +24,10 @@ from viva.grade.wordlists import (
     NAME_NOUNS,
     NEGATION_SCOPE,
     NEGATIONS,
+    PREVENTED_UNTIL,
     PREVENTS,
     PRONOUNS,
+    STOP_OBJECTS,
     SYNONYMS,
     python_none,
 )
@@ -266,13 +268,21 @@ class Lexicon:
         absolutes: set[str] = set()
         subject: str | None = None
         subject_at = -2  # the word index the subject was taken from
+        prevented = False  # the reach open is a prevention's
         for i, word in enumerate(words):
-            if word in PREVENTS and i + 1 < len(words):
+            if (
+                word in PREVENTS
+                and i + 1 < len(words)
+                and (not word.startswith("stop") or words[i + 1] in STOP_OBJECTS)
+            ):
                 # "prevents cascading failure" = "no cascading failure"; "doesn't prevent X"
                 # says X can happen: a negated prevention cancels
                 negated, fresh = True, False
                 scope = 0 if scope > 0 else NEGATION_SCOPE
+                prevented = scope > 0
                 continue
+            if prevented and word in PREVENTED_UNTIL:
+                scope, prevented = 0, False
             if fresh and word in CANCELS:
                 # "it doesn't mean it never agrees": a negation right after another, no
                 # content word between, cancels it ("neither ... nor" is one negation)
@@ -280,7 +290,7 @@ class Lexicon:
                 continue
             if word in NEGATIONS:
                 outer = negated if scope == 0 else outer
-                negated = True
+                negated, prevented = True, False
                 scope = NEGATION_SCOPE
                 fresh = word in CANCELS
             if word in ABSOLUTES:
