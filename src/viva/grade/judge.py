@@ -112,33 +112,39 @@ def judge(
     # 1. a misconception or red flag, said in the learner's words (the whole claim, or one
     # clause of it: "Jenkins runs inside GitHub, like GitHub Actions")
     for unit in units:
-        wrong = max(
-            ((misconception_score(lex, unit, f), f) for f in negatives),
-            default=None,
-            key=lambda x: x[0],
-        )
         best_pos = max((misconception_score(lex, unit, f) for f in positives), default=0.0)
-        if (
-            wrong
-            and wrong[0] >= MISC_AT
-            # one clause of a longer claim is short: a fact of the entry that holds it as
-            # closely as the belief does is what it says ("a self join joins a table to
-            # itself" is not "a self join needs a second copy of the table")
-            and wrong[0] >= best_pos + (-0.05 if unit is whole else 0.05)
-            and _shares(unit, wrong[1])
-            and states_predicate(lex, unit, wrong[1], positives)
-            and says_wrong_part(lex, unit, wrong[1], positives)
-            and not says_antonym(unit, wrong[1])
-            and _names_subject(
-                lex, whole, clauses, wrong[1], book.terms.get(wrong[1].entry_id, frozenset())
-            )
-            and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
-            and not says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
-            and not backed_short_of(lex, unit, wrong[1], positives, given_names(book, wrong[1]))
-        ):
-            denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
-            if not denied and not roles_differ(lex, clauses, wrong[1]):
-                return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
+        # every belief close enough, the closest first: the closest may fail a test its
+        # runner-up passes ("read replicas can take the writes" ties "adding read replicas
+        # scales writes too", whose wrong part it doesn't say, with "replicas can take writes")
+        close = sorted(
+            (
+                (score, f)
+                for f in negatives
+                if (score := misconception_score(lex, unit, f)) >= MISC_AT
+            ),
+            key=lambda x: -x[0],
+        )
+        for wrong in close:
+            if (
+                # one clause of a longer claim is short: a fact of the entry that holds it as
+                # closely as the belief does is what it says ("a self join joins a table to
+                # itself" is not "a self join needs a second copy of the table")
+                wrong[0] >= best_pos + (-0.05 if unit is whole else 0.05)
+                and _shares(unit, wrong[1])
+                and states_predicate(lex, unit, wrong[1], positives)
+                and says_wrong_part(lex, unit, wrong[1], positives)
+                and not says_antonym(unit, wrong[1])
+                and _names_subject(
+                    lex, whole, clauses, wrong[1], book.terms.get(wrong[1].entry_id, frozenset())
+                )
+                and not _bare_name(unit, book.terms.get(wrong[1].entry_id, frozenset()))
+                and not says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
+                and not backed_short_of(lex, unit, wrong[1], positives, given_names(book, wrong[1]))
+            ):
+                denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
+                if not denied and not roles_differ(lex, clauses, wrong[1]):
+                    return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
+                break  # the closest belief it says, denied: not a weaker one either
 
     # 2. a clause saying the opposite of a fact, or a fact with one term swapped, or its
     # predicate given to the other subject ("an image is the running instance" where the

@@ -8,17 +8,9 @@ from __future__ import annotations
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without", "nothing"})
 # verbs that deny their object: "prevents cascading failure" says there is none
-# verbs that say their object doesn't happen ("prevents a stampede" = "no stampede"); "stop"
-# either way ("stop a stampede", "stops the old version") says its object isn't there after
-PREVENTS = frozenset(
-    "prevent prevents prevented preventing avoid avoids avoided avoiding "
-    "stop stops stopped stopping".split()
-)
-# "stop" prevents only what it takes as an object ("stop a stampede"), not as a name
-# ("docker stop sends SIGTERM")
-STOP_OBJECTS = frozenset("a an the any all every this that these those them it".split())
+PREVENTS = frozenset("prevent prevents prevented preventing avoid avoids avoided avoiding".split())
 # words that end what a prevention reaches: "prevent stampedes with a lock" says nothing
-# against the lock, nor "to stop a stampede you use a lock"
+# against the lock, nor "to prevent a stampede you use a lock"
 PREVENTED_UNTIL = frozenset("with by using via through when if so because you we i they".split())
 ABSOLUTES = frozenset(
     "always never only all every any must none nothing guarantee guaranteed impossible "

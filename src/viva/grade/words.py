@@ -27,7 +27,6 @@ from viva.grade.wordlists import (
     PREVENTED_UNTIL,
     PREVENTS,
     PRONOUNS,
-    STOP_OBJECTS,
     SYNONYMS,
     python_none,
 )
@@ -270,11 +269,7 @@ class Lexicon:
         subject_at = -2  # the word index the subject was taken from
         prevented = False  # the reach open is a prevention's
         for i, word in enumerate(words):
-            if (
-                word in PREVENTS
-                and i + 1 < len(words)
-                and (not word.startswith("stop") or words[i + 1] in STOP_OBJECTS)
-            ):
+            if word in PREVENTS and i + 1 < len(words):
                 # "prevents cascading failure" = "no cascading failure"; "doesn't prevent X"
                 # says X can happen: a negated prevention cancels
                 negated, fresh = True, False
