@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import run_viva
 from tests.test_grade import svc
 from viva.grade.check import conflicts
+from viva.grade.judge import Status, judge
 from viva.grade.model import AnswerVerdict, Verdict
 
 
@@ -235,3 +236,15 @@ def test_a_prevention_reaches_its_object_only() -> None:
         "use a lock or single flight or refresh early",
     )
     assert not g.misconceptions and g.verdict is not AnswerVerdict.WRONG
+
+
+def test_a_belief_that_is_not_the_closest_is_still_found() -> None:
+    """ "orchestration is on top of ci cd" is closest to "CI/CD and orchestration are the same
+    thing", whose wrong part ("same") it doesn't say; the runner-up, "Orchestration sits on
+    top of CI/CD", is the belief it states (only the closest was tried, and a fallback rule
+    had to catch it)."""
+    book = svc().facts
+    facts = list(book.of("cicd.cicd-vs-orchestration"))
+    got = judge(book, "orchestration is on top of ci cd", "orchestration is on top of ci cd", facts)
+    assert got.status is Status.WRONG and got.why == "misconception", got
+    assert got.fact is not None and got.fact.text.startswith("Orchestration sits on top")
