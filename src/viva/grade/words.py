@@ -269,7 +269,11 @@ class Lexicon:
         subject_at = -2  # the word index the subject was taken from
         prevented = False  # the reach open is a prevention's
         for i, word in enumerate(words):
-            if word in PREVENTS and i + 1 < len(words):
+            if (word in PREVENTS or (word == "stop" and i > 0 and words[i - 1] == "to")) and (
+                i + 1 < len(words)
+            ):
+                # "to stop a stampede" is a purpose, as "to prevent" is; a plain "stops the
+                # cycle collector" halts something, and "docker stop" is a name
                 # "prevents cascading failure" = "no cascading failure"; "doesn't prevent X"
                 # says X can happen: a negated prevention cancels
                 negated, fresh = True, False
