@@ -216,8 +216,9 @@ def test_a_belief_and_a_claim_that_lead_with_the_same_name_are_about_the_same_th
 
 def test_a_prevention_reaches_its_object_only() -> None:
     """ "Prevent stampedes with a lock" says nothing against the lock: a preposition or a new
-    subject ends what a prevention reaches (a good caching answer saying "to prevent a
-    stampede you use a lock" was graded wrong against that key point)."""
+    subject ends what a prevention reaches; "to stop a stampede" is a purpose, as "to
+    prevent" is (a good caching answer saying it was graded wrong against that key point),
+    while "stops the cycle collector" halts something and "docker stop" is a name."""
     lex = svc().facts.lexicon
 
     def signs(text: str) -> dict[str, bool]:
@@ -228,12 +229,15 @@ def test_a_prevention_reaches_its_object_only() -> None:
     said = signs("to prevent a stampede you use a lock")
     assert said["stamped"] is True and said["lock"] is False
     assert signs("it prevents cascading failures")["failur"] is True
+    assert signs("to stop a stampede you use a lock")["stamped"] is True
+    assert signs("gc.disable only stops the cycle collector")["cycl"] is False
+    assert signs("docker stop sends sigterm")["sigterm"] is False
     g = svc().grade(
         "databases.caching-with-redis",
         "cache aside, you read from redis, on a miss you load from the database and store it "
         "with a ttl. on writes you update the database and then delete the key after commit. "
-        "ttls should have jitter so keys don't all expire together. to prevent a stampede you "
-        "use a lock or single flight or refresh early",
+        "ttls should have jitter so keys don't all expire together. to stop a stampede you use "
+        "a lock or single flight or refresh early",
     )
     assert not g.misconceptions and g.verdict is not AnswerVerdict.WRONG
 
