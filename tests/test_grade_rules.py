@@ -252,3 +252,33 @@ def test_a_belief_that_is_not_the_closest_is_still_found() -> None:
     got = judge(book, "orchestration is on top of ci cd", "orchestration is on top of ci cd", facts)
     assert got.status is Status.WRONG and got.why == "misconception", got
     assert got.fact is not None and got.fact.text.startswith("Orchestration sits on top")
+
+
+def test_two_compared_things_traded_in_one_clause_are_both_wrong() -> None:
+    """The clause cutter cuts at "and" only before a thing the whole bank names; args and
+    kwargs are compared by their entry alone, so "... and kwargs collects ..." stayed one
+    clause and its traded roles were "partly"."""
+    traded = "star args collects the keyword arguments into a dict and kwargs collects the positional ones into a list"
+    assert svc().check(traded).verdict is Verdict.DISAGREE
+    right = "star args collects the positional arguments into a tuple and kwargs collects the keyword ones into a dict"
+    assert svc().check(right).verdict is not Verdict.DISAGREE
+
+
+def test_an_answer_trading_roles_across_two_claims_is_wrong() -> None:
+    """As the checker reads two claims in a row: a Service that keeps Pods running and a
+    Deployment that gives them a stable address trade their roles."""
+    entry = "kubernetes.pods-deployments-services"
+    traded = svc().grade(
+        entry,
+        "the service keeps the right number of pods running and "
+        "rolls out new versions, and the deployment gives the pods one stable address and "
+        "load balances between them",
+    )
+    assert traded.verdict is AnswerVerdict.WRONG and traded.wrong_claims
+    right = svc().grade(
+        entry,
+        "the deployment keeps the right number of pods running and "
+        "rolls out new versions, and the service gives the pods one stable address and "
+        "load balances between them",
+    )
+    assert right.verdict is not AnswerVerdict.WRONG and not right.wrong_claims

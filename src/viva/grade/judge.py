@@ -55,7 +55,7 @@ from viva.grade.order import out_of_order
 from viva.grade.quantity import wrong_scope
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import Meaning
-from viva.grade.sides import leads_mixed
+from viva.grade.sides import leads_mixed, traded_within
 from viva.grade.values import wrong_code
 from viva.grade.words import Clause, Lexicon
 
@@ -153,6 +153,10 @@ def judge(
         if m and m.score >= AGREE_AT and c in mine and _gives_role_away(lex, c, m.fact, book.pairs):
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
     traded = swapped_roles(lex, clauses, positives, book.pairs) if mine else None
+    for c in mine if traded is None else ():
+        traded = traded_within(lex, c, positives, book.pairs)
+        if traded is not None:
+            break
     if traded is not None:
         return Judgement(text, Status.WRONG, traded, traded.text, "reversed", 1.0)
     for c, m in zip(clauses, per_clause, strict=True):

@@ -1,16 +1,20 @@
-"""Two things a key point sets side by side, clause by clause ("apply is declarative and
+"""Two things set side by side: by a key point, clause by clause ("apply is declarative and
 idempotent; create is imperative and fails if the object exists"), and a claim that gives one
-of them the other's predicate ("apply is imperative"). Read from the fact's own clauses, so it
-needs no ``compare`` list (``roles`` reads the entries that have one).
+of them the other's predicate ("apply is imperative"), read from the fact's own clauses, so
+it needs no ``compare`` list; and by one clause of a claim, each thing with the other's role
+("migrate writes the files and makemigrations applies them"), read with the entry's
+``compare`` list as ``roles`` reads two claims in a row.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from viva.grade.check import conflicts
 from viva.grade.contradict import AUTHORITY
 from viva.grade.facts import Fact
+from viva.grade.roles import Term, traded_across
 from viva.grade.words import Clause, Lexicon
 
 MIXED_WEIGHT = 1.0  # a predicate word this rare says what the clause claims of its first word
@@ -58,3 +62,26 @@ def _copular(clause: Clause) -> bool:
     "are" - the shape in which an entry sets two things side by side."""
     words = [w for w in re.findall(r"[a-z]+", clause.text.lower()) if w not in _DETERMINERS]
     return len(words) >= 3 and any(w in ("is", "are") for w in words[1:3])
+
+
+# where one clause sets two things side by side: "star args collects the keyword arguments
+# and kwargs collects the positional ones" (the clause cutter cuts at "and" only before a
+# thing the whole bank names, and an entry's own compared terms are not among them)
+_SIDE_BY_SIDE = re.compile(r",?\s+\b(?:and|but|while|whereas)\b\s+", re.I)
+
+
+def traded_within(
+    lex: Lexicon, clause: Clause, facts: list[Fact], pairs: Mapping[str, tuple[Term, ...]]
+) -> Fact | None:
+    """A clause that sets two compared things side by side, each with what the bank says of
+    the other ("migrate writes the migration files and makemigrations applies them"): read
+    as the two clauses it is, the way two claims in a row are (``traded_across``)."""
+    for cut in _SIDE_BY_SIDE.finditer(clause.text):
+        left, right = clause.text[: cut.start()], clause.text[cut.end() :]
+        first, second = lex.clause(left), lex.clause(right)
+        if len(first.tokens) < 2 or len(second.tokens) < 2:
+            continue
+        found = traded_across(lex, first, second, facts, pairs)
+        if found is not None:
+            return found[0]
+    return None

@@ -1,7 +1,7 @@
 """The small words grading turns on: negations, absolutes, antonyms and synonyms, the words
 that don't use up a negation's reach, and Python's None told apart from "none".
 
-Tables only (and one pure rewrite); ``words`` reads texts with them.
+Tables and two pure helpers; ``words`` reads texts with them.
 """
 
 from __future__ import annotations
@@ -9,6 +9,17 @@ from __future__ import annotations
 NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without", "nothing"})
 # verbs that deny their object: "prevents cascading failure" says there is none
 PREVENTS = frozenset("prevent prevents prevented preventing avoid avoids avoided avoiding".split())
+
+
+def prevents(words: list[str], i: int) -> bool:
+    """The word at ``i`` denies what follows it: "prevents cascading failure" = "no cascading
+    failure". "to stop a stampede" is a purpose, as "to prevent" is; a plain "stops the cycle
+    collector" halts something, and "docker stop" is a name."""
+    word = words[i]
+    purpose = word == "stop" and i > 0 and words[i - 1] == "to"
+    return (word in PREVENTS or purpose) and i + 1 < len(words)
+
+
 # words that end what a prevention reaches: "prevent stampedes with a lock" says nothing
 # against the lock, nor "to prevent a stampede you use a lock"
 PREVENTED_UNTIL = frozenset("with by using via through when if so because you we i they".split())

@@ -25,9 +25,9 @@ from viva.grade.wordlists import (
     NEGATION_SCOPE,
     NEGATIONS,
     PREVENTED_UNTIL,
-    PREVENTS,
     PRONOUNS,
     SYNONYMS,
+    prevents,
     python_none,
 )
 from viva.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
@@ -267,15 +267,9 @@ class Lexicon:
         absolutes: set[str] = set()
         subject: str | None = None
         subject_at = -2  # the word index the subject was taken from
-        prevented = False  # the reach open is a prevention's
+        prevented = False  # the reach open is a prevention's ("with", "by", ... end it)
         for i, word in enumerate(words):
-            if (word in PREVENTS or (word == "stop" and i > 0 and words[i - 1] == "to")) and (
-                i + 1 < len(words)
-            ):
-                # "to stop a stampede" is a purpose, as "to prevent" is; a plain "stops the
-                # cycle collector" halts something, and "docker stop" is a name
-                # "prevents cascading failure" = "no cascading failure"; "doesn't prevent X"
-                # says X can happen: a negated prevention cancels
+            if prevents(words, i):  # "doesn't prevent X" says X can happen: they cancel
                 negated, fresh = True, False
                 scope = 0 if scope > 0 else NEGATION_SCOPE
                 prevented = scope > 0
