@@ -282,20 +282,3 @@ def test_an_answer_trading_roles_across_two_claims_is_wrong() -> None:
         "load balances between them",
     )
     assert right.verdict is not AnswerVerdict.WRONG and not right.wrong_claims
-
-
-def test_a_plain_words_sentence_close_in_meaning_needs_fewer_of_the_points_words() -> None:
-    """ "it does not make the database itself answer any quicker" makes "It does not make
-    database queries or CPU-bound code faster" (cosine about 0.77) with a quarter of its
-    words; a sentence found by similarity alone used to need 0.3 of them."""
-    answer = (
-        "fastapi is fast because while one request waits on the database, the same process "
-        "keeps serving other requests. but it does not make the database itself answer any "
-        "quicker, and heavy number crunching is no quicker than in any other framework"
-    )
-    point = "It does not make database queries or CPU-bound code faster"
-    assert point in svc().grade("fastapi.why-fast", answer, semantic=True).covered
-    assert point not in svc().grade("fastapi.why-fast", answer).covered
-    # said the other way round, the same closeness credits nothing
-    wrong = answer.replace("it does not make", "it makes")
-    assert point not in svc().grade("fastapi.why-fast", wrong, semantic=True).covered

@@ -38,8 +38,6 @@ ABSOLUTE_TOKENS = frozenset(gstem(a) for a in ABSOLUTES)
 STATES_AT = 0.65  # share of a wrong claim's words a stretch of the answer must say
 STATES_WORDS = 0.6  # ... and share of its words, counted one by one
 SEMANTIC_WORDS = 0.3  # a paraphrase found by similarity must still share this much of the point
-CLOSE_AT = 0.66  # ... unless its cosine to the point is this high,
-CLOSE_WORDS = 0.15  # ... when this much will do
 MAX_CLAIMS = 20
 CORRECTS_AT = 0.4  # share of a key point's words a wrong belief and its correction hold
 CORRECTS_MARGIN = 0.05  # ... clearly more than of any other point
@@ -90,13 +88,11 @@ def _covered(
             if said >= (POINT_AT / 2 if hits else POINT_AT) and signs_agree(lex, c, fact):
                 return True  # the point in other words (or a common phrase and half of them)
     if similar is not None and fact is not None:
-        # similarity finds the sentence about the point; the words and signs decide (a
-        # sentence very close in meaning needs fewer of the point's words: plain words)
+        # similarity finds the sentence about the point; the words and signs decide
         return any(
             signs_agree(lex, c, fact)
-            and overlap(lex, fact.tokens, frozenset(c.tokens))
-            >= (SEMANTIC_WORDS if sim < CLOSE_AT else CLOSE_WORDS)
-            for c, sim in similar(point.point, clauses)
+            and overlap(lex, fact.tokens, frozenset(c.tokens)) >= SEMANTIC_WORDS
+            for c in similar(point.point, clauses)
         )
     return False
 

@@ -22,9 +22,8 @@ SEMANTIC_KINDS = (FactKind.MISCONCEPTION, FactKind.RED_FLAG, FactKind.POINT, Fac
 
 SIMILAR_AT = 0.62
 
-# (key point text, answer clauses) -> the clauses that say the same thing in other words,
-# each with its cosine to the point
-Similar = Callable[[str, Sequence[Clause]], list[tuple[Clause, float]]]
+# (key point text, answer clauses) -> the clauses that say the same thing in other words
+Similar = Callable[[str, Sequence[Clause]], list[Clause]]
 
 
 class Embedder(Protocol):
@@ -105,10 +104,10 @@ def similar_with(embedder: Embedder | Meaning, threshold: float = SIMILAR_AT) ->
     """A paraphrase finder: the clauses whose meaning is close to a key point."""
     meaning = embedder if isinstance(embedder, Meaning) else Meaning(embedder)
 
-    def find(point: str, clauses: Sequence[Clause]) -> list[tuple[Clause, float]]:
+    def find(point: str, clauses: Sequence[Clause]) -> list[Clause]:
         if not clauses:
             return []
         sims = meaning.similarity(point, [c.text for c in clauses])
-        return [(c, s) for c, s in zip(clauses, sims, strict=True) if s >= threshold]
+        return [c for c, s in zip(clauses, sims, strict=True) if s >= threshold]
 
     return find
