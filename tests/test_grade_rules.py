@@ -200,25 +200,11 @@ def test_a_count_is_compared_occurrence_by_occurrence() -> None:
     assert got.verdict is Verdict.DISAGREE, got.explanation
 
 
-def test_a_belief_and_a_claim_that_lead_with_the_same_name_are_about_the_same_thing() -> None:
-    """ "PostgreSQL's default isolation level is repeatable read" is about PostgreSQL: a claim
-    leading with it says the belief without naming the isolation level."""
-    wrong = svc().check("postgres uses repeatable read by default, same as mysql")
-    assert wrong.verdict is Verdict.DISAGREE and "read committed" in (wrong.correction or "")
-    assert svc().check("postgres uses read committed by default").verdict is Verdict.AGREE
-    # a verb that follows a product name leads nothing: "Kubernetes builds the Docker image"
-    # is not what "docker builds the image" says
-    both = (
-        "so docker builds the image and kubernetes pulls that image from the registry and runs it"
-    )
-    assert svc().check(both).verdict is not Verdict.DISAGREE
-
-
 def test_a_prevention_reaches_its_object_only() -> None:
-    """ "Prevent stampedes with a lock" says nothing against the lock: a preposition or a new
-    subject ends what a prevention reaches; "to stop a stampede" is a purpose, as "to
-    prevent" is (a good caching answer saying it was graded wrong against that key point),
-    while "stops the cycle collector" halts something and "docker stop" is a name."""
+    """ "Prevent stampedes with a lock" says nothing against the lock: a preposition of means
+    or a pronoun subject ends what a prevention reaches (a good caching answer saying "to
+    prevent a stampede you use a lock" was graded wrong against that key point). "stop" is
+    no prevention: "to stop processing" halts something, "docker stop" is a name."""
     lex = svc().facts.lexicon
 
     def signs(text: str) -> dict[str, bool]:
@@ -229,15 +215,16 @@ def test_a_prevention_reaches_its_object_only() -> None:
     said = signs("to prevent a stampede you use a lock")
     assert said["stamped"] is True and said["lock"] is False
     assert signs("it prevents cascading failures")["failur"] is True
-    assert signs("to stop a stampede you use a lock")["stamped"] is True
     assert signs("gc.disable only stops the cycle collector")["cycl"] is False
     assert signs("docker stop sends sigterm")["sigterm"] is False
+    said = "raise httpexception to stop processing and return json with the detail"
+    assert svc().check(said).verdict is not Verdict.DISAGREE
     g = svc().grade(
         "databases.caching-with-redis",
         "cache aside, you read from redis, on a miss you load from the database and store it "
         "with a ttl. on writes you update the database and then delete the key after commit. "
-        "ttls should have jitter so keys don't all expire together. to stop a stampede you use "
-        "a lock or single flight or refresh early",
+        "ttls should have jitter so keys don't all expire together. to prevent a stampede you "
+        "use a lock or single flight or refresh early",
     )
     assert not g.misconceptions and g.verdict is not AnswerVerdict.WRONG
 
@@ -247,6 +234,11 @@ def test_a_belief_that_is_not_the_closest_is_still_found() -> None:
     thing", whose wrong part ("same") it doesn't say; the runner-up, "Orchestration sits on
     top of CI/CD", is the belief it states (only the closest was tried, and a fallback rule
     had to catch it)."""
+    # a belief as close that the claim denies ends the search: "can produce a different
+    # image" denies "rebuilding from the same commit produces the same image", so the red
+    # flag just behind it ("rebuild images separately for each environment") is not tried
+    true = "rebuilding an image for each environment can produce a different image"
+    assert svc().check(true).verdict is not Verdict.DISAGREE
     book = svc().facts
     facts = list(book.of("cicd.cicd-vs-orchestration"))
     got = judge(book, "orchestration is on top of ci cd", "orchestration is on top of ci cd", facts)

@@ -266,7 +266,7 @@ def _judged_wrong(
             out += [
                 (c.text, f.text, f.point_id) for c, f in zip(said[k : k + 2], found, strict=True)
             ]
-    return out
+    return list(dict.fromkeys(out))  # a claim in two traded pairs is quoted once
 
 
 def grade_answer(

@@ -27,7 +27,6 @@ from viva.grade.belief import (
 )
 from viva.grade.check import (
     AGREE_AT,
-    KEY_WORD,
     MISC_AT,
     PART_AT,
     Match,
@@ -60,6 +59,7 @@ from viva.grade.values import wrong_code
 from viva.grade.words import Clause, Lexicon
 
 RESTATE_AT = 0.5
+TIE = 0.02  # beliefs this close to the closest are tried too
 LINKS = frozenset({"is", "are", "was", "were", "means", "mean", "be"})
 
 
@@ -113,18 +113,22 @@ def judge(
     # clause of it: "Jenkins runs inside GitHub, like GitHub Actions")
     for unit in units:
         best_pos = max((misconception_score(lex, unit, f) for f in positives), default=0.0)
-        # every belief close enough, the closest first: the closest may fail a test its
-        # runner-up passes ("read replicas can take the writes" ties "adding read replicas
-        # scales writes too", whose wrong part it doesn't say, with "replicas can take writes")
+        # the closest belief, and those as close within a hair, the closest first: a tie
+        # may fail a test the other passes ("read replicas can take the writes" ties
+        # "adding read replicas scales writes too", whose wrong part it doesn't say, with
+        # "replicas can take writes"); a belief clearly further off is not tried (the gates
+        # are set for the closest: "rebuilding an image for each environment can produce a
+        # different image" would pass for "rebuild images separately for each environment")
+        scored = [(misconception_score(lex, unit, f), f) for f in negatives]
+        top = max((x for x, _ in scored), default=0.0)
         close = sorted(
-            (
-                (score, f)
-                for f in negatives
-                if (score := misconception_score(lex, unit, f)) >= MISC_AT
-            ),
-            key=lambda x: -x[0],
+            ((x, f) for x, f in scored if x >= max(MISC_AT, top - TIE)), key=lambda x: -x[0]
         )
         for wrong in close:
+            if says_antonym(unit, wrong[1]) or (
+                negates(lex, clauses, wrong[1]) and not contradicts_fact
+            ):
+                break  # a belief this close that the claim denies: it says the other way round
             if (
                 # one clause of a longer claim is short: a fact of the entry that holds it as
                 # closely as the belief does is what it says ("a self join joins a table to
@@ -144,7 +148,7 @@ def judge(
                 denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
                 if not denied and not roles_differ(lex, clauses, wrong[1]):
                     return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
-                break  # the closest belief it says, denied: not a weaker one either
+                break  # the closest belief it says is denied or said of the other thing
 
     # 2. a clause saying the opposite of a fact, or a fact with one term swapped, or its
     # predicate given to the other subject ("an image is the running instance" where the
@@ -339,10 +343,6 @@ def _names_subject(
         subject = next((t for t in first.tokens if t in names), None)
     if subject is None:
         return True  # about no thing it names: nothing to check
-    if list(first.tokens[:1]) == list(whole.tokens[:1]) == lead and lex.weight(lead[0]) >= KEY_WORD:
-        # both lead with the same word: "postgres uses repeatable read by default" is about
-        # what "PostgreSQL's default isolation level is ..." is about, named or not
-        return True
     return subject in whole.tokens or any(c.subject == subject for c in clauses)
 
 

@@ -15,7 +15,8 @@ Two readings, both about the entry's compared terms (``FactBook.pairs``):
   ("a normal view stores the result like a table, and a materialised view runs the query
   every time"): two pieces of evidence, so each needs less (``traded_across``).
 
-Split from ``contradict`` (the other contradictions); the statement checker (``judge``) uses it.
+Split from ``contradict`` (the other contradictions); the statement checker (``judge``,
+``sides``) and the answer grader (``answer``, two claims in a row) use it.
 """
 
 from __future__ import annotations

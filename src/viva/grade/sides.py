@@ -2,8 +2,8 @@
 idempotent; create is imperative and fails if the object exists"), and a claim that gives one
 of them the other's predicate ("apply is imperative"), read from the fact's own clauses, so
 it needs no ``compare`` list; and by one clause of a claim, each thing with the other's role
-("migrate writes the files and makemigrations applies them"), read with the entry's
-``compare`` list as ``roles`` reads two claims in a row.
+("star args collects the keyword arguments and kwargs the positional ones"), read with the
+entry's ``compare`` list as ``roles`` reads two claims in a row.
 """
 
 from __future__ import annotations
@@ -74,8 +74,9 @@ def traded_within(
     lex: Lexicon, clause: Clause, facts: list[Fact], pairs: Mapping[str, tuple[Term, ...]]
 ) -> Fact | None:
     """A clause that sets two compared things side by side, each with what the bank says of
-    the other ("migrate writes the migration files and makemigrations applies them"): read
-    as the two clauses it is, the way two claims in a row are (``traded_across``)."""
+    the other ("star args collects the keyword arguments into a dict and kwargs collects the
+    positional ones into a list"): read as the two clauses it is, the way two claims in a row
+    are (``traded_across``)."""
     for cut in _SIDE_BY_SIDE.finditer(clause.text):
         left, right = clause.text[: cut.start()], clause.text[cut.end() :]
         first, second = lex.clause(left), lex.clause(right)

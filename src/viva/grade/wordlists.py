@@ -13,15 +13,13 @@ PREVENTS = frozenset("prevent prevents prevented preventing avoid avoids avoided
 
 def prevents(words: list[str], i: int) -> bool:
     """The word at ``i`` denies what follows it: "prevents cascading failure" = "no cascading
-    failure". "to stop a stampede" is a purpose, as "to prevent" is; a plain "stops the cycle
-    collector" halts something, and "docker stop" is a name."""
-    word = words[i]
-    purpose = word == "stop" and i > 0 and words[i - 1] == "to"
-    return (word in PREVENTS or purpose) and i + 1 < len(words)
+    failure". "stop" is not one: "to stop the container" halts it, "docker stop" is a name."""
+    return words[i] in PREVENTS and i + 1 < len(words)
 
 
-# words that end what a prevention reaches: "prevent stampedes with a lock" says nothing
-# against the lock, nor "to prevent a stampede you use a lock"
+# the words that end what a prevention reaches (a fixed list: a preposition of means or
+# condition, or a pronoun subject): "prevent stampedes with a lock" says nothing against the
+# lock, nor "to prevent a stampede you use a lock"
 PREVENTED_UNTIL = frozenset("with by using via through when if so because you we i they".split())
 ABSOLUTES = frozenset(
     "always never only all every any must none nothing guarantee guaranteed impossible "
