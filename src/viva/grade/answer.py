@@ -21,8 +21,9 @@ from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.insights import fillers, repeated
 from viva.grade.judge import Status, judge
 from viva.grade.model import AnswerVerdict, Grade, Insights
-from viva.grade.roles import said_of_other, traded_across
+from viva.grade.roles import said_of_other
 from viva.grade.semantic import Meaning, Similar
+from viva.grade.sides import traded_in_a_row
 from viva.grade.wordlists import ABSOLUTES
 from viva.grade.words import Clause, Lexicon, gstem
 from viva.understand.claims import claims
@@ -232,10 +233,11 @@ def _judged_wrong(
     (the learner's words, the correction, the key point it contradicts)."""
     out: list[tuple[str, str, str | None]] = []
     said = claims(text)[:MAX_CLAIMS]
-    judged: list[Status] = []
+    pool = list(facts)
+    wrong: list[bool] = []
     for c in said:
-        j = judge(book, c.text, c.checkable, list(facts), meaning)
-        judged.append(j.status)
+        j = judge(book, c.text, c.checkable, pool, meaning)
+        wrong.append(j.status is Status.WRONG)
         # a key point or the short answer said the other way round (prose is too loose)
         if (
             j.status is Status.WRONG
@@ -252,20 +254,13 @@ def _judged_wrong(
             and j.score >= BELIEVED_AT
         ):
             out.append((c.text, j.correction or j.fact.text, None))
-    # two claims in a row, each giving one compared thing the other's role ("a service keeps
-    # the pods running, and a deployment gives them a stable address"), as the checker reads
-    # a statement's claims
+    # two claims in a row trading roles ("a service keeps the pods running, and a deployment
+    # gives them a stable address"), read as the checker reads a statement's claims
     lex = book.lexicon
-    positives = [f for f in facts if not f.kind.negative]
-    for k in range(len(said) - 1):
-        if Status.WRONG in (judged[k], judged[k + 1]):
-            continue
-        first, second = lex.clause(said[k].checkable), lex.clause(said[k + 1].checkable)
-        found = traded_across(lex, first, second, positives, book.pairs)
-        if found is not None:
-            out += [
-                (c.text, f.text, f.point_id) for c, f in zip(said[k : k + 2], found, strict=True)
-            ]
+    read = [lex.clause(c.checkable) for c in said]
+    for k, took, back in traded_in_a_row(lex, read, wrong, lambda _: pool, book.pairs):
+        out += [(said[k].text, took.text, took.point_id)]
+        out += [(said[k + 1].text, back.text, back.point_id)]
     return list(dict.fromkeys(out))  # a claim in two traded pairs is quoted once
 
 

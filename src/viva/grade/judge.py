@@ -137,7 +137,6 @@ def judge(
                 and _shares(unit, wrong[1])
                 and states_predicate(lex, unit, wrong[1], positives)
                 and says_wrong_part(lex, unit, wrong[1], positives)
-                and not says_antonym(unit, wrong[1])
                 and _names_subject(
                     lex, whole, clauses, wrong[1], book.terms.get(wrong[1].entry_id, frozenset())
                 )
@@ -145,10 +144,9 @@ def judge(
                 and not says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
                 and not backed_short_of(lex, unit, wrong[1], positives, given_names(book, wrong[1]))
             ):
-                denied = negates(lex, clauses, wrong[1]) and not contradicts_fact
-                if not denied and not roles_differ(lex, clauses, wrong[1]):
+                if not roles_differ(lex, clauses, wrong[1]):
                     return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
-                break  # the closest belief it says is denied or said of the other thing
+                break  # the closest belief it says is said of the other thing
 
     # 2. a clause saying the opposite of a fact, or a fact with one term swapped, or its
     # predicate given to the other subject ("an image is the running instance" where the

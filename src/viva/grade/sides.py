@@ -9,7 +9,7 @@ entry's ``compare`` list as ``roles`` reads two claims in a row.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from viva.grade.check import conflicts
 from viva.grade.contradict import AUTHORITY
@@ -86,3 +86,25 @@ def traded_within(
         if found is not None:
             return found[0]
     return None
+
+
+def traded_in_a_row(
+    lex: Lexicon,
+    said: Sequence[Clause],
+    settled: Sequence[bool],
+    facts: Callable[[int], list[Fact]],
+    pairs: Mapping[str, tuple[Term, ...]],
+) -> list[tuple[int, Fact, Fact]]:
+    """Two claims in a row, each giving one compared thing what the bank says of the other
+    ("a normal view stores the result like a table, and a materialised view runs the query
+    every time"): for each such pair, the first one's index and the fact each took. A claim
+    already ``settled`` (judged wrong) is left alone; ``facts(k)`` are what claims k and k+1
+    are read against. The statement checker and the answer grader both read claims so."""
+    found = []
+    for k in range(len(said) - 1):
+        if settled[k] or settled[k + 1]:
+            continue
+        pair = traded_across(lex, said[k], said[k + 1], facts(k), pairs)
+        if pair is not None:
+            found.append((k, *pair))
+    return found

@@ -17,8 +17,8 @@ from viva.grade.check import negates
 from viva.grade.facts import Fact, FactBook
 from viva.grade.judge import Judgement, Status, judge
 from viva.grade.model import Check, ClaimCheck, Verdict
-from viva.grade.roles import traded_across
 from viva.grade.semantic import Meaning
+from viva.grade.sides import traded_in_a_row
 from viva.search.index import SearchIndex
 from viva.search.query import search
 from viva.understand.claims import Claim, claims
@@ -91,20 +91,18 @@ def _traded_between(
     """Two claims in a row, each giving one compared thing what the bank says of the other
     ("a normal view stores the result like a table, and a materialised view runs the query
     every time"): both are wrong, each corrected with the fact it took."""
+    lex = book.lexicon
     out = list(judged)
-    for k in range(len(judged) - 1):
+    read = [lex.clause(c.checkable) for c, _ in judged]
+    wrong = [j.status is Status.WRONG for _, j in judged]
+
+    def facts(k: int) -> list[Fact]:
+        return list({id(f): f for f in [*considered[k], *considered[k + 1]]}.values())
+
+    for k, took, back in traded_in_a_row(lex, read, wrong, facts, book.pairs):
         (c, j), (d, i) = judged[k], judged[k + 1]
-        if Status.WRONG in (j.status, i.status):
-            continue
-        facts = list({id(f): f for f in [*considered[k], *considered[k + 1]]}.values())
-        lex = book.lexicon
-        found = traded_across(
-            lex, lex.clause(c.checkable), lex.clause(d.checkable), facts, book.pairs
-        )
-        if found is not None:
-            took, back = found
-            out[k] = (c, Judgement(j.text, Status.WRONG, took, took.text, "reversed", 1.0))
-            out[k + 1] = (d, Judgement(i.text, Status.WRONG, back, back.text, "reversed", 1.0))
+        out[k] = (c, Judgement(j.text, Status.WRONG, took, took.text, "reversed", 1.0))
+        out[k + 1] = (d, Judgement(i.text, Status.WRONG, back, back.text, "reversed", 1.0))
     return out
 
 
