@@ -49,6 +49,7 @@ SPLITS = {
     "held-out 3": ("statements-heldout3.yaml", "answers-heldout3.yaml"),
     "dev 2": ("statements-dev2.yaml", "answers-dev2.yaml"),
     "held-out 4": ("statements-heldout4.yaml", "answers-heldout4.yaml"),
+    "dev 3": ("statements-dev3.yaml", "answers-dev3.yaml"),
 }
 FLOORS = "floors: false agreed <= 2%, false disagree >= 85%, true accepted >= 90%, verdicts >= 85%, wrong->good 0, opposite credited 0"
 

@@ -8,12 +8,13 @@ checker (``judge``) uses both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from viva.grade.check import DECISIVE, KEY_WORD, conflicts, overlap
 from viva.grade.facts import Fact, FactKind
 from viva.grade.wordlists import DENYING, KEEP
-from viva.grade.words import Clause, Lexicon
+from viva.grade.words import Clause, Lexicon, gstem
 
 SWAP_REST = 0.9  # share of the claim's other words the fact clause must hold
 SWAP_COVER = 0.45  # share of the fact clause the claim must restate
@@ -31,9 +32,17 @@ def substituted(
         if f.kind is FactKind.ANSWER or f.kind.negative:
             continue
         named = terms.get(f.entry_id, frozenset()) - KEEP
+        # the topic's own name said for one of its parts ("Kubernetes restarts it" where the
+        # bank says the kubelet does) names the whole, not a rival
+        whole = gstem(f.entry_id.split(".", 1)[0])
         for fc in f.clauses:
             extra = [t for t in said if t not in fc.tokens]
-            if len(extra) != 1 or extra[0] not in named or extra[0] in f.tokens:
+            if (
+                len(extra) != 1
+                or extra[0] not in named
+                or extra[0] in f.tokens
+                or extra[0] == whole
+            ):
                 continue
             x = extra[0]
             rest = tuple(t for t in clause.tokens if t != x)
@@ -122,11 +131,18 @@ def denied_capability(
 # what a negation denies with these is an equivalence or a sufficiency, not an ability:
 # "installing Jenkins alone doesn't mean we are doing CI/CD" grants Jenkins its CI/CD role
 # ("alone" is not one: "docker can't build images alone" still denies an ability)
+# An alternative set aside is not an ability denied either ("it gives the host's cores and
+# not the CPU limit"). A need denied is read as one: "you don't need a lock" is often the
+# wrong belief (measured: counting "need" here lost a false statement on a blind split)
 _NOT_ABILITY = frozenset("mean means meant imply implies necessarily enough sufficient".split())
+_CONTRAST = re.compile(r"(\band|\bbut|,|\brather than|\binstead of) not\b")
 
 
 def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
-    if not clause.negated or clause.elliptic or _NOT_ABILITY & set(clause.text.lower().split()):
+    low = clause.text.lower()
+    if not clause.negated or clause.elliptic or _NOT_ABILITY & set(low.split()):
+        return None
+    if _CONTRAST.search(low):
         return None
     denied = [
         t
@@ -152,10 +168,18 @@ def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fa
 
 
 def wrong_role(
-    lex: Lexicon, clause: Clause, negatives: list[Fact], positives: list[Fact]
+    lex: Lexicon,
+    clause: Clause,
+    negatives: list[Fact],
+    positives: list[Fact],
+    pairs: Mapping[str, tuple[tuple[str, ...], ...]],
+    said: str,
 ) -> Fact | None:
     """ "Kubernetes will build the deployments": the claim gives its subject an action that
-    the bank gives it only in a wrong belief ("Kubernetes builds the Docker image")."""
+    the bank gives it only in a wrong belief ("Kubernetes builds the Docker image"). A belief
+    about one of two compared things is not what a claim about the other says: "Kubernetes
+    restarts a container when its liveness probe fails" against "when a readiness probe
+    fails, Kubernetes restarts the container"."""
     subject = clause.subject
     pred = [t for t in clause.tokens if t != subject]
     # a clause that denies something gives its subject no action ("Postgres doesn't index
@@ -165,7 +189,12 @@ def wrong_role(
     if clause.tokens[0] != subject and subject in clause.tokens:
         return None  # the thing named is not what acts ("the observer pattern lets ...")
     verb = pred[0]
+    if _one_name(lex, said, subject, verb):
+        return None  # "cache_page keys on the URL": "page" is part of the name, not a verb
+    whole = lex.clause(said)
     for f in negatives:
+        if _other_side(whole, f, pairs):
+            continue
         for fc in f.clauses:
             if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):
                 continue
@@ -176,6 +205,23 @@ def wrong_role(
             ):
                 return f
     return None
+
+
+def _other_side(
+    clause: Clause, fact: Fact, pairs: Mapping[str, tuple[tuple[str, ...], ...]]
+) -> bool:
+    """The claim names one compared thing the fact doesn't, and the fact names its rival."""
+    compared = [seq[0] for seq in pairs.get(fact.entry_id, ())]
+    mine = {t for t in compared if t in clause.tokens and t not in fact.tokens}
+    theirs = {t for t in compared if t in fact.tokens and t not in clause.tokens}
+    return bool(mine and theirs)
+
+
+def _one_name(lex: Lexicon, text: str, a: str, b: str) -> bool:
+    """Two words that come from one identifier of the text ("cache_page", "os.path")."""
+    return any(
+        {a, b} <= set(lex.clause(w).tokens) for w in text.split() if "_" in w or "." in w[:-1]
+    )
 
 
 def _predicate(clause: Clause) -> list[str]:

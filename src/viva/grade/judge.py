@@ -188,7 +188,7 @@ def judge(
         denial = denied_capability(lex, c, positives, whole.subject)
         if denial is not None:
             return Judgement(text, Status.WRONG, denial, denial.text, "denied", 1.0)
-        role = wrong_role(lex, c, negatives, positives)
+        role = wrong_role(lex, c, negatives, positives, book.pairs, checkable)
         if role is not None:
             return _wrong(text, role, "role", 1.0, positives, lex)
         swap = substituted(lex, c, positives, book.terms)
@@ -254,17 +254,26 @@ def _gives_role_away(
     is. Only compared things swap roles this way (list/tuple, image/container)."""
     if fact.kind not in (FactKind.POINT, FactKind.SHORT) or clause.subject is None:
         return False
-    named = {t for seq in pairs.get(fact.entry_id, ()) for t in seq}
+    seqs = pairs.get(fact.entry_id, ())
+
+    def names(c: Clause) -> bool:  # all of a compared name: "paths" is not "os.path"
+        t = c.tokens
+        return any(
+            c.subject in seq
+            and any(t[i : i + len(seq)] == seq for i in range(len(t) - len(seq) + 1))
+            for seq in seqs
+        )
+
     # the clause is about its subject only when the subject leads it ("it holds back the
     # liveness" is about the startup probe, not liveness)
-    if clause.subject not in named or clause.tokens[0] != clause.subject:
+    if not names(clause) or clause.tokens[0] != clause.subject:
         return False
     pred = tuple(t for t in clause.tokens if t != clause.subject)
     for fc in fact.clauses:
         if (
             fc.subject is not None
             and fc.subject != clause.subject
-            and fc.subject in named
+            and names(fc)
             and fc.subject not in clause.tokens
             and len(pred) >= 2
             and overlap(lex, pred, frozenset(fc.tokens)) >= 0.8

@@ -2,8 +2,11 @@
 where the bank says to deploy code that no longer uses the column first and drop it after.
 
 Both the claim and the fact must say they are a sequence ("first", "then", "before",
-"later", ...); words that each says once are the steps' anchors, and the claim is out of
-order when more pairs of anchors run the other way round in the fact than the same way.
+"later", ...); the markers cut each text into steps, words that each says once are the
+anchors, and the claim is out of order when more pairs of anchors, in two different steps of
+either text, run the other way round in the fact than the same way. Two words of one step
+in both are not an order: "copy requirements and pip install" is one step, as is "copy and
+install requirements". "A first guess" is no step.
 Texts with "after", "until", "once" or "if" are left alone: their word order is not their
 order in time ("drop it after the deploy", "if a before-request hook returns ..."). The statement checker (``judge``) uses it.
 """
@@ -25,17 +28,29 @@ ABOUT_AT = 0.6  # weighted share of the claim's words the fact must hold
 ANCHOR_WEIGHT = 1.0  # idf below which a word is too common to mark a step
 
 
+MARK = re.compile(r"(?<!\ba )(?<!\ban )\b(" + "|".join(sorted(MARKERS)) + r")\b")
+# where one step ends and the next begins; "first" followed by "in", "for" ... ends no step
+# ("put the equality columns first in a composite index" is one step)
+BETWEEN = re.compile(
+    r"(?<!\ba )(?<!\ban )\b(then|before|later|finally|afterwards|next|"
+    r"(?:first|last)(?! (?:in|on|of|for|at|into|inside|within|when)\b))\b"
+)
+
+
 def sequenced(text: str) -> bool:
     """The text orders steps in time, and its word order is that order."""
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    return bool(words & MARKERS) and not words & UNSURE
+    low = text.lower()
+    return bool(MARK.search(low)) and not set(re.findall(r"[a-z]+", low)) & UNSURE
 
 
-def _once(lex: Lexicon, tokens: Sequence[str]) -> dict[str, int]:
-    """Position of each word said exactly once (markers and common words aside)."""
-    seen: dict[str, list[int]] = {}
-    for i, t in enumerate(tokens):
-        seen.setdefault(t, []).append(i)
+def _steps(lex: Lexicon, text: str) -> dict[str, tuple[int, int]]:
+    """The step and place of each word said exactly once (markers and common words aside)."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    at = 0
+    for step, part in enumerate(BETWEEN.split(text.lower())[::2]):
+        for t in lex.clause(part).tokens if part.strip() else ():
+            seen.setdefault(t, []).append((step, at))
+            at += 1
     return {
         t: at[0]
         for t, at in seen.items()
@@ -49,7 +64,7 @@ def out_of_order(
     """The fact whose steps the claim says in the other order."""
     if not sequenced(text):
         return None
-    mine = _once(lex, tokens)
+    mine = _steps(lex, text)
     if len(mine) < 2:
         return None
     best: tuple[int, Fact] | None = None
@@ -58,10 +73,12 @@ def out_of_order(
             continue
         if overlap(lex, tuple(tokens), f.tokens) < ABOUT_AT:
             continue
-        theirs = _once(lex, [t for c in f.clauses for t in c.tokens])
+        theirs = _steps(lex, f.text)
         shared = [t for t in mine if t in theirs]
         turned = same = 0
         for a, b in combinations(shared, 2):
+            if mine[a][0] == mine[b][0] and theirs[a][0] == theirs[b][0]:
+                continue
             if (mine[a] < mine[b]) == (theirs[a] < theirs[b]):
                 same += 1
             else:

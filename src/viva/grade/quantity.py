@@ -27,6 +27,14 @@ STARTUP = re.compile(
     r"once when the (app|application|server|process) starts)\b"
 )
 PER = re.compile(r"(?<!not )\b(per|each|every|for every|for each) (single )?(request|call)\b")
+# "per process" is start-up scope too, but only inside a claim that pairs two things with two
+# scopes ("one engine per process and one session per request"): each scope then belongs to
+# the words just before it
+MARK = re.compile(
+    r"\b(once (at|on|during) start[ -]?up|(at|on|during) start[ -]?up|(?:once |one )?per "
+    r"(process|worker)|(?<!not )(per|each|every|for every|for each) (single )?(request|call))\b"
+)
+PROCESS = re.compile(r"\bper (process|worker)\b")
 SCOPE_WORDS = frozenset("once start up startup per each every request call process".split())
 SAME_THING_AT = 0.6  # share of the claim's other words the fact clause holds
 
@@ -42,8 +50,44 @@ def scope(text: str, lead: bool = False) -> str | None:
     return None
 
 
+def _paired(lex: Lexicon, text: str) -> list[tuple[frozenset[str], str]]:
+    """Each scope said with the words just before it (back to the last comma, semicolon,
+    "and" or earlier scope): "one engine per process and one session per request" gives
+    ({engine}, startup) and ({session}, request)."""
+    out: list[tuple[frozenset[str], str]] = []
+    at = 0
+    low = text.lower()
+    for m in MARK.finditer(low):
+        before = re.split(r"[,;()]| and | but | while ", low[at : m.start()])[-1]
+        words = frozenset(t for t in lex.clause(before).tokens if t not in SCOPE_WORDS)
+        if words:
+            out.append((words, "request" if PER.match(m.group(0)) else "startup"))
+        at = m.end()
+    return out
+
+
+def _traded_scope(lex: Lexicon, text: str, facts: Sequence[Fact]) -> Fact | None:
+    """A claim of two things with two scopes: the fact that gives one of them the other."""
+    mine = _paired(lex, text)
+    for f in sorted(facts, key=lambda f: -f.kind.priority):
+        if f.kind not in AUTHORITY:
+            continue
+        for words, said in mine:
+            for theirs, other in _paired(lex, f.text):
+                if (
+                    other != said
+                    and overlap(lex, tuple(words), theirs) >= SAME_THING_AT
+                    and overlap(lex, tuple(theirs), words) >= SAME_THING_AT
+                ):
+                    return f
+    return None
+
+
 def wrong_scope(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> Fact | None:
     """The fact that says the clause's action happens at the other scope."""
+    low = clause.text.lower()
+    if PROCESS.search(low) and PER.search(low):
+        return _traded_scope(lex, clause.text, facts)
     said = scope(clause.text, lead=True)
     if said is None:
         return None

@@ -173,8 +173,11 @@ def _named(tokens: Sequence[str], terms: tuple[Term, ...]) -> list[Term]:
             (i, i + n, term) for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == term
         ]
         # its last word alone names it too when no other term uses that word ("Kafka" for
-        # "Apache Kafka"; not "copy" for "deep copy" beside "shallow copy")
-        if n > 1 and not any(term[-1] in other for other in terms if other != term):
+        # "Apache Kafka"; not "copy" for "deep copy" beside "shallow copy", nor "path" for
+        # "os.path" beside "pathlib")
+        if n > 1 and not any(
+            any(o.startswith(term[-1]) for o in other) for other in terms if other != term
+        ):
             spans += [(i, i + 1, term) for i, t in enumerate(tokens) if t == term[-1]]
     kept = [
         (a, b, t)

@@ -11,9 +11,19 @@ NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without"
 PREVENTS = frozenset("prevent prevents prevented preventing avoid avoids avoided avoiding".split())
 
 
+STOPS = frozenset("stop stops stopped stopping keep keeps kept".split())
+
+
 def prevents(words: list[str], i: int) -> bool:
     """The word at ``i`` denies what follows it: "prevents cascading failure" = "no cascading
-    failure". "stop" is not one: "to stop the container" halts it, "docker stop" is a name."""
+    failure". "stop" alone is not one: "to stop the container" halts it, "docker stop" is a
+    name; but "stops one gateway from becoming a bottleneck" denies the becoming."""
+    if words[i] == "from":
+        return (
+            i + 1 < len(words)
+            and words[i + 1].endswith("ing")
+            and any(w in STOPS for w in words[max(0, i - 5) : i])
+        )
     return words[i] in PREVENTS and i + 1 < len(words)
 
 
