@@ -302,8 +302,12 @@ def test_a_role_is_read_of_the_thing_named(said: str, wrong: bool) -> None:
         ("copy requirements and pip install before you copy the code", False),
         ("copy the code first and then install the requirements", True),
         ("drop the old column first and then deploy the new code", True),
-        # "a first guess" is no step
+        # "a first guess", "the first parameter" are no steps
         ("two times cores plus one is just a first guess", False),
+        (
+            "python passes the object as the first parameter, which by convention we call self",
+            False,
+        ),
     ],
 )
 def test_steps_are_cut_at_their_markers(said: str, wrong: bool) -> None:
