@@ -341,3 +341,21 @@ def test_two_scopes_belong_to_the_words_before_them(said: str, wrong: bool) -> N
 def test_a_true_denial_is_not_read_as_a_denied_ability(said: str) -> None:
     got = svc().check(said)
     assert got.verdict is not Verdict.DISAGREE, (got.verdict, got.explanation)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # "need" weighs little: the belief said back with a negation is still denied
+        "so the Decorator pattern doesn't need to inherit from the class it decorates",
+        # a fact of another entry said the other way round doesn't undo the denial
+        "the middleware __init__ doesn't run on every request, it runs once per process",
+        "so setting TESTING to True doesn't make Flask use a test database automatically",
+        # a modal opens the main verb after a negated relative clause
+        "with a PriorityClass, a high-priority pod that doesn't fit can preempt "
+        "lower-priority pods",
+    ],
+)
+def test_a_belief_said_back_with_a_negation_is_denied(said: str) -> None:
+    got = svc().check(said)
+    assert got.verdict is not Verdict.DISAGREE, (got.verdict, got.explanation)

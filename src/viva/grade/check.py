@@ -238,6 +238,8 @@ def negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
         # says it the other way round
         if len(fact.clauses) > 1 and any(_denies_part(lex, c, fc) for fc in fact.clauses):
             return True
+        if fact.kind.negative and any(_denies_belief(lex, c, fc) for fc in fact.clauses):
+            return True
         if c.elliptic and len(set(c.tokens)) >= 2:
             for fc in fact.clauses:
                 if not fc.negated and overlap(lex, c.tokens, frozenset(fc.tokens)) >= 0.75:
@@ -253,6 +255,26 @@ def negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
             ):
                 return True
     return False
+
+
+DENIES_AT = 0.7  # share of a belief clause a negated clause must hold, and of itself said
+
+
+def _denies_belief(lex: Lexicon, clause: Clause, belief: Clause) -> bool:
+    """The belief said back with a negation it lacks, whatever the weight of the negated
+    word: "the Decorator pattern doesn't need to inherit from the class it decorates"
+    against "the Decorator pattern needs inheritance from the class it decorates" ("need"
+    weighs little, so the share of weight said the other way round is small)."""
+    if not clause.negated or belief.negated or clause.elliptic:
+        return False
+    if not any(
+        clause.sign(t) and any(b[:5] == t[:5] for b in belief.tokens) for t in clause.tokens
+    ):
+        return False  # the negation reaches no word of the belief ("inherit", "inheritance")
+    return (
+        overlap(lex, belief.tokens, frozenset(clause.tokens)) >= DENIES_AT
+        and overlap(lex, clause.tokens, frozenset(belief.tokens)) >= DENIES_AT
+    )
 
 
 def _denies_part(lex: Lexicon, clause: Clause, part: Clause) -> bool:

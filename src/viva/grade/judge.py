@@ -125,8 +125,12 @@ def judge(
             ((x, f) for x, f in scored if x >= max(MISC_AT, top - TIE)), key=lambda x: -x[0]
         )
         for wrong in close:
+            # (a fact of another entry said the other way doesn't undo the denial)
             if says_antonym(unit, wrong[1]) or (
-                negates(lex, clauses, wrong[1]) and not contradicts_fact
+                negates(lex, clauses, wrong[1])
+                and not any(
+                    m and m.contradicts and m.fact.entry_id == wrong[1].entry_id for m in per_clause
+                )
             ):
                 break  # a belief this close that the claim denies: it says the other way round
             if (

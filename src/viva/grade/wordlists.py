@@ -31,6 +31,16 @@ def prevents(words: list[str], i: int) -> bool:
 # condition, or a pronoun subject): "prevent stampedes with a lock" says nothing against the
 # lock, nor "to prevent a stampede you use a lock"
 PREVENTED_UNTIL = frozenset("with by using via through when if so because you we i they".split())
+# a modal opens the main verb after a negated relative clause: in "a pod that doesn't fit
+# can preempt lower-priority pods" the "not" is over with "fit"
+MODALS = frozenset("can could will would should must may might".split())
+
+
+def ends_reach(word: str, prevented: bool) -> bool:
+    """The word ends what the last negation (or prevention) reaches."""
+    return word in MODALS or (prevented and word in PREVENTED_UNTIL)
+
+
 ABSOLUTES = frozenset(
     "always never only all every any must none nothing guarantee guaranteed impossible "
     "entirely completely".split()
