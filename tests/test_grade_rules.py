@@ -359,3 +359,11 @@ def test_a_true_denial_is_not_read_as_a_denied_ability(said: str) -> None:
 def test_a_belief_said_back_with_a_negation_is_denied(said: str) -> None:
     got = svc().check(said)
     assert got.verdict is not Verdict.DISAGREE, (got.verdict, got.explanation)
+
+
+def test_more_than_one_is_several_not_one() -> None:
+    """ "more than one version" is the bank's "several versions", not a quantity of one."""
+    got = svc().check("with MVCC the database holds on to more than one version of a row")
+    assert got.verdict is not Verdict.DISAGREE, (got.verdict, got.explanation)
+    said = "more than one thread runs python bytecode at a time"
+    assert svc().check(said).verdict is Verdict.DISAGREE

@@ -40,9 +40,9 @@ _CONTRACTIONS = [
     (re.compile(r"\bwon['’]t\b", re.I), "will not"),
     (re.compile(r"n['’]t\b", re.I), " not"),
     (re.compile(r"['’](re|ve|ll|d|m|s)\b", re.I), ""),  # "you're" says nothing to grade
-    # "if it's not there you get a ValueError": the negation is of "there", which grading
-    # drops, not of what follows
+    # "if it's not there you get a ValueError": "not" is of "there", not of what follows
     (re.compile(r"\bnot there\b", re.I), "absent"),
+    (re.compile(r"\bmore than (one|a single)\b", re.I), "several"),  # not "one": many
     (re.compile(r"\balready there\b", re.I), "existing"),
     # code said aloud: "daemon dot json", "time dot sleep"
     (re.compile(r"(?<=\w) dot (?=\w)", re.I), "."),
