@@ -276,89 +276,58 @@ def test_an_answer_trading_roles_across_two_claims_is_wrong() -> None:
     assert right.verdict is not AnswerVerdict.WRONG and not right.wrong_claims
 
 
-@pytest.mark.parametrize(
-    ("said", "wrong"),
-    [
-        # a belief about the readiness probe is not what a claim about liveness says
-        ("kubernetes restarts a container when its liveness probe fails", False),
-        ("kubernetes restarts a container when its readiness probe fails", True),
-        # "cache_page" is one name: "page" is not a verb the belief gives cache_page
-        ("cache_page keys on the whole URL including the query string", False),
-        # "paths are joined ..." is no clause about os.path
-        ("with pathlib you join folders using the slash operator", False),
-    ],
-)
-def test_a_role_is_read_of_the_thing_named(said: str, wrong: bool) -> None:
-    got = svc().check(said)
-    assert (got.verdict is Verdict.DISAGREE) is wrong, (got.verdict, got.explanation)
-
-
-@pytest.mark.parametrize(
-    ("said", "wrong"),
-    [
-        # "first in ..." ends no step: one step, in the bank's order
-        ("put the equality columns first in a composite index", False),
-        # two words of one step are no order ("copy and install requirements")
-        ("copy requirements and pip install before you copy the code", False),
-        ("copy the code first and then install the requirements", True),
-        ("drop the old column first and then deploy the new code", True),
-        # "a first guess", "the first parameter" are no steps
-        ("two times cores plus one is just a first guess", False),
-        (
-            "python passes the object as the first parameter, which by convention we call self",
-            False,
-        ),
-    ],
-)
-def test_steps_are_cut_at_their_markers(said: str, wrong: bool) -> None:
-    got = svc().check(said)
-    assert (got.verdict is Verdict.DISAGREE) is wrong, (got.verdict, got.explanation)
-
-
-@pytest.mark.parametrize(
-    ("said", "wrong"),
-    [
-        ("one engine per process and one session per request", False),
-        ("one session per process and one engine per request", True),
-    ],
-)
-def test_two_scopes_belong_to_the_words_before_them(said: str, wrong: bool) -> None:
-    got = svc().check(said)
-    assert (got.verdict is Verdict.DISAGREE) is wrong, (got.verdict, got.explanation)
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        # "stops X from becoming Y" denies the becoming, as "doesn't become" does
+# (statement, whether it is disagreed): each narrowed rule with a true statement it no longer
+# disagrees with and, where one exists, a false one it still catches
+NARROWED = [
+    # roles: a belief about the readiness probe is not what a claim about liveness says
+    ("kubernetes restarts a container when its liveness probe fails", False),
+    ("kubernetes restarts a container when its readiness probe fails", True),
+    # roles: "cache_page" is one name, "page" no verb the belief gives it
+    ("cache_page keys on the whole URL including the query string", False),
+    # roles: "paths are joined ..." is no clause about os.path
+    ("with pathlib you join folders using the slash operator", False),
+    # steps: "first in ..." ends no step, so this is one step, in the bank's order
+    ("put the equality columns first in a composite index", False),
+    # steps: two words of one step are no order ("copy and install requirements")
+    ("copy requirements and pip install before you copy the code", False),
+    ("copy the code first and then install the requirements", True),
+    ("drop the old column first and then deploy the new code", True),
+    # steps: "a first guess", "the first parameter" are no steps
+    ("two times cores plus one is just a first guess", False),
+    ("python passes the object as the first parameter, which by convention we call self", False),
+    # scopes: each belongs to the words before it
+    ("one engine per process and one session per request", False),
+    ("one session per process and one engine per request", True),
+    # denials: "stops X from becoming Y" denies the becoming, as "doesn't become" does
+    (
         "with backend for frontend one shared gateway doesn't become a bottleneck between "
         "the frontend teams",
-        # an alternative set aside is no ability denied
+        False,
+    ),
+    # denials: an alternative set aside is no ability denied
+    (
         "inside a container os dot cpu count gives you the host machine's cores and not "
         "your CPU limit",
-    ],
-)
-def test_a_true_denial_is_not_read_as_a_denied_ability(said: str) -> None:
-    got = svc().check(said)
-    assert got.verdict is not Verdict.DISAGREE, (got.verdict, got.explanation)
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        # "need" weighs little: the belief said back with a negation is still denied
-        "so the Decorator pattern doesn't need to inherit from the class it decorates",
-        # a fact of another entry said the other way round doesn't undo the denial
-        "the middleware __init__ doesn't run on every request, it runs once per process",
-        "so setting TESTING to True doesn't make Flask use a test database automatically",
-        # a modal opens the main verb after a negated relative clause
+        False,
+    ),
+    # denials: "need" weighs little, the belief said back with a negation is still denied
+    ("so the Decorator pattern doesn't need to inherit from the class it decorates", False),
+    # denials: a fact of another entry said the other way round doesn't undo the denial
+    ("the middleware __init__ doesn't run on every request, it runs once per process", False),
+    ("so setting TESTING to True doesn't make Flask use a test database automatically", False),
+    # denials: a modal opens the main verb after a negated relative clause
+    (
         "with a PriorityClass, a high-priority pod that doesn't fit can preempt "
         "lower-priority pods",
-    ],
-)
-def test_a_belief_said_back_with_a_negation_is_denied(said: str) -> None:
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "wrong"), NARROWED)
+def test_a_narrowed_rule_reads_what_is_said(said: str, wrong: bool) -> None:
     got = svc().check(said)
-    assert got.verdict is not Verdict.DISAGREE, (got.verdict, got.explanation)
+    assert (got.verdict is Verdict.DISAGREE) is wrong, (got.verdict, got.explanation)
 
 
 def test_more_than_one_is_several_not_one() -> None:
