@@ -298,29 +298,11 @@ NARROWED = [
     # scopes: each belongs to the words before it
     ("one engine per process and one session per request", False),
     ("one session per process and one engine per request", True),
-    # denials: "stops X from becoming Y" denies the becoming, as "doesn't become" does
-    (
-        "with backend for frontend one shared gateway doesn't become a bottleneck between "
-        "the frontend teams",
-        False,
-    ),
-    # denials: an alternative set aside is no ability denied
-    (
-        "inside a container os dot cpu count gives you the host machine's cores and not "
-        "your CPU limit",
-        False,
-    ),
     # denials: "need" weighs little, the belief said back with a negation is still denied
     ("so the Decorator pattern doesn't need to inherit from the class it decorates", False),
     # denials: a fact of another entry said the other way round doesn't undo the denial
     ("the middleware __init__ doesn't run on every request, it runs once per process", False),
     ("so setting TESTING to True doesn't make Flask use a test database automatically", False),
-    # denials: a modal opens the main verb after a negated relative clause
-    (
-        "with a PriorityClass, a high-priority pod that doesn't fit can preempt "
-        "lower-priority pods",
-        False,
-    ),
 ]
 
 

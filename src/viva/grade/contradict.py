@@ -8,7 +8,6 @@ checker (``judge``) uses both.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from viva.grade.check import DECISIVE, KEY_WORD, conflicts, overlap
@@ -131,18 +130,14 @@ def denied_capability(
 # what a negation denies with these is an equivalence or a sufficiency, not an ability:
 # "installing Jenkins alone doesn't mean we are doing CI/CD" grants Jenkins its CI/CD role
 # ("alone" is not one: "docker can't build images alone" still denies an ability)
-# An alternative set aside is not an ability denied either ("it gives the host's cores and
-# not the CPU limit"). A need denied is read as one: "you don't need a lock" is often the
-# wrong belief (measured: counting "need" here lost a false statement on a blind split)
+# A need denied is read as an ability denied: "you don't need a lock" is often the wrong
+# belief (measured: reading it otherwise lost a false statement on a blind split)
 _NOT_ABILITY = frozenset("mean means meant imply implies necessarily enough sufficient".split())
-_CONTRAST = re.compile(r"(\band|\bbut|,|\brather than|\binstead of) not\b")
 
 
 def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
     low = clause.text.lower()
     if not clause.negated or clause.elliptic or _NOT_ABILITY & set(low.split()):
-        return None
-    if _CONTRAST.search(low):
         return None
     denied = [
         t

@@ -30,12 +30,13 @@ ANCHOR_WEIGHT = 1.0  # idf below which a word is too common to mark a step
 
 # "a first guess", "the first argument": an adjective, no step
 ADJECTIVE = "".join(rf"(?<!\b{d} )" for d in ("a", "an", "the", "its", "your", "their", "my"))
-MARK = re.compile(ADJECTIVE + r"\b(" + "|".join(sorted(MARKERS)) + r")\b")
+MARK = re.compile(r"\b(" + "|".join(sorted(MARKERS - {"first"})) + r"|" + ADJECTIVE + r"first)\b")
 # where one step ends and the next begins; "first" followed by "in", "for" ... ends no step
 # ("put the equality columns first in a composite index" is one step)
 BETWEEN = re.compile(
-    ADJECTIVE + r"\b(then|before|later|finally|afterwards|next|"
-    r"(?:first|last)(?! (?:in|on|of|for|at|into|inside|within|when)\b))\b"
+    r"\b(then|before|later|finally|afterwards|next|last|"
+    + ADJECTIVE
+    + r"first(?! (?:in|on|of|for|at|into|inside|within|when)\b))\b"
 )
 
 

@@ -11,19 +11,9 @@ NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without"
 PREVENTS = frozenset("prevent prevents prevented preventing avoid avoids avoided avoiding".split())
 
 
-STOPS = frozenset("stop stops stopped stopping keep keeps kept".split())
-
-
 def prevents(words: list[str], i: int) -> bool:
     """The word at ``i`` denies what follows it: "prevents cascading failure" = "no cascading
-    failure". "stop" alone is not one: "to stop the container" halts it, "docker stop" is a
-    name; but "stops one gateway from becoming a bottleneck" denies the becoming."""
-    if words[i] == "from":
-        return (
-            i + 1 < len(words)
-            and words[i + 1].endswith("ing")
-            and any(w in STOPS for w in words[max(0, i - 5) : i])
-        )
+    failure". "stop" is not one: "to stop the container" halts it, "docker stop" is a name."""
     return words[i] in PREVENTS and i + 1 < len(words)
 
 
@@ -31,14 +21,6 @@ def prevents(words: list[str], i: int) -> bool:
 # condition, or a pronoun subject): "prevent stampedes with a lock" says nothing against the
 # lock, nor "to prevent a stampede you use a lock"
 PREVENTED_UNTIL = frozenset("with by using via through when if so because you we i they".split())
-# a modal opens the main verb after a negated relative clause: in "a pod that doesn't fit
-# can preempt lower-priority pods" the "not" is over with "fit"
-MODALS = frozenset("can could will would should must may might".split())
-
-
-def ends_reach(word: str, prevented: bool) -> bool:
-    """The word ends what the last negation (or prevention) reaches."""
-    return word in MODALS or (prevented and word in PREVENTED_UNTIL)
 
 
 ABSOLUTES = frozenset(

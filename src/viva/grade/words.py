@@ -24,9 +24,9 @@ from viva.grade.wordlists import (
     NAME_NOUNS,
     NEGATION_SCOPE,
     NEGATIONS,
+    PREVENTED_UNTIL,
     PRONOUNS,
     SYNONYMS,
-    ends_reach,
     prevents,
     python_none,
 )
@@ -274,7 +274,7 @@ class Lexicon:
                 scope = 0 if scope > 0 else NEGATION_SCOPE
                 prevented = scope > 0
                 continue
-            if scope and ends_reach(word, prevented):
+            if prevented and word in PREVENTED_UNTIL:
                 scope, prevented = 0, False
             if fresh and word in CANCELS:
                 # "it doesn't mean it never agrees": a negation right after another, no
