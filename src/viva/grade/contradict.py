@@ -136,8 +136,7 @@ _NOT_ABILITY = frozenset("mean means meant imply implies necessarily enough suff
 
 
 def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
-    low = clause.text.lower()
-    if not clause.negated or clause.elliptic or _NOT_ABILITY & set(low.split()):
+    if not clause.negated or clause.elliptic or _NOT_ABILITY & set(clause.text.lower().split()):
         return None
     denied = [
         t

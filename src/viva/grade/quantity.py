@@ -30,11 +30,8 @@ PER = re.compile(r"(?<!not )\b(per|each|every|for every|for each) (single )?(req
 # "per process" is start-up scope too, but only inside a claim that pairs two things with two
 # scopes ("one engine per process and one session per request"): each scope then belongs to
 # the words just before it
-MARK = re.compile(
-    r"\b(once (at|on|during) start[ -]?up|(at|on|during) start[ -]?up|(?:once |one )?per "
-    r"(process|worker)|(?<!not )(per|each|every|for every|for each) (single )?(request|call))\b"
-)
-PROCESS = re.compile(r"\bper (process|worker)\b")
+PROCESS = re.compile(r"\b(?:once |one )?per (?:process|worker)\b")
+MARK = re.compile("|".join(p.pattern for p in (STARTUP, PROCESS, PER)))
 SCOPE_WORDS = frozenset("once start up startup per each every request call process".split())
 SAME_THING_AT = 0.6  # share of the claim's other words the fact clause holds
 

@@ -21,8 +21,6 @@ def prevents(words: list[str], i: int) -> bool:
 # condition, or a pronoun subject): "prevent stampedes with a lock" says nothing against the
 # lock, nor "to prevent a stampede you use a lock"
 PREVENTED_UNTIL = frozenset("with by using via through when if so because you we i they".split())
-
-
 ABSOLUTES = frozenset(
     "always never only all every any must none nothing guarantee guaranteed impossible "
     "entirely completely".split()
