@@ -282,6 +282,9 @@ NARROWED = [
     # roles: a belief about the readiness probe is not what a claim about liveness says
     ("kubernetes restarts a container when its liveness probe fails", False),
     ("kubernetes restarts a container when its readiness probe fails", True),
+    # ... and only where the bank says the claim of its own thing (it says no such thing of
+    # the startup probe; independent review)
+    ("Kubernetes restarts the container as soon as its startup probe succeeds", True),
     # roles: "cache_page" is one name, "page" no verb the belief gives it
     ("cache_page keys on the whole URL including the query string", False),
     # roles: "paths are joined ..." is no clause about os.path

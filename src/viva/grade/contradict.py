@@ -166,14 +166,11 @@ def wrong_role(
     clause: Clause,
     negatives: list[Fact],
     positives: list[Fact],
-    pairs: Mapping[str, tuple[tuple[str, ...], ...]],
     said: str,
 ) -> Fact | None:
     """ "Kubernetes will build the deployments": the claim gives its subject an action that
-    the bank gives it only in a wrong belief ("Kubernetes builds the Docker image"). A belief
-    about one of two compared things is not what a claim about the other says: "Kubernetes
-    restarts a container when its liveness probe fails" against "when a readiness probe
-    fails, Kubernetes restarts the container"."""
+    the bank gives it only in a wrong belief ("Kubernetes builds the Docker image"). ``said``
+    is the claim as said, names whole ("cache_page")."""
     subject = clause.subject
     pred = [t for t in clause.tokens if t != subject]
     # a clause that denies something gives its subject no action ("Postgres doesn't index
@@ -185,10 +182,7 @@ def wrong_role(
     verb = pred[0]
     if _one_name(lex, said, subject, verb):
         return None  # "cache_page keys on the URL": "page" is part of the name, not a verb
-    whole = lex.clause(said)
     for f in negatives:
-        if _other_side(whole, f, pairs):
-            continue
         for fc in f.clauses:
             if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):
                 continue
@@ -199,16 +193,6 @@ def wrong_role(
             ):
                 return f
     return None
-
-
-def _other_side(
-    clause: Clause, fact: Fact, pairs: Mapping[str, tuple[tuple[str, ...], ...]]
-) -> bool:
-    """The claim names one compared thing the fact doesn't, and the fact names its rival."""
-    compared = [seq[0] for seq in pairs.get(fact.entry_id, ())]
-    mine = {t for t in compared if t in clause.tokens and t not in fact.tokens}
-    theirs = {t for t in compared if t in fact.tokens and t not in clause.tokens}
-    return bool(mine and theirs)
 
 
 def _one_name(lex: Lexicon, text: str, a: str, b: str) -> bool:

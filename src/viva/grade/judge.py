@@ -54,7 +54,7 @@ from viva.grade.order import out_of_order
 from viva.grade.quantity import wrong_scope
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import Meaning
-from viva.grade.sides import leads_mixed, traded_within
+from viva.grade.sides import about_rival, leads_mixed, traded_within
 from viva.grade.values import wrong_code
 from viva.grade.words import Clause, Lexicon
 
@@ -192,7 +192,8 @@ def judge(
         denial = denied_capability(lex, c, positives, whole.subject)
         if denial is not None:
             return Judgement(text, Status.WRONG, denial, denial.text, "denied", 1.0)
-        role = wrong_role(lex, c, negatives, positives, book.pairs, checkable)
+        beliefs = [f for f in negatives if not about_rival(lex, whole, f, positives, book.pairs)]
+        role = wrong_role(lex, c, beliefs, positives, checkable)
         if role is not None:
             return _wrong(text, role, "role", 1.0, positives, lex)
         swap = substituted(lex, c, positives, book.terms)

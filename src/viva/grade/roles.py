@@ -62,7 +62,7 @@ def swapped_roles(
         if clause.elliptic or len(clause.tokens) < 3:
             continue
         for own, terms in entries:
-            named = _named(clause.tokens, terms)
+            named = compared_in(clause.tokens, terms)
             if len(named) >= 2 and not passive(clause.text):
                 found = _traded_in_clause(clause, own, terms)
             elif len(named) == 1 and not passive(clause.text) and not of_both:
@@ -110,7 +110,7 @@ def traded_across(
 def _subject(tokens: Sequence[str], terms: tuple[Term, ...]) -> Term | None:
     """The compared thing a clause names first: in an active clause, what it is about
     ("gunicorn faces the internet and forwards the requests to nginx")."""
-    named = _named(tokens, terms)
+    named = compared_in(tokens, terms)
     at = {t: _find(tokens, t) for t in named}
     return min(named, key=lambda t: at[t]) if named else None
 
@@ -163,7 +163,7 @@ def _entries(
     return [(own, pairs[entry_id]) for entry_id, own in by_entry.items()]
 
 
-def _named(tokens: Sequence[str], terms: tuple[Term, ...]) -> list[Term]:
+def compared_in(tokens: Sequence[str], terms: tuple[Term, ...]) -> list[Term]:
     """The compared terms a clause names; a term met only inside a longer one ("view" in
     "materialised view") is not named by itself."""
     spans: list[tuple[int, int, Term]] = []
@@ -221,7 +221,7 @@ def _runs(
     OLTP's too; "... feature flags switch code paths" is not the canary's)."""
     runs: list[tuple[list[Term], list[Clause]]] = []
     for fc in clauses:
-        named = _named(fc.tokens, terms)
+        named = compared_in(fc.tokens, terms)
         goes_on = fc.subject is None or fc.text.lower().startswith(PRONOUNS)
         if not named and goes_on and not _own_subject(fc.text) and runs:
             runs[-1][1].append(fc)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from viva.grade.check import conflicts
+from viva.grade.check import conflicts, overlap
 from viva.grade.contradict import AUTHORITY
 from viva.grade.facts import Fact
-from viva.grade.roles import Term, traded_across
+from viva.grade.roles import Term, compared_in, traded_across
 from viva.grade.words import Clause, Lexicon
 
+RIVAL_BACKED_AT = 0.6  # share of the claim a fact about its own compared thing must hold
 MIXED_WEIGHT = 1.0  # a predicate word this rare says what the clause claims of its first word
 
 
@@ -108,3 +109,29 @@ def traded_in_a_row(
         if pair is not None:
             found.append((k, *pair))
     return found
+
+
+def about_rival(
+    lex: Lexicon,
+    whole: Clause,
+    belief: Fact,
+    positives: list[Fact],
+    pairs: Mapping[str, tuple[Term, ...]],
+) -> bool:
+    """The belief is about the rival of the compared thing the claim names, and the bank says
+    the claim of its own thing: "Kubernetes restarts a container when its liveness probe
+    fails" is not "when a readiness probe fails, Kubernetes restarts the container", since a
+    key point says a failing liveness probe restarts it; a startup probe, of which the bank
+    says no such thing, gets no such pass."""
+    terms = pairs.get(belief.entry_id, ())
+    theirs = set(compared_in([t for fc in belief.clauses for t in fc.tokens], terms))
+    mine = [t for t in compared_in(whole.tokens, terms) if t not in theirs]
+    if not mine or not theirs - set(compared_in(whole.tokens, terms)):
+        return False
+    return any(
+        f.entry_id == belief.entry_id
+        and f.kind in AUTHORITY
+        and any(set(t) <= f.tokens for t in mine)
+        and overlap(lex, whole.tokens, f.tokens) >= RIVAL_BACKED_AT
+        for f in positives
+    )
