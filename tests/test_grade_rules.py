@@ -298,6 +298,8 @@ NARROWED = [
     # steps: "a first guess", "the first parameter" are no steps
     ("two times cores plus one is just a first guess", False),
     ("python passes the object as the first parameter, which by convention we call self", False),
+    # steps: "the first step" is a step (independent review)
+    ("the first step is to drop the old column, and the next step is to deploy the new code", True),
     # scopes: each belongs to the words before it
     ("one engine per process and one session per request", False),
     ("one session per process and one engine per request", True),
