@@ -52,7 +52,7 @@ from viva.grade.contradict import (
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.order import out_of_order
 from viva.grade.quantity import wrong_scope
-from viva.grade.roles import swapped_roles
+from viva.grade.roles import compared_in, swapped_roles
 from viva.grade.semantic import Meaning
 from viva.grade.sides import about_rival, leads_mixed, traded_within
 from viva.grade.values import wrong_code
@@ -261,13 +261,8 @@ def _gives_role_away(
         return False
     seqs = pairs.get(fact.entry_id, ())
 
-    def names(c: Clause) -> bool:  # all of a compared name: "paths" is not "os.path"
-        t = c.tokens
-        return any(
-            c.subject in seq
-            and any(t[i : i + len(seq)] == seq for i in range(len(t) - len(seq) + 1))
-            for seq in seqs
-        )
+    def names(c: Clause) -> bool:  # a compared name as roles reads one: "paths" is no os.path
+        return any(c.subject in t for t in compared_in(c.tokens, seqs))
 
     # the clause is about its subject only when the subject leads it ("it holds back the
     # liveness" is about the startup probe, not liveness)
