@@ -313,6 +313,20 @@ def test_a_belief_in_other_words_throughout_is_disagreed_with_the_semantic_layer
     assert svc().check(text).verdict is not Verdict.DISAGREE
 
 
+def test_a_negation_said_by_an_un_word_of_the_belief_is_the_same_way_round() -> None:
+    """ "rows another transaction hasn't committed" are the belief's "uncommitted rows": the
+    semantic layer compares them, though only one side holds a negation word."""
+    wrong = (
+        "if I set read uncommitted in postgres I can actually see the rows another "
+        "transaction hasn't committed yet"
+    )
+    c = svc().check(wrong, semantic=True)
+    assert c.verdict is Verdict.DISAGREE, c.explanation
+    assert c.source_id == "databases.isolation-levels"
+    right = "in postgres, read uncommitted still never shows you rows another transaction hasn't committed"
+    assert svc().check(right, semantic=True).verdict is not Verdict.DISAGREE
+
+
 def test_an_answer_that_says_a_beliefs_correction_too_is_not_stating_the_belief() -> None:
     entry = "system-design.idempotency-keys-at-scale"
     good = (

@@ -298,6 +298,8 @@ NARROWED = [
     # steps: "a first guess", "the first parameter" are no steps
     ("two times cores plus one is just a first guess", False),
     ("python passes the object as the first parameter, which by convention we call self", False),
+    # steps: "the last seen id" is no step either
+    ("for the feed you paginate with a cursor, the last seen id, not with offset", False),
     # steps: "the first step" is a step (independent review)
     ("the first step is to drop the old column, and the next step is to deploy the new code", True),
     # scopes: each belongs to the words before it

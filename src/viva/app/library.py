@@ -127,7 +127,11 @@ class Library:
 
         entry = self.entry(entry_id)
         return grade_answer(
-            entry, clean_query(answer, "answer"), self.facts, self.similar() if semantic else None
+            entry,
+            clean_query(answer, "answer"),
+            self.facts,
+            self.similar() if semantic else None,
+            self.meaning() if semantic else None,
         )
 
     def similar(self) -> Similar:

@@ -11,6 +11,7 @@ wrong is never credited; an answer with nothing false that says part of a point 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
@@ -50,6 +51,11 @@ TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
 # from the right explanation around it, so the bar is above the checker's own
 BELIEVED_AT = 0.8
 FIX_SAID_AT = 0.5  # share of a correction's own words a stretch says to be saying it
+# "never/don't/avoid <a verb or two> with/using/by <the practice>", or "avoid <the practice>"
+AGAINST = (
+    r"\b(?:(?:never|not|n't|no)\s+(?:[\w-]+\s+){1,3}(?:with|using|via|by|through)"
+    r"|avoid(?:s|ing)?|never|don't|do not)\s+(?:an?\s+|the\s+)?"
+)
 
 
 def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
@@ -132,6 +138,16 @@ def _other_subject(window: Clause, belief: Fact) -> bool:
     )
 
 
+def _advises_against(window: Clause, belief: Fact) -> bool:
+    """A red flag names a bad practice; a stretch that says not to do something by means of
+    it ("don't swallow errors with except Exception pass") or to avoid it advises against
+    it. "errors you cannot handle, just write except: pass" still does it."""
+    first = re.findall(r"[a-z]+", belief.text.lower())[:1]
+    if belief.kind is not FactKind.RED_FLAG or not first or any(c.negated for c in belief.clauses):
+        return False
+    return bool(re.search(AGAINST + re.escape(first[0]) + r"\b", window.text.lower()))
+
+
 def _windows(lex: Lexicon, clauses: list[Clause]) -> list[tuple[Clause, str | None]]:
     """Each clause alone and with its neighbour: a wrong claim often spans a comma. A
     contrast ("..., not a keyword") belongs to the clause before it, never to the next.
@@ -205,6 +221,7 @@ def _wrong_claims(
             _states(lex, w, f)
             and (new is None or new in f.tokens)
             and not _other_subject(w, f)
+            and not _advises_against(w, f)
             and not _says_fix(lex, w, f, correction_of(f, positives))
             for w, new in windows
         ):
@@ -236,6 +253,9 @@ def _judged_wrong(
     pool = list(facts)
     wrong: list[bool] = []
     for c in said:
+        if c.denied:  # a belief reported to be denied is not the learner's claim
+            wrong.append(False)
+            continue
         j = judge(book, c.text, c.checkable, pool, meaning)
         wrong.append(j.status is Status.WRONG)
         # a key point or the short answer said the other way round (prose is too loose)
@@ -272,7 +292,10 @@ def grade_answer(
     meaning: Meaning | None = None,
 ) -> Grade:
     lex = book.lexicon
-    clauses = lex.clauses(text)
+    # a clause that only reports a belief to deny it ("a common myth is that ...") is not
+    # the learner's claim: neither a wrong one nor the opposite of a point
+    reported = [frozenset(lex.clause(c.text).tokens) for c in claims(text) if c.denied]
+    clauses = [c for c in lex.clauses(text) if not any(set(c.tokens) <= r for r in reported)]
     facts = book.of(entry.id)
     point_facts = {f.point_id: f for f in facts if f.kind is FactKind.POINT}
     # every clause against every key point, once: coverage and wrong claims both need it

@@ -6,6 +6,7 @@ own correction, or says a key point that the belief goes on past (``backed_short
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from viva.grade.check import (
@@ -21,7 +22,8 @@ from viva.grade.contradict import AUTHORITY, roles_differ, states_predicate
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import SEMANTIC_KINDS, Meaning
-from viva.grade.words import Clause, Lexicon
+from viva.grade.wordlists import un_negated
+from viva.grade.words import Clause, Lexicon, gstem
 
 SHORT_PART = 2  # a belief clause of this many tokens or fewer is a name, not a claim
 WRONG_PART_AT = 0.3  # share of a belief's own words (those its correction lacks) a claim says
@@ -97,7 +99,7 @@ def means_misconception(
         and f.kind is FactKind.MISCONCEPTION
         # sentence vectors barely hear "not": a claim said the other way round from the
         # belief ("FastAPI itself doesn't open a port") is left to the words
-        and whole.negated == any(c.negated for c in f.clauses)
+        and _negated_alike(whole, f)
     ]
     if not suspects:
         return None
@@ -129,6 +131,19 @@ def means_misconception(
             # hears what the words of its wrong part miss
             return fact
     return None
+
+
+def _negated_alike(whole: Clause, belief: Fact) -> bool:
+    """Both hold a negation or neither does, or the claim's negation is said by an "un-"
+    word of the belief: "rows another transaction hasn't committed" are "uncommitted rows"."""
+    theirs = any(c.negated for c in belief.clauses)
+    if whole.negated == theirs:
+        return True
+    if theirs:
+        return False
+    denied = {t for t, s in zip(whole.tokens, whole.scoped, strict=True) if s}
+    words = re.findall(r"[a-z]+", belief.text.lower())
+    return any((base := un_negated(w)) and gstem(base) in denied for w in words)
 
 
 def says_antonym(unit: Clause, belief: Fact) -> bool:

@@ -6,7 +6,8 @@ Both the claim and the fact must say they are a sequence ("first", "then", "befo
 anchors, and the claim is out of order when more pairs of anchors, in two different steps of
 either text, run the other way round in the fact than the same way. Two words of one step
 in both are not an order: "copy requirements and pip install" is one step, as is "copy and
-install requirements". "A first guess" and "the first argument" are no step; "the first step" is.
+install requirements". "A first guess" and "the last seen id" are no step; "the first step"
+is.
 Texts with "after", "until", "once" or "if" are left alone: their word order is not their
 order in time ("drop it after the deploy", "if a before-request hook returns ..."). The statement checker (``judge``) uses it.
 """
@@ -28,18 +29,26 @@ ABOUT_AT = 0.6  # weighted share of the claim's words the fact must hold
 ANCHOR_WEIGHT = 1.0  # idf below which a word is too common to mark a step
 
 
-# "a first guess", "the first argument": an adjective, no step; but "the first step" (thing,
+# "a first guess", "the last seen id": an adjective, no step; but "the first step" (thing,
 # stage, phase) is one
-FIRST = (
-    "(?:"
-    + "".join(rf"(?<!\b{d} )" for d in ("a", "an", "the", "its", "your", "their", "my"))
-    + r"first|first(?= (?:step|thing|stage|phase)s?\b))"
+def _ordinal(word: str) -> str:
+    return (
+        "(?:"
+        + "".join(rf"(?<!\b{d} )" for d in ("a", "an", "the", "its", "your", "their", "my"))
+        + rf"{word}|{word}(?= (?:step|thing|stage|phase)s?\b))"
+    )
+
+
+FIRST, LAST = _ordinal("first"), _ordinal("last")
+MARK = re.compile(
+    r"\b(" + "|".join(sorted(MARKERS - {"first", "last"})) + "|" + FIRST + "|" + LAST + r")\b"
 )
-MARK = re.compile(r"\b(" + "|".join(sorted(MARKERS - {"first"})) + "|" + FIRST + r")\b")
 # where one step ends and the next begins; "first" followed by "in", "for" ... ends no step
 # ("put the equality columns first in a composite index" is one step)
 BETWEEN = re.compile(
-    r"\b(then|before|later|finally|afterwards|next|last|"
+    r"\b(then|before|later|finally|afterwards|next|"
+    + LAST
+    + "|"
     + FIRST
     + r"(?! (?:in|on|of|for|at|into|inside|within|when)\b))\b"
 )

@@ -13,6 +13,7 @@ never quoted, because claims hold none.
 from __future__ import annotations
 
 from viva.bank.model import Bank
+from viva.grade.belief import correction_of
 from viva.grade.check import negates
 from viva.grade.facts import Fact, FactBook
 from viva.grade.judge import Judgement, Status, judge
@@ -55,8 +56,25 @@ def check_statement(
         considered.append(facts)
     judged = _denied_elsewhere(book, judged, considered, meaning)
     judged = _traded_between(book, judged, considered)
+    turned = zip(judged, considered, strict=True)
+    judged = [(c, _turned(j, facts) if c.denied else j) for (c, j), facts in turned]
     nearest = tuple(dict.fromkeys(near))[:3]
     return _compose(judged, bank, nearest)
+
+
+def _turned(j: Judgement, facts: list[Fact]) -> Judgement:
+    """The verdict on a belief the learner reports in order to deny it, turned round:
+    denying a wrong belief is right (backed by its correction), denying a fact is wrong, and
+    a belief only partly backed or not known leaves the denial unsure."""
+    if j.status is Status.WRONG and j.fact is not None:
+        fact = j.fact
+        if fact.kind.negative:
+            fact = correction_of(fact, [f for f in facts if not f.kind.negative]) or fact
+        backed = None if fact.kind.negative else fact
+        return Judgement(j.text, Status.RIGHT, backed, None, "denies a wrong belief", j.score)
+    if j.status is Status.RIGHT and j.fact is not None:
+        return Judgement(j.text, Status.WRONG, j.fact, j.fact.text, "denies a fact", j.score)
+    return Judgement(j.text, Status.UNSURE)
 
 
 def _denied_elsewhere(
@@ -211,6 +229,8 @@ def _wrong_reason(j: Judgement) -> str:
         return "gets how often it happens wrong"
     if j.why == "value":
         return "gives the wrong status code"
+    if j.why == "amount":
+        return "gives the wrong amount"
     return "isn't right"
 
 

@@ -1,6 +1,8 @@
 """A value said wrong: an HTTP status code other than the one the bank gives for the same
 situation ("over the rate limit the API returns 503 with Retry-After" where the bank says
-429 Too Many Requests with Retry-After).
+429 Too Many Requests with Retry-After), or an amount of time, size or percent other than
+the bank's for the same setting ("gunicorn's default worker timeout is sixty seconds" where
+the bank says 30 seconds by default).
 
 A claim's code is wrong when an authoritative fact (key point, short answer, correction) of
 a candidate entry names another code in a clause that shares the claim's situation - a fair
@@ -14,13 +16,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from viva.grade.amounts import Amount, amounts, same
 from viva.grade.check import overlap
 from viva.grade.contradict import AUTHORITY
-from viva.grade.facts import Fact
+from viva.grade.facts import Fact, FactKind
 from viva.grade.words import Clause, Lexicon
 
 CODE = re.compile(r"^[1-5][0-9][0-9]$")
 SITUATION_AT = 0.3  # share of the fact clause's other words the claim says
+AMOUNT_AT = 0.6  # share of the words around a claim's amount a stretch of a fact says
+AMOUNT_MARGIN = 0.15  # ... a stretch giving the claim's own amount this close leaves it be
+# the facts that give amounts: settings' defaults are mostly said in the explanation
+AMOUNT_KINDS = (*AUTHORITY, FactKind.ANSWER)
+# "more than 30 seconds" is a bound, not the value
+BOUNDS = re.compile(
+    r"(?:more|less|fewer|longer|shorter|bigger|smaller|higher|lower|over|under|above|below"
+    r"|least|most|upto|up to|within|than)\s*$"
+)
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def _codes(tokens: Iterable[str]) -> set[str]:
@@ -45,3 +59,58 @@ def wrong_code(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> Fact | No
             if theirs and words and overlap(lex, words, rest) >= SITUATION_AT:
                 return f
     return None
+
+
+def wrong_amount(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> tuple[Fact, str] | None:
+    """The fact that gives another amount for the setting the clause gives one for, and the
+    part of it that says so: the words around an amount of the clause are said around an
+    amount of the same kind (time, size, percent) in a fact, and no stretch as close gives
+    the clause's own. Identifiers are read in words ("terminationGracePeriodSeconds" says
+    "grace period")."""
+    for said in amounts(clause.text):
+        if BOUNDS.search(clause.text[: said.start]):
+            continue
+        mine = tuple(t for t in lex.clause(_without(clause.text, [said])).tokens)
+        if len(set(mine)) < 2:
+            continue
+        rows = [
+            (overlap(lex, mine, around), same(said, theirs), f, part)
+            for f in facts
+            if f.kind in AMOUNT_KINDS
+            for part, around, theirs in _stretches(lex, f.text)
+            if theirs.dimension == said.dimension and not _other_thing(lex, mine, around)
+        ]
+        top = max((row[0] for row in rows), default=0.0)
+        if top < AMOUNT_AT or any(agrees and s >= top - AMOUNT_MARGIN for s, agrees, _, _ in rows):
+            continue
+        return next((f, part) for s, _, f, part in rows if s == top)
+    return None
+
+
+def _other_thing(lex: Lexicon, mine: Sequence[str], around: frozenset[str]) -> bool:
+    """The stretch names a thing the claim doesn't and lacks one the claim names: Docker's
+    10 seconds is not Kubernetes' grace period."""
+    names = frozenset(mine) & lex.entities
+    return bool(names - around) and bool((around & lex.entities) - names)
+
+
+def _stretches(lex: Lexicon, text: str) -> list[tuple[str, frozenset[str], Amount]]:
+    """Each amount of a fact with the sentence that gives it and the words around it: from
+    the amount before it (or the start of its part of the sentence) to the amount after."""
+    out: list[tuple[str, frozenset[str], Amount]] = []
+    for sentence in SENTENCES.split(text):
+        for part in sentence.split("; "):
+            found = amounts(part)
+            for k, a in enumerate(found):
+                start = found[k - 1].end if k else 0
+                end = found[k + 1].start if k + 1 < len(found) else len(part)
+                words = CAMEL.sub(" ", _without(part[start:end], [a], start))
+                out.append((sentence.strip(), frozenset(lex.clause(words).tokens), a))
+    return out
+
+
+def _without(text: str, said: Sequence[Amount], offset: int = 0) -> str:
+    """The text with the amounts' own words blanked out."""
+    for a in sorted(said, key=lambda a: -a.start):
+        text = text[: a.start - offset] + " " + text[a.end - offset :]
+    return text

@@ -79,6 +79,26 @@ ANTONYMS: dict[str, tuple[str, bool]] = {
     "single": ("one", False),
 }
 # Verbs of change all mean the same thing for mutability.
+# "un" + a participle or "-able" word is that word said the other way ("uncommitted rows"
+# are rows not committed), except where "un" undoes a verb ("unpacked", "unlocked")
+_UN_VERBS = frozenset(
+    "pack lock load install wrap do set mount zip fold plug register subscribe link tie "
+    "freeze follow block pin".split()
+)
+_NOT_UN = ("under", "unif", "unit", "univ", "unic")
+
+
+def un_negated(word: str) -> str | None:
+    """The word an "un-" word denies ("uncommitted" -> "committed"), if it is one."""
+    if word.startswith("un") and not word.startswith(_NOT_UN) and len(word) >= 6:
+        base = word[2:]
+        for end in ("ed", "able", "ible"):
+            stem = base[: -len(end)]
+            if base.endswith(end) and not any(stem.startswith(v) for v in _UN_VERBS):
+                return base
+    return None
+
+
 SYNONYMS: dict[str, str] = {
     "change": "mutable",
     "changed": "mutable",

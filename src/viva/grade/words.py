@@ -56,21 +56,12 @@ _CONTRACTIONS = [
     ),
 ]
 # "isnt", "doesnt" as speech recognisers and hurried typists write them
-_BARE = {
-    "isnt",
-    "doesnt",
-    "dont",
-    "cant",
-    "wont",
-    "arent",
-    "wasnt",
-    "shouldnt",
-    "couldnt",
-    "didnt",
-    "hasnt",
-    "havent",
-    "werent",
-}
+_BARE = frozenset(
+    "isnt doesnt dont cant wont arent wasnt shouldnt couldnt didnt hasnt havent werent".split()
+)
+# a negation of a verb ("does not fit") ends at a modal after what it denies: in "a pod
+# that doesn't fit can preempt others", preempting is not denied
+_MODALS = frozenset("can could will would should must may might shall".split())
 
 _PUNCT = re.compile(r"[;:!?,()]|\.(?:\s|$)|\s[-–—]\s")
 CONNECTIVES = frozenset(
@@ -268,7 +259,10 @@ class Lexicon:
         subject: str | None = None
         subject_at = -2  # the word index the subject was taken from
         prevented = False  # the reach open is a prevention's ("with", "by", ... end it)
+        negator, verbal = "", False  # the last negation; a "not"/"never" that denied a word
         for i, word in enumerate(words):
+            if verbal and scope > 0 and word in _MODALS:
+                scope = 0
             if prevents(words, i):  # "doesn't prevent X" says X can happen: they cancel
                 negated, fresh = True, False
                 scope = 0 if scope > 0 else NEGATION_SCOPE
@@ -282,10 +276,12 @@ class Lexicon:
                 negated, scope, fresh = outer, 0, False
                 continue
             if word in NEGATIONS:
+                negator = word
                 outer = negated if scope == 0 else outer
                 negated, prevented = True, False
                 scope = NEGATION_SCOPE
                 fresh = word in CANCELS
+                verbal = False
             if word in ABSOLUTES:
                 absolutes.add(word)
             stop = word in STOPWORDS and word not in KEEP
@@ -305,6 +301,7 @@ class Lexicon:
             tokens.append(token)
             flips.append(flip)
             scoped.append(scope > 0)
+            verbal = verbal or (scope > 0 and negator in ("not", "never"))
             scope = max(0, scope - 1)
             fresh = False
         elliptic = bool(words) and words[0] == "not"

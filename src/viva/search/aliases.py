@@ -44,6 +44,8 @@ BUILTIN: dict[str, tuple[str, ...]] = {
     "api": ("a p i", "apis"),
     "gunicorn": ("g unicorn", "green unicorn", "gunny corn", "gun icorn"),
     "uvicorn": ("uv icorn", "you v corn", "uvi corn"),
+    "mongodb": ("mongo", "mongo db", "mango db"),
+    "elasticsearch": ("elastic search",),
     "postgresql": ("postgres", "postgre", "post gres", "post grey sql", "postgre sql"),
     "sql": ("sequel",),
     "nosql": ("no sql", "no sequel"),

@@ -34,6 +34,7 @@ from viva.understand.claimwords import (
     content_words,
     is_verb,
 )
+from viva.understand.denials import denied
 from viva.understand.disfluency import (
     drop_fillers,
     is_clause,
@@ -59,6 +60,9 @@ class Claim:
     text: str  # in the learner's words, fillers and repaired words removed
     tagged: bool = False  # said with "right?" or as a rising question: the point to confirm
     resolved: str = ""  # ``text`` with a leading pronoun replaced by the subject before
+    # reported to be denied ("it's not true that ...", "people say ..., but that's wrong"):
+    # ``checkable`` is the belief, and the verdict on it is turned round
+    denied: bool = False
 
     @property
     def checkable(self) -> str:
@@ -260,7 +264,14 @@ def claims(text: str) -> list[Claim]:
             continue
         tagged = tagged or end == "?"
         topic = _topic(words)
-        for k, part in enumerate(_attach_subordinates(_join_relational(_parts(words)))):
+        cut = denied(words)
+        groups = [(words, None)] if cut is None else [(cut[1], cut), (cut[3], None)]
+        parts = [
+            (part, frame)
+            for group, frame in groups
+            for part in _attach_subordinates(_join_relational(_parts(group)))
+        ]
+        for k, (part, frame) in enumerate(parts):
             part, _ = _strip_lead(part, keep_no=n > 0 or k > 0)
             part, _ = _strip_tag(part)
             if not _has_claim(part):
@@ -280,7 +291,12 @@ def claims(text: str) -> list[Claim]:
                 last_subject = subject
             elif topic:
                 last_subject = topic
-            out.append(Claim(_text(part), tagged, resolved))
+            if frame is not None:
+                # quoted as said, frame and all; checked as the belief it reports
+                said = _text([*frame[0], *part, *frame[2]])
+                out.append(Claim(said, tagged, resolved or _text(part), denied=True))
+            else:
+                out.append(Claim(_text(part), tagged, resolved))
     return out
 
 

@@ -1,0 +1,75 @@
+"""Amounts read in words and digits, and a claim giving another amount for a setting the bank
+gives one for (grade.values.wrong_amount), through the real bank."""
+
+from __future__ import annotations
+
+import pytest
+
+from viva.app.library import Library
+from viva.grade.amounts import amounts, same
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "dimension"),
+    [
+        ("the timeout is ninety seconds", 90.0, "time"),
+        ("defaulting to 30 seconds", 30.0, "time"),
+        ("HEALTHCHECK --interval=30s", 30.0, "time"),
+        ("two hundred and fifty ms", 0.25, "time"),
+        ("five minutes", 300.0, "time"),
+        ("one point five seconds", 1.5, "time"),
+        ("a 512 MB limit", 512e6, "size"),
+        ("ten megabytes", 10e6, "size"),
+        ("both 25 percent by default", 25.0, "percent"),
+        ("twenty-five percent", 25.0, "percent"),
+        ("25% of the pods", 25.0, "percent"),
+        ("86,400 seconds in a day", 86400.0, "time"),
+    ],
+)
+def test_amounts_read_digits_and_words(text: str, value: float, dimension: str) -> None:
+    (found,) = amounts(text)
+    assert found.dimension == dimension
+    assert found.value == pytest.approx(value)
+
+
+def test_amounts_need_a_unit_and_keep_numbers_apart() -> None:
+    assert amounts("two lakh rows and version 3.12") == []
+    # "five ten seconds" is two numbers; only the one with a unit is an amount
+    assert [a.value for a in amounts("five ten seconds")] == [10.0]
+    assert same(amounts("thirty seconds")[0], amounts("30s")[0])
+    assert not same(amounts("30 seconds")[0], amounts("30 MB")[0])
+
+
+@pytest.fixture(scope="module")
+def svc() -> Library:
+    return Library()
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("gunicorn's default worker timeout is sixty seconds", "30 seconds"),
+        ("in kubernetes the default termination grace period is ten seconds", "30 seconds"),
+        ("the HPA scale down stabilisation window is thirty seconds by default", "300 seconds"),
+        ("max surge and max unavailable both default to 50 percent", "25 percent"),
+        ("docker stop waits thirty seconds before it sends SIGKILL", "10 seconds"),
+    ],
+)
+def test_wrong_amount_is_disagreed_with_the_right_one(svc: Library, text: str, right: str) -> None:
+    result = svc.check(text)
+    assert result.verdict.value == "disagree"
+    assert "wrong amount" in result.explanation and right in result.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "docker stop waits ten seconds before it sends SIGKILL",
+        "the HPA scale down stabilisation window is five minutes by default",
+        "max surge and max unavailable both default to twenty five percent",
+        # a bound is no value: the grace period is more than ten seconds
+        "in kubernetes the grace period is more than ten seconds by default",
+    ],
+)
+def test_right_amount_or_a_bound_is_not_disagreed(svc: Library, text: str) -> None:
+    assert svc.check(text).verdict.value != "disagree"
