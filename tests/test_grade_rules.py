@@ -300,6 +300,11 @@ NARROWED = [
     ("python passes the object as the first parameter, which by convention we call self", False),
     # steps: "the last seen id" is no step either
     ("for the feed you paginate with a cursor, the last seen id, not with offset", False),
+    # negations: a "not" that denied a verb ends at a modal; preempting is not denied
+    (
+        "with a PriorityClass, a high-priority pod that doesn't fit can preempt lower-priority pods",
+        False,
+    ),
     # steps: "the first step" is a step (independent review)
     ("the first step is to drop the old column, and the next step is to deploy the new code", True),
     # scopes: each belongs to the words before it
@@ -325,3 +330,20 @@ def test_more_than_one_is_several_not_one() -> None:
     assert got.verdict is not Verdict.DISAGREE, (got.verdict, got.explanation)
     said = "more than one thread runs python bytecode at a time"
     assert svc().check(said).verdict is Verdict.DISAGREE
+
+
+@pytest.mark.parametrize(
+    ("said", "raised"),
+    [
+        ("catch specific exceptions, and never silence errors with except: pass", False),
+        ("catch specific exceptions and don't swallow errors with except Exception pass", False),
+        ("catch specific exceptions, and avoid except: pass", False),
+        ("for errors you cannot handle just write except: pass so the program keeps running", True),
+        ("I just write except: pass everywhere", True),
+    ],
+)
+def test_a_red_flag_advised_against_is_not_raised(said: str, raised: bool) -> None:
+    """A red flag names a practice: "never do X with it" advises against it; a negation of
+    something else in the sentence ("errors you cannot handle") doesn't."""
+    g = svc().grade("python.exceptions-design", said)
+    assert bool(g.red_flags) is raised, g.red_flags
