@@ -52,6 +52,35 @@ def test_no_denial_without_the_whole_frame(said: str) -> None:
     assert denied(said.split()) is None
 
 
+def test_the_denied_belief_ends_where_the_sentence_goes_on() -> None:
+    """ "it's not true that X, and Y" denies X only: Y is the learner's own claim."""
+    first, second = claims(
+        "it's not true that threads are useless for IO bound work, and the GIL makes python "
+        "code thread safe"
+    )
+    assert first.denied and first.checkable == "threads are useless for IO bound work"
+    assert not second.denied
+    got = svc().check(
+        "it's not true that threads are useless for IO bound work, and the GIL makes python "
+        "code thread safe"
+    )
+    assert got.verdict is Verdict.DISAGREE
+    ok = svc().check("it's not true that flask sessions are encrypted, they are just signed na")
+    assert ok.verdict is not Verdict.DISAGREE, ok.explanation
+
+
+def test_only_a_belief_or_an_opposite_is_turned_round() -> None:
+    """A denial is right only when what it denies is one of the bank's wrong beliefs or the
+    opposite of what the bank says; a claim wrong for another reason (an amount, an absolute)
+    leaves the denial unconfirmed, and a denied red flag is answered with what is true."""
+    got = svc().check(
+        "it's not true that the kubelet restart back off starts at 10 seconds and caps at five minutes"
+    )
+    assert got.verdict is not Verdict.AGREE, got.explanation
+    flag = svc().check("people say readiness and liveness are the same thing, but that's wrong")
+    assert flag.explanation.strip() != "Yes, that's right."
+
+
 def test_claims_quote_the_frame_and_check_the_belief() -> None:
     said = claims(
         "People say Mongo doesn't support transactions, but that's wrong na, writes to a "

@@ -347,3 +347,11 @@ def test_a_red_flag_advised_against_is_not_raised(said: str, raised: bool) -> No
     something else in the sentence ("errors you cannot handle") doesn't."""
     g = svc().grade("python.exceptions-design", said)
     assert bool(g.red_flags) is raised, g.red_flags
+
+
+def test_a_red_flag_praised_with_a_negation_is_still_raised() -> None:
+    """ "you never get problems by storing prices as floats" praises the practice."""
+    g = svc().grade(
+        "python.float-precision-decimal", "You never get real problems by storing prices as floats."
+    )
+    assert g.red_flags

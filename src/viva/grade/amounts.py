@@ -40,10 +40,14 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("gb", "gib", "gigabyte", "gigabytes", "gig", "gigs"), ("size", 1e9)),
     **dict.fromkeys(("%", "percent"), ("percent", 1.0)),
 }
-# a word, a number glued to its unit ("30s", "10MB"), or a percent sign
-TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[a-z]+|%)?|[a-z]+|%")
+# a word, a number glued to its unit ("30s", "10MB", "25%"), or a mark that changes what a
+# number is ("Python 2's", "10^5", "20,000/s", "2-3 seconds")
+TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[a-z]+|%)?|[a-z]+|'s|[\^/\-]")
 GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)([a-z]+|%)$")
 NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+RANGE = frozenset({"-", "to", "or", "and"})  # "2-3 seconds", "between 10 and 30 seconds"
+# "intermittent 502s" are responses, not seconds
+STATUS = frozenset([*range(200, 207), *range(301, 309), *range(400, 452), *range(500, 512)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,13 @@ def _spoken(words: list[str], i: int) -> tuple[float, int] | None:
                 current = 0.0
         elif w == "and" and seen and j + 1 < len(words) and words[j + 1] in {*SMALL, *TENS}:
             pass  # "two hundred and fifty"
+        elif (
+            w == "-"
+            and words[j - 1] in TENS
+            and j + 1 < len(words)
+            and 0 < SMALL.get(words[j + 1], 0) < 10
+        ):
+            pass  # "twenty-five"
         else:
             break
         seen = True
@@ -102,39 +113,63 @@ def _spoken(words: list[str], i: int) -> tuple[float, int] | None:
 
 
 def amounts(text: str) -> list[Amount]:
-    """Every number in ``text`` followed by a unit of time, size or percent."""
-    found = list(TOKEN.finditer(text.lower()))
+    """Every number in ``text`` followed by a unit of time, size or percent; not a number
+    that is part of a name ("k8s", "B2B", "1e3"), a version ("Python 2's"), a power, a
+    rate ("20,000/s"), or the second end of a range ("2-3 seconds", "two, three seconds")."""
+    low = text.lower()
+    found = list(TOKEN.finditer(low))
     words = [m.group() for m in found]
     out: list[Amount] = []
     i = 0
+    numbers: set[int] = set()  # indices of the words that say a number
     while i < len(words):
-        w = words[i]
+        m, w = found[i], words[i]
+        glued_to_name = m.start() > 0 and (
+            low[m.start() - 1].isalnum() or low[m.start() - 1] in ".^"
+        )
         glued = GLUED.match(w)
-        if glued and glued.group(2) in UNITS:
-            value = _numeral(glued.group(1))
-            if value is not None:
-                dim, size = UNITS[glued.group(2)]
-                out.append(Amount(value * size, dim, w, found[i].start(), found[i].end()))
+        if glued and not glued_to_name and _numeral(glued.group(1)) is not None:
+            numbers.add(i)
+            value, unit = _numeral(glued.group(1)), glued.group(2)
+            if (
+                value is not None
+                and unit in UNITS
+                and not (unit == "s" and value in STATUS)
+                and not _ranged(words, numbers, i)
+            ):
+                dim, size = UNITS[unit]
+                out.append(Amount(value * size, dim, w, m.start(), m.end()))
             i += 1
             continue
-        n = _numeral(w)
+        n = None if glued_to_name else _numeral(w)
         nxt = i + 1
-        if n is None:
+        if n is None and not glued_to_name:
             spoken = _spoken(words, i)
             if spoken is not None:
                 n, nxt = spoken
-        if n is not None and nxt < len(words):
+        if n is None:
+            i += 1
+            continue
+        numbers.update(range(i, nxt))
+        if nxt < len(words) and not _ranged(words, numbers, i):
             unit = words[nxt]
             if unit == "per" and nxt + 1 < len(words) and words[nxt + 1] == "cent":
                 unit, nxt = "percent", nxt + 1
-            if unit in UNITS:
+            after = words[nxt + 1] if nxt + 1 < len(words) else ""
+            if unit in UNITS and unit != "%" and after not in ("'s", "/", "^"):
                 dim, size = UNITS[unit]
                 said = " ".join(words[i : nxt + 1])
-                out.append(Amount(n * size, dim, said, found[i].start(), found[nxt].end()))
+                out.append(Amount(n * size, dim, said, m.start(), found[nxt].end()))
                 i = nxt + 1
                 continue
         i = max(nxt, i + 1)
     return out
+
+
+def _ranged(words: list[str], numbers: set[int], i: int) -> bool:
+    """The number at ``i`` ends a range: a number right before it, or one before "-", "to",
+    "or", "and"."""
+    return i - 1 in numbers or (i >= 2 and words[i - 1] in RANGE and i - 2 in numbers)
 
 
 def same(a: Amount, b: Amount) -> bool:

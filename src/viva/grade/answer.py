@@ -51,11 +51,8 @@ TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
 # from the right explanation around it, so the bar is above the checker's own
 BELIEVED_AT = 0.8
 FIX_SAID_AT = 0.5  # share of a correction's own words a stretch says to be saying it
-# "never/don't/avoid <a verb or two> with/using/by <the practice>", or "avoid <the practice>"
-AGAINST = (
-    r"\b(?:(?:never|not|n't|no)\s+(?:[\w-]+\s+){1,3}(?:with|using|via|by|through)"
-    r"|avoid(?:s|ing)?|never|don't|do not)\s+(?:an?\s+|the\s+)?"
-)
+# an imperative against something, opening a clause: "never ...", "don't ...", "avoid ..."
+AGAINST = re.compile(r"(?:^|[,;.]\s*|\b(?:and|but|so|also|then)\s+)(?:never|don't|do not|avoid)\b")
 
 
 def _phrase_hits(lex: Lexicon, clauses: list[Clause], phrase: str) -> bool:
@@ -138,14 +135,29 @@ def _other_subject(window: Clause, belief: Fact) -> bool:
     )
 
 
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """``part`` is a run of ``whole``'s tokens, in order (a clause of a reported belief)."""
+    n = len(part)
+    return n > 0 and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
 def _advises_against(window: Clause, belief: Fact) -> bool:
-    """A red flag names a bad practice; a stretch that says not to do something by means of
-    it ("don't swallow errors with except Exception pass") or to avoid it advises against
-    it. "errors you cannot handle, just write except: pass" still does it."""
-    first = re.findall(r"[a-z]+", belief.text.lower())[:1]
-    if belief.kind is not FactKind.RED_FLAG or not first or any(c.negated for c in belief.clauses):
+    """A red flag names a bad practice; a stretch that tells you not to do it, or to avoid
+    it, advises against it: "never silence errors with except: pass", "and avoid except:
+    pass". The negation must open a clause and be an imperative ("you never get problems
+    by storing prices as floats" praises the practice), and the flag's first two words must
+    follow it in order."""
+    if belief.kind is not FactKind.RED_FLAG or any(c.negated for c in belief.clauses):
         return False
-    return bool(re.search(AGAINST + re.escape(first[0]) + r"\b", window.text.lower()))
+    flag = re.findall(r"[a-z]+", belief.text.lower())
+    said = window.text.lower()
+    for m in AGAINST.finditer(said):
+        after = re.findall(r"[a-z]+", said[m.end() :])
+        if flag and flag[0] in after:
+            rest = after[after.index(flag[0]) :]
+            if all(w in rest for w in flag[1:2]):
+                return True
+    return False
 
 
 def _windows(lex: Lexicon, clauses: list[Clause]) -> list[tuple[Clause, str | None]]:
@@ -253,10 +265,20 @@ def _judged_wrong(
     pool = list(facts)
     wrong: list[bool] = []
     for c in said:
-        if c.denied:  # a belief reported to be denied is not the learner's claim
-            wrong.append(False)
-            continue
         j = judge(book, c.text, c.checkable, pool, meaning)
+        if c.denied:
+            # a belief reported to be denied is not the learner's claim; a key point or the
+            # short answer reported to be denied ("it's a myth that containers share the
+            # kernel") is the point's opposite
+            denies = (
+                j.status is Status.RIGHT
+                and j.fact
+                and j.fact.kind in (FactKind.POINT, FactKind.SHORT)
+            )
+            if denies and j.fact:
+                out.append((c.text, j.fact.text, j.fact.point_id))
+            wrong.append(bool(denies))
+            continue
         wrong.append(j.status is Status.WRONG)
         # a key point or the short answer said the other way round (prose is too loose)
         if (
@@ -294,8 +316,8 @@ def grade_answer(
     lex = book.lexicon
     # a clause that only reports a belief to deny it ("a common myth is that ...") is not
     # the learner's claim: neither a wrong one nor the opposite of a point
-    reported = [frozenset(lex.clause(c.text).tokens) for c in claims(text) if c.denied]
-    clauses = [c for c in lex.clauses(text) if not any(set(c.tokens) <= r for r in reported)]
+    reported = [lex.clause(c.text).tokens for c in claims(text) if c.denied]
+    clauses = [c for c in lex.clauses(text) if not any(_within(c.tokens, r) for r in reported)]
     facts = book.of(entry.id)
     point_facts = {f.point_id: f for f in facts if f.kind is FactKind.POINT}
     # every clause against every key point, once: coverage and wrong claims both need it

@@ -244,9 +244,10 @@ def negates(lex: Lexicon, clauses: list[Clause], fact: Fact) -> bool:
             for fc in fact.clauses:
                 if not fc.negated and overlap(lex, c.tokens, frozenset(fc.tokens)) >= 0.75:
                     return True
-        elif c.elliptic:
+        if c.elliptic:
             # "read replicas scale the reads, not the writes": the one word that makes the
-            # belief wrong, ruled out and said nowhere else
+            # belief wrong, ruled out and said nowhere else (also with words of its own: "...,
+            # but not which user is buying")
             rest = {t for o in clauses if o is not c for t in o.tokens}
             if any(
                 t in fc.tokens and False in fc.signs_of(t) and t not in rest

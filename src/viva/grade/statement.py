@@ -15,7 +15,7 @@ from __future__ import annotations
 from viva.bank.model import Bank
 from viva.grade.belief import correction_of
 from viva.grade.check import negates
-from viva.grade.facts import Fact, FactBook
+from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.judge import Judgement, Status, judge
 from viva.grade.model import Check, ClaimCheck, Verdict
 from viva.grade.semantic import Meaning
@@ -64,16 +64,24 @@ def check_statement(
 
 def _turned(j: Judgement, facts: list[Fact]) -> Judgement:
     """The verdict on a belief the learner reports in order to deny it, turned round:
-    denying a wrong belief is right (backed by its correction), denying a fact is wrong, and
-    a belief only partly backed or not known leaves the denial unsure."""
-    if j.status is Status.WRONG and j.fact is not None:
-        fact = j.fact
+    denying one of the bank's wrong beliefs, or the opposite of a key point, is right
+    (backed by what the bank says instead); denying a fact is wrong; anything else leaves
+    the denial unsure (a belief wrong only by an absolute or an order is no sure denial)."""
+    fact = j.fact
+    if j.status is Status.WRONG and fact is not None:
         if fact.kind.negative:
-            fact = correction_of(fact, [f for f in facts if not f.kind.negative]) or fact
-        backed = None if fact.kind.negative else fact
-        return Judgement(j.text, Status.RIGHT, backed, None, "denies a wrong belief", j.score)
-    if j.status is Status.RIGHT and j.fact is not None:
-        return Judgement(j.text, Status.WRONG, j.fact, j.fact.text, "denies a fact", j.score)
+            fix = correction_of(fact, [f for f in facts if not f.kind.negative])
+            return Judgement(
+                j.text, Status.RIGHT, fix, j.correction, "denies a wrong belief", j.score
+            )
+        if j.why == "opposite" and fact.kind in (
+            FactKind.POINT,
+            FactKind.SHORT,
+            FactKind.CORRECTION,
+        ):
+            return Judgement(j.text, Status.RIGHT, fact, None, "denies an opposite", j.score)
+    if j.status is Status.RIGHT and fact is not None:
+        return Judgement(j.text, Status.WRONG, fact, fact.text, "denies a fact", j.score)
     return Judgement(j.text, Status.UNSURE)
 
 
@@ -235,7 +243,8 @@ def _wrong_reason(j: Judgement) -> str:
 
 
 def _fact(j: Judgement) -> str:
-    return _end(j.fact.text) if j.fact else ""
+    # a denied red flag has no correction of its own: the statement the bank says instead
+    return _end(j.fact.text) if j.fact else _end(j.correction or "")
 
 
 def _end(text: str) -> str:

@@ -14,7 +14,7 @@ checker (``judge``) uses it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from viva.grade.amounts import Amount, amounts, same
 from viva.grade.check import overlap
@@ -23,22 +23,37 @@ from viva.grade.facts import Fact, FactKind
 from viva.grade.words import Clause, Lexicon
 
 CODE = re.compile(r"^[1-5][0-9][0-9]$")
+UNIT_TOKENS = frozenset(
+    {"second", "ms", "millisecond", "minut", "hour", "day", "mb", "gb", "kb", "byte", "percent"}
+)
 SITUATION_AT = 0.3  # share of the fact clause's other words the claim says
 AMOUNT_AT = 0.6  # share of the words around a claim's amount a stretch of a fact says
 AMOUNT_MARGIN = 0.15  # ... a stretch giving the claim's own amount this close leaves it be
 # the facts that give amounts: settings' defaults are mostly said in the explanation
 AMOUNT_KINDS = (*AUTHORITY, FactKind.ANSWER)
 # "more than 30 seconds" is a bound, not the value
+# "more than 30 seconds" is a bound, not the value; "raised it to 120 seconds", "requests
+# that take 45 seconds" give a value of the learner's own, not the setting's default
 BOUNDS = re.compile(
-    r"(?:more|less|fewer|longer|shorter|bigger|smaller|higher|lower|over|under|above|below"
-    r"|least|most|upto|up to|within|than)\s*$"
+    r"\b(?:more|less|fewer|longer|shorter|bigger|smaller|higher|lower|over|under|above|below"
+    r"|least|most|upto|up to|within|than|about|around|roughly|approximately|nearly|almost|max"
+    r"|maximum|minimum|exceeds?|(?<!default )(?<!defaults )(?<!defaulting )to|from|instead of|takes?|took|taking|set|raised|lowered"
+    r"|increased?|bumped?)\s*$|~\s*$"
 )
+# a fact sentence that gives an amount as an example, not as the setting's value
+EXAMPLE = re.compile(r"\b(?:for example|e\.g\.|say|such as|about|roughly|around|up to|like|if)\b|~")
+INSTANCE = re.compile(r"\b(?:an?|each|every|per)\s*$", re.I)
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
-def _codes(tokens: Iterable[str]) -> set[str]:
-    return {t for t in tokens if CODE.match(t)}
+def _codes(tokens: Sequence[str]) -> set[str]:
+    """Status codes; a number with a unit after it ("120 seconds") is an amount."""
+    return {
+        t
+        for i, t in enumerate(tokens)
+        if CODE.match(t) and (i + 1 == len(tokens) or tokens[i + 1] not in UNIT_TOKENS)
+    }
 
 
 def wrong_code(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> Fact | None:
@@ -48,7 +63,7 @@ def wrong_code(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> Fact | No
         return None
     used: dict[str, set[str]] = {}
     for f in facts:
-        used.setdefault(f.entry_id, set()).update(_codes(f.tokens))
+        used.setdefault(f.entry_id, set()).update(c for fc in f.clauses for c in _codes(fc.tokens))
     rest = frozenset(t for t in clause.tokens if t not in said)
     for f in sorted(facts, key=lambda f: -f.kind.priority):
         if f.kind not in AUTHORITY or said & used.get(f.entry_id, set()):
@@ -56,7 +71,8 @@ def wrong_code(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> Fact | No
         for fc in f.clauses:
             theirs = _codes(fc.tokens)
             words = tuple(t for t in fc.tokens if t not in theirs)
-            if theirs and words and overlap(lex, words, rest) >= SITUATION_AT:
+            # one word of situation ("the default is 422") is no situation
+            if theirs and len(set(words)) >= 2 and overlap(lex, words, rest) >= SITUATION_AT:
                 return f
     return None
 
@@ -67,21 +83,27 @@ def wrong_amount(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> tuple[F
     amount of the same kind (time, size, percent) in a fact, and no stretch as close gives
     the clause's own. Identifiers are read in words ("terminationGracePeriodSeconds" says
     "grace period")."""
-    for said in amounts(clause.text):
+    if clause.negated:
+        return None  # "the timeout is not sixty seconds, it's thirty"
+    said_all = amounts(clause.text)
+    for k, said in enumerate(said_all):
         if BOUNDS.search(clause.text[: said.start]):
             continue
-        mine = tuple(t for t in lex.clause(_without(clause.text, [said])).tokens)
+        mine = tuple(lex.clause(_around(clause.text, said_all, k)).tokens)
         if len(set(mine)) < 2:
             continue
         rows = [
-            (overlap(lex, mine, around), same(said, theirs), f, part)
+            (overlap(lex, mine, around), theirs, f, part)
             for f in facts
             if f.kind in AMOUNT_KINDS
             for part, around, theirs in _stretches(lex, f.text)
             if theirs.dimension == said.dimension and not _other_thing(lex, mine, around)
         ]
         top = max((row[0] for row in rows), default=0.0)
-        if top < AMOUNT_AT or any(agrees and s >= top - AMOUNT_MARGIN for s, agrees, _, _ in rows):
+        close = [theirs for s, theirs, _, _ in rows if s >= top - AMOUNT_MARGIN]
+        # the claim gives the bank's amount itself, here or beside it ("the default of 30
+        # seconds was killing slow workers, so we raised it to 120 seconds")
+        if top < AMOUNT_AT or any(same(a, theirs) for a in said_all for theirs in close):
             continue
         return next((f, part) for s, _, f, part in rows if s == top)
     return None
@@ -96,21 +118,25 @@ def _other_thing(lex: Lexicon, mine: Sequence[str], around: frozenset[str]) -> b
 
 def _stretches(lex: Lexicon, text: str) -> list[tuple[str, frozenset[str], Amount]]:
     """Each amount of a fact with the sentence that gives it and the words around it: from
-    the amount before it (or the start of its part of the sentence) to the amount after."""
+    the amount before it (or the start of its part of the sentence) to the amount after.
+    Sentences giving an amount as an example ("say", "for example", "about") give none."""
     out: list[tuple[str, frozenset[str], Amount]] = []
     for sentence in SENTENCES.split(text):
+        if EXAMPLE.search(sentence.lower()):
+            continue
         for part in sentence.split("; "):
             found = amounts(part)
+            if any(INSTANCE.search(part[: a.start]) for a in found):
+                continue  # "a 500 MB upload means 500 MB of RAM": an instance, no setting
             for k, a in enumerate(found):
-                start = found[k - 1].end if k else 0
-                end = found[k + 1].start if k + 1 < len(found) else len(part)
-                words = CAMEL.sub(" ", _without(part[start:end], [a], start))
+                words = CAMEL.sub(" ", _around(part, found, k))
                 out.append((sentence.strip(), frozenset(lex.clause(words).tokens), a))
     return out
 
 
-def _without(text: str, said: Sequence[Amount], offset: int = 0) -> str:
-    """The text with the amounts' own words blanked out."""
-    for a in sorted(said, key=lambda a: -a.start):
-        text = text[: a.start - offset] + " " + text[a.end - offset :]
-    return text
+def _around(text: str, found: Sequence[Amount], k: int) -> str:
+    """The words around the k-th amount: from the amount before it to the amount after."""
+    start = found[k - 1].end if k else 0
+    end = found[k + 1].start if k + 1 < len(found) else len(text)
+    a = found[k]
+    return text[start : a.start] + " " + text[a.end : end]

@@ -141,6 +141,11 @@ SYNONYMS: dict[str, str] = {
     },
 }
 PRONOUNS = frozenset({"it", "they", "this", "these", "those"})
+# a negation of a verb ("does not fit") ends at a modal after what it denies: in "a pod that
+# doesn't fit can preempt others", preempting is not denied; a noun after the negation
+# ("not something that will ...") keeps its reach
+MODALS = frozenset("can could will would should must may might shall".split())
+NOUNISH = frozenset("something anything everything thing one way part kind sort".split())
 # "cannot deploy a container": a negation covers the next two content words, not the clause
 NEGATION_SCOPE = 2
 CANCELS = NEGATIONS - {"neither", "nor"}

@@ -21,9 +21,11 @@ from viva.grade.wordlists import (
     CANCELS,
     KEEP,
     LIGHT,
+    MODALS,
     NAME_NOUNS,
     NEGATION_SCOPE,
     NEGATIONS,
+    NOUNISH,
     PREVENTED_UNTIL,
     PRONOUNS,
     SYNONYMS,
@@ -48,10 +50,7 @@ _CONTRACTIONS = [
     (re.compile(r"(?<=\w) dot (?=\w)", re.I), "."),
     # "there's no real difference between apply and create" says they are the same
     (
-        re.compile(
-            r"\bno (?:real |actual |big |practical )?differences? (?:between|in)\b",
-            re.I,
-        ),
+        re.compile(r"\bno (?:real |actual |big |practical )?differences? (?:between|in)\b", re.I),
         "the same for",
     ),
 ]
@@ -59,9 +58,6 @@ _CONTRACTIONS = [
 _BARE = frozenset(
     "isnt doesnt dont cant wont arent wasnt shouldnt couldnt didnt hasnt havent werent".split()
 )
-# a negation of a verb ("does not fit") ends at a modal after what it denies: in "a pod
-# that doesn't fit can preempt others", preempting is not denied
-_MODALS = frozenset("can could will would should must may might shall".split())
 
 _PUNCT = re.compile(r"[;:!?,()]|\.(?:\s|$)|\s[-–—]\s")
 CONNECTIVES = frozenset(
@@ -261,7 +257,7 @@ class Lexicon:
         prevented = False  # the reach open is a prevention's ("with", "by", ... end it)
         negator, verbal = "", False  # the last negation; a "not"/"never" that denied a word
         for i, word in enumerate(words):
-            if verbal and scope > 0 and word in _MODALS:
+            if verbal and scope > 0 and word in MODALS:
                 scope = 0
             if prevents(words, i):  # "doesn't prevent X" says X can happen: they cancel
                 negated, fresh = True, False
@@ -301,7 +297,9 @@ class Lexicon:
             tokens.append(token)
             flips.append(flip)
             scoped.append(scope > 0)
-            verbal = verbal or (scope > 0 and negator in ("not", "never"))
+            # "doesn't fit" denies a verb; not "is not something/a probe that will ..."
+            verb = negator in ("not", "never") and words[i - 1] == negator and word not in NOUNISH
+            verbal = verbal or (scope > 0 and verb)
             scope = max(0, scope - 1)
             fresh = False
         elliptic = bool(words) and words[0] == "not"

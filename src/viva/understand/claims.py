@@ -266,10 +266,11 @@ def claims(text: str) -> list[Claim]:
         topic = _topic(words)
         cut = denied(words)
         groups = [(words, None)] if cut is None else [(cut[1], cut), (cut[3], None)]
+        # only the first part of a denied belief is what the frame denies
         parts = [
-            (part, frame)
+            (part, frame if k == 0 else None)
             for group, frame in groups
-            for part in _attach_subordinates(_join_relational(_parts(group)))
+            for k, part in enumerate(_attach_subordinates(_join_relational(_parts(group))))
         ]
         for k, (part, frame) in enumerate(parts):
             part, _ = _strip_lead(part, keep_no=n > 0 or k > 0)

@@ -31,6 +31,7 @@ _END = re.compile(
 )
 
 
+_GOES_ON = frozenset({",", ";", "so", "but", "because", "since", "and", "which"})
 Cut = tuple[list[str], list[str], list[str], list[str]]
 
 
@@ -40,8 +41,13 @@ def denied(words: list[str]) -> Cut | None:
     low = " ".join(w.lower().replace("’", "'") for w in words)
     before = _BEFORE.match(low)
     if before:
+        # the belief ends where the sentence goes on: "it's not true that X, and Y" denies X
         skip = len(before.group().split())
-        return words[:skip], words[skip:], [], []
+        stop = next((i for i in range(skip, len(words)) if words[i].lower() in _GOES_ON), None)
+        if stop is None:
+            return words[:skip], words[skip:], [], []
+        rest = words[stop + 1 :] if words[stop] == "," else words[stop:]
+        return words[:skip], words[skip:stop], [], rest
     sayers = _SAYERS.match(low)
     end = _END.search(low) if sayers else None
     if sayers is None or end is None:
