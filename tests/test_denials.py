@@ -31,6 +31,7 @@ def svc() -> Library:
         ("it's a misconception that docker is a VM", "docker is a VM"),
         ("people say mongo is schemaless , but that's wrong", "mongo is schemaless"),
         ("some people think Flask is async , but that is not true", "Flask is async"),
+        ("I don't think threads will help IO bound work", "threads will help IO bound work"),
     ],
 )
 def test_a_denial_frame_gives_the_belief_it_reports(said: str, belief: str) -> None:
@@ -98,6 +99,7 @@ def test_claims_quote_the_frame_and_check_the_belief() -> None:
         "it's not true that TRUNCATE can never be rolled back",
         "a common myth is that containers have their own kernel",
         "people say Kubernetes no longer supports Docker images, but that's wrong",
+        "I don't think the GIL can make our code thread safe, right?",
     ],
 )
 def test_denying_a_wrong_belief_is_not_disagreed(text: str) -> None:
@@ -110,6 +112,7 @@ def test_denying_a_wrong_belief_is_not_disagreed(text: str) -> None:
     [
         "it's not true that containers share the host kernel",
         "it's a myth that docker images are immutable",
+        "I don't think threads will help IO bound work",
     ],
 )
 def test_denying_a_fact_is_disagreed_with_the_fact(text: str) -> None:

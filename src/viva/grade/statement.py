@@ -56,8 +56,20 @@ def check_statement(
         considered.append(facts)
     judged = _denied_elsewhere(book, judged, considered, meaning)
     judged = _traded_between(book, judged, considered)
-    turned = zip(judged, considered, strict=True)
-    judged = [(c, _turned(j, facts) if c.denied else j) for (c, j), facts in turned]
+    judged = [
+        (c, _turned(j, facts) if c.denied else j)
+        for (c, j), facts in zip(judged, considered, strict=True)
+    ]
+    # a denial whose belief the bank neither backs nor refutes is read as said, frame and all
+    judged = [
+        (
+            c,
+            judge(book, c.text, c.text, facts, meaning)
+            if c.denied and j.status is Status.UNSURE
+            else j,
+        )
+        for (c, j), facts in zip(judged, considered, strict=True)
+    ]
     nearest = tuple(dict.fromkeys(near))[:3]
     return _compose(judged, bank, nearest)
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
-# "it's not true that X", "it's a myth that X", "a common misconception is that X"
+# "it's not true that X", "it's a myth that X", "a common misconception is that X", "I don't
+# think X"
 _BEFORE = re.compile(
-    r"^(?:(?:it|that)(?:'s| is) not true|it isn't true|(?:it|that)(?:'s| is) (?:a (?:common )?"
+    r"^(?:i (?:don't|do not|dont) (?:think|believe)(?: that)? (?=\S+ \S)|i doubt (?:that )?|"
+    r"(?:(?:it|that)(?:'s| is) not true|it isn't true|(?:it|that)(?:'s| is) (?:a (?:common )?"
     r"(?:myth|misconception)|false|wrong|a mistake) to (?:say|think|believe)|(?:it|that)(?:'s| is)"
     r" (?:a (?:common |big )?(?:myth|misconception)|false|wrong)|(?:a|the|one) (?:common |big |"
-    r"popular )?(?:myth|misconception) is) that "
+    r"popular )?(?:myth|misconception) is) that )"
 )
 # "people say X, but that's wrong"; the end may be followed by more: "..., na, writes are ..."
 _SAYERS = re.compile(
