@@ -55,7 +55,7 @@ from viva.grade.quantity import wrong_scope
 from viva.grade.roles import compared_in, swapped_roles
 from viva.grade.semantic import Meaning
 from viva.grade.sides import about_rival, leads_mixed, traded_within
-from viva.grade.values import wrong_amount, wrong_code
+from viva.grade.values import wrong_value
 from viva.grade.words import Clause, Lexicon
 
 RESTATE_AT = 0.5
@@ -178,12 +178,9 @@ def judge(
         often = wrong_scope(lex, c, positives)
         if often is not None:
             return Judgement(text, Status.WRONG, often, often.text, "scope", 1.0)
-        value = wrong_code(lex, c, positives)
+        value = wrong_value(lex, c, positives)
         if value is not None:
-            return Judgement(text, Status.WRONG, value, value.text, "value", 1.0)
-        amount = wrong_amount(lex, c, positives)
-        if amount is not None:
-            return Judgement(text, Status.WRONG, amount[0], amount[1], "amount", 1.0)
+            return Judgement(text, Status.WRONG, value[0], value[1], value[2], 1.0)
     for c, m, held, v in zip(clauses, per_clause, support, verbatim, strict=True):
         if m and m.contradicts and not v and _restates(lex, c, m.fact):
             if m.fact.kind in (FactKind.ANSWER, FactKind.SIMPLE) and held >= AGREE_AT:

@@ -56,6 +56,18 @@ def _codes(tokens: Sequence[str]) -> set[str]:
     }
 
 
+def wrong_value(
+    lex: Lexicon, clause: Clause, facts: Sequence[Fact]
+) -> tuple[Fact, str, str] | None:
+    """A status code or an amount said wrong: the fact, what it says instead, and why
+    ("value" for a code, "amount" for an amount)."""
+    code = wrong_code(lex, clause, facts)
+    if code is not None:
+        return code, code.text, "value"
+    amount = wrong_amount(lex, clause, facts)
+    return None if amount is None else (amount[0], amount[1], "amount")
+
+
 def wrong_code(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> Fact | None:
     """The fact that gives another status code where the clause gives one."""
     said = _codes(clause.tokens)
