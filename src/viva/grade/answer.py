@@ -153,10 +153,8 @@ def _advises_against(window: Clause, belief: Fact) -> bool:
     said = window.text.lower()
     for m in AGAINST.finditer(said):
         after = re.findall(r"[a-z]+", said[m.end() :])
-        if flag and flag[0] in after:
-            rest = after[after.index(flag[0]) :]
-            if all(w in rest for w in flag[1:2]):
-                return True
+        if flag and flag[0] in after and set(flag[1:2]) <= set(after[after.index(flag[0]) :]):
+            return True
     return False
 
 
