@@ -18,6 +18,7 @@ from viva.grade.amounts import amounts, same
         ("two hundred and fifty ms", 0.25, "time"),
         ("five minutes", 300.0, "time"),
         ("one point five seconds", 1.5, "time"),
+        ("point five seconds", 0.5, "time"),
         ("a 512 MB limit", 512e6, "size"),
         ("ten megabytes", 10e6, "size"),
         ("both 25 percent by default", 25.0, "percent"),
@@ -90,6 +91,14 @@ def test_wrong_amount_is_disagreed_with_the_right_one(svc: Library, text: str, r
         # "120 seconds" is no status code, "the default is 422" no situation for 413
         "you can raise the gunicorn worker timeout from the default 30 seconds to 120 seconds",
         "nginx client_max_body_size is 1 MB by default and bigger bodies get 413",
+        # second review: the bank's illustrations are no settings, "every 15 seconds" is one
+        "The HPA controller runs in the controller manager, by default every 15 seconds.",
+        "p99 shows the slowest 1 percent of requests",
+        "an RPO of 15 minutes means you can lose up to 15 minutes of data",
+        "with a 3 second budget, three attempts of 1 second each fit",
+        "the HPA scale down stabilization window is 4-5 minutes by default",
+        "we run gunicorn with a timeout of 120 seconds because reports are slow",
+        "the docker restart delay starts at point one seconds and doubles",
     ],
 )
 def test_right_amount_or_a_bound_is_not_disagreed(svc: Library, text: str) -> None:

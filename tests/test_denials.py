@@ -70,6 +70,28 @@ def test_the_denied_belief_ends_where_the_sentence_goes_on() -> None:
     assert ok.verdict is not Verdict.DISAGREE, ok.explanation
 
 
+@pytest.mark.parametrize(
+    ("text", "not_verdict"),
+    [
+        ("it's a myth that PUT is idempotent", Verdict.AGREE),
+        ("it's not true that threads can run Python bytecode in parallel", Verdict.DISAGREE),
+        ("it's a myth that sets and dicts both keep insertion order", Verdict.DISAGREE),
+    ],
+)
+def test_a_loose_verdict_is_not_turned_round(text: str, not_verdict: Verdict) -> None:
+    """Second review: only a close belief match or a trusted fact is turned round."""
+    assert svc().check(text).verdict is not not_verdict
+
+
+def test_a_denial_of_what_only_prose_backs_is_not_turned_round() -> None:
+    """The bank's prose backs loosely: a learner denying it is not told "No" on its word
+    (second review: "it's not true that threads can run Python bytecode in parallel" was
+    disagreed with because a prose sentence seemed to back the belief)."""
+    got = svc().check("it's a myth that docker images never change once built")
+    assert got.verdict is not Verdict.DISAGREE, got.explanation
+    assert got.verdict is not Verdict.AGREE, got.explanation
+
+
 def test_only_a_belief_or_an_opposite_is_turned_round() -> None:
     """A denial is right only when what it denies is one of the bank's wrong beliefs or the
     opposite of what the bank says; a claim wrong for another reason (an amount, an absolute)
@@ -111,8 +133,8 @@ def test_denying_a_wrong_belief_is_not_disagreed(text: str) -> None:
     "text",
     [
         "it's not true that containers share the host kernel",
-        "it's a myth that docker images are immutable",
-        "I don't think threads will help IO bound work",
+        "it's a myth that the GIL lets only one thread run Python bytecode at a time",
+        "I don't think Flask's session is a signed cookie",
     ],
 )
 def test_denying_a_fact_is_disagreed_with_the_fact(text: str) -> None:

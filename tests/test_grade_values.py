@@ -35,3 +35,17 @@ def test_another_code_for_the_same_situation_is_wrong() -> None:
 def test_the_banks_code_is_not_disagreed(text: str) -> None:
     found = svc().check(text, semantic=False)
     assert found.verdict is not Verdict.DISAGREE, found.explanation
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "on revalidation the server answers 200 when the ETag still matches",
+        "after the sunset date the deprecated endpoint returns 404 Gone",
+    ],
+)
+def test_a_code_named_by_one_weighty_word_is_still_checked(said: str) -> None:
+    """ "304 ... revalidation", "410 Gone": one word of weight is a situation (second review)."""
+    from viva.app.library import Library
+
+    assert Library().check(said).verdict.value == "disagree"

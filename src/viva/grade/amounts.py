@@ -45,7 +45,7 @@ UNITS: dict[str, tuple[str, float]] = {
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[a-z]+|%)?|[a-z]+|'s|[\^/\-]")
 GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)([a-z]+|%)$")
 NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?$")
-RANGE = frozenset({"-", "to", "or", "and"})  # "2-3 seconds", "between 10 and 30 seconds"
+RANGE = frozenset({"-", "to"})  # "2-3 seconds", "10 to 30 seconds" ("between 10 and 30" too)
 # "intermittent 502s" are responses, not seconds
 STATUS = frozenset([*range(200, 207), *range(301, 309), *range(400, 452), *range(500, 512)])
 
@@ -72,6 +72,8 @@ def _spoken(words: list[str], i: int) -> tuple[float, int] | None:
     """A number said in words from ``words[i]``: its value and the index past it ("two
     hundred and fifty", "thirty five", "a hundred")."""
     total, current, j, seen = 0.0, 0.0, i, False
+    if words[j] == "point":
+        return _decimals(words, j, 0.0)  # "point five seconds": no whole part
     if j < len(words) - 1 and words[j] == "a" and words[j + 1] in SCALES:
         current, j, seen = 1.0, j + 1, True
     while j < len(words):
@@ -100,15 +102,21 @@ def _spoken(words: list[str], i: int) -> tuple[float, int] | None:
             break
         seen = True
         j += 1
-    if not seen:
-        return None
-    value, places = total + current, 0
+    return _decimals(words, j, total + current) if seen else None
+
+
+def _decimals(words: list[str], j: int, value: float) -> tuple[float, int] | None:
+    """``value`` with the digits said after a "point" at ``j``, one word each ("one point
+    five"); None for a bare "point" with nothing before it."""
+    places = 0
     if j + 1 < len(words) and words[j] == "point" and SMALL.get(words[j + 1], 10) < 10:
-        j += 1  # "one point five": the digits after the point, one word each
+        j += 1
         while j < len(words) and SMALL.get(words[j], 10) < 10:
             places += 1
             value += SMALL[words[j]] / 10**places
             j += 1
+    elif j < len(words) and words[j] == "point" and value == 0.0:
+        return None
     return value, j
 
 
@@ -169,7 +177,13 @@ def amounts(text: str) -> list[Amount]:
 def _ranged(words: list[str], numbers: set[int], i: int) -> bool:
     """The number at ``i`` ends a range: a number right before it, or one before "-", "to",
     "or", "and"."""
-    return i - 1 in numbers or (i >= 2 and words[i - 1] in RANGE and i - 2 in numbers)
+    if i - 1 in numbers:
+        return True
+    if i >= 2 and i - 2 in numbers:
+        start = min(j for j in range(i - 1) if set(range(j, i - 1)) <= numbers)
+        between = start > 0 and words[start - 1] == "between"
+        return words[i - 1] in RANGE or (words[i - 1] == "and" and between)
+    return False
 
 
 def same(a: Amount, b: Amount) -> bool:

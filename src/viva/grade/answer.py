@@ -52,6 +52,7 @@ TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
 BELIEVED_AT = 0.8
 FIX_SAID_AT = 0.5  # share of a correction's own words a stretch says to be saying it
 # an imperative against something, opening a clause: "never ...", "don't ...", "avoid ..."
+NEAR_AGAINST = 6  # words after the imperative the flag must start within
 AGAINST = re.compile(r"(?:^|[,;.]\s*|\b(?:and|but|so|also|then)\s+)(?:never|don't|do not|avoid)\b")
 
 
@@ -152,7 +153,7 @@ def _advises_against(window: Clause, belief: Fact) -> bool:
     flag = re.findall(r"[a-z]+", belief.text.lower())
     said = window.text.lower()
     for m in AGAINST.finditer(said):
-        after = re.findall(r"[a-z]+", said[m.end() :])
+        after = re.findall(r"[a-z]+", said[m.end() :])[:NEAR_AGAINST]
         if flag and flag[0] in after and set(flag[1:2]) <= set(after[after.index(flag[0]) :]):
             return True
     return False

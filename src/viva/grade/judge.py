@@ -178,7 +178,7 @@ def judge(
         often = wrong_scope(lex, c, positives)
         if often is not None:
             return Judgement(text, Status.WRONG, often, often.text, "scope", 1.0)
-        value = wrong_value(lex, c, positives)
+        value = wrong_value(lex, c, checkable, positives)
         if value is not None:
             return Judgement(text, Status.WRONG, value[0], value[1], value[2], 1.0)
     for c, m, held, v in zip(clauses, per_clause, support, verbatim, strict=True):

@@ -20,6 +20,7 @@ from viva.grade.judge import Judgement, Status, judge
 from viva.grade.model import Check, ClaimCheck, Verdict
 from viva.grade.semantic import Meaning
 from viva.grade.sides import traded_in_a_row
+from viva.grade.words import Lexicon
 from viva.search.index import SearchIndex
 from viva.search.query import search
 from viva.understand.claims import Claim, claims
@@ -30,6 +31,7 @@ BELIEF_CANDIDATES = 2  # entries with a wrong belief the claim holds most of
 CONTEXT = 3  # entries searched for the whole statement, shared by every claim
 MAX_CLAIMS = 12
 NAMED_WORDS = 4  # a right part shorter than this is not worth naming beside a wrong one
+SURE_BELIEF_AT = 0.8  # a denied belief matched this closely is turned round
 BROADLY_AT = 0.9  # a loosely backed claim this close is named as right beside a wrong one
 
 
@@ -56,43 +58,48 @@ def check_statement(
         considered.append(facts)
     judged = _denied_elsewhere(book, judged, considered, meaning)
     judged = _traded_between(book, judged, considered)
-    judged = [
-        (c, _turned(j, facts) if c.denied else j)
+    turned = [
+        (c, _turned(j, facts, book.lexicon, c.checkable) if c.denied else j, j)
         for (c, j), facts in zip(judged, considered, strict=True)
     ]
-    # a denial whose belief the bank neither backs nor refutes is read as said, frame and all
+    # a denial of a belief the bank only partly backs is read as said, frame and all ("I
+    # don't think asyncio will help CPU bound code")
     judged = [
         (
             c,
             judge(book, c.text, c.text, facts, meaning)
-            if c.denied and j.status is Status.UNSURE
-            else j,
+            if c.denied and t.status is Status.UNSURE and j.status is Status.PARTLY
+            else t,
         )
-        for (c, j), facts in zip(judged, considered, strict=True)
+        for (c, t, j), facts in zip(turned, considered, strict=True)
     ]
     nearest = tuple(dict.fromkeys(near))[:3]
     return _compose(judged, bank, nearest)
 
 
-def _turned(j: Judgement, facts: list[Fact]) -> Judgement:
-    """The verdict on a belief the learner reports in order to deny it, turned round:
-    denying one of the bank's wrong beliefs, or the opposite of a key point, is right
-    (backed by what the bank says instead); denying a fact is wrong; anything else leaves
-    the denial unsure (a belief wrong only by an absolute or an order is no sure denial)."""
+def _turned(j: Judgement, facts: list[Fact], lex: Lexicon, belief: str) -> Judgement:
+    """The verdict on a belief the learner reports in order to deny it, turned round, when
+    the bank is sure of it: denying one of its wrong beliefs, said closely, or the opposite
+    of a key point, short answer or correction about the same thing, is right (backed by
+    what the bank says instead); denying a key point, short answer or correction is wrong.
+    Anything else leaves the denial unsure: a loose match turned round would agree with a
+    learner who denies a truth the checker misread."""
     fact = j.fact
+    trusted = fact is not None and fact.kind in (
+        FactKind.POINT,
+        FactKind.SHORT,
+        FactKind.CORRECTION,
+    )
     if j.status is Status.WRONG and fact is not None:
-        if fact.kind.negative:
+        if fact.kind.negative and j.why == "misconception" and j.score >= SURE_BELIEF_AT:
             fix = correction_of(fact, [f for f in facts if not f.kind.negative])
             return Judgement(
                 j.text, Status.RIGHT, fix, j.correction, "denies a wrong belief", j.score
             )
-        if j.why == "opposite" and fact.kind in (
-            FactKind.POINT,
-            FactKind.SHORT,
-            FactKind.CORRECTION,
-        ):
+        subject = lex.clause(belief).tokens[:1]
+        if j.why == "opposite" and trusted and set(subject) <= fact.tokens:
             return Judgement(j.text, Status.RIGHT, fact, None, "denies an opposite", j.score)
-    if j.status is Status.RIGHT and fact is not None:
+    if j.status is Status.RIGHT and fact is not None and trusted:
         return Judgement(j.text, Status.WRONG, fact, fact.text, "denies a fact", j.score)
     return Judgement(j.text, Status.UNSURE)
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from viva.grade.amounts import Amount, amounts, same
-from viva.grade.check import overlap
+from viva.grade.check import KEY_WORD, overlap
 from viva.grade.contradict import AUTHORITY
 from viva.grade.facts import Fact, FactKind
 from viva.grade.words import Clause, Lexicon
@@ -37,12 +37,16 @@ AMOUNT_KINDS = (*AUTHORITY, FactKind.ANSWER)
 BOUNDS = re.compile(
     r"\b(?:more|less|fewer|longer|shorter|bigger|smaller|higher|lower|over|under|above|below"
     r"|least|most|upto|up to|within|than|about|around|roughly|approximately|nearly|almost|max"
-    r"|maximum|minimum|exceeds?|(?<!default )(?<!defaults )(?<!defaulting )to|from|instead of|takes?|took|taking|set|raised|lowered"
+    r"|maximum|minimum|exceeds?|(?<!default )(?<!defaults )(?<!defaulting )to|from|for|instead of|takes?|took|taking|set|raised|lowered"
     r"|increased?|bumped?)\s*$|~\s*$"
 )
 # a fact sentence that gives an amount as an example, not as the setting's value
 EXAMPLE = re.compile(r"\b(?:for example|e\.g\.|say|such as|about|roughly|around|up to|like|if)\b|~")
-INSTANCE = re.compile(r"\b(?:an?|each|every|per)\s*$", re.I)
+INSTANCE = re.compile(r"\b(?:an?)\s*$", re.I)
+# the words that make an amount a setting's value: "30 seconds by default", "capped at 5 minutes"
+SETTING = frozenset({"default", "limit", "max", "maximum", "minimum", "cap", "most"})
+# the learner's own setup: "we run gunicorn with a timeout of 120 seconds"
+OWN = re.compile(r"\b(?:we|our|us|my)\b", re.I)
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
@@ -57,14 +61,15 @@ def _codes(tokens: Sequence[str]) -> set[str]:
 
 
 def wrong_value(
-    lex: Lexicon, clause: Clause, facts: Sequence[Fact]
+    lex: Lexicon, clause: Clause, text: str, facts: Sequence[Fact]
 ) -> tuple[Fact, str, str] | None:
-    """A status code or an amount said wrong: the fact, what it says instead, and why
+    """A status code said wrong in the clause, or an amount said wrong in the claim (``text``,
+    as said: "4-5 minutes" is a range there): the fact, what it says instead, and why
     ("value" for a code, "amount" for an amount)."""
     code = wrong_code(lex, clause, facts)
     if code is not None:
         return code, code.text, "value"
-    amount = wrong_amount(lex, clause, facts)
+    amount = wrong_amount(lex, text, facts)
     return None if amount is None else (amount[0], amount[1], "amount")
 
 
@@ -83,25 +88,31 @@ def wrong_code(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> Fact | No
         for fc in f.clauses:
             theirs = _codes(fc.tokens)
             words = tuple(t for t in fc.tokens if t not in theirs)
-            # one word of situation ("the default is 422") is no situation
-            if theirs and len(set(words)) >= 2 and overlap(lex, words, rest) >= SITUATION_AT:
+            # one light word ("the default is 422") is no situation; "410 Gone" is one
+            named = len(set(words)) >= 2 or any(lex.weight(t) >= KEY_WORD for t in words)
+            if theirs and named and overlap(lex, words, rest) >= SITUATION_AT:
                 return f
     return None
 
 
-def wrong_amount(lex: Lexicon, clause: Clause, facts: Sequence[Fact]) -> tuple[Fact, str] | None:
-    """The fact that gives another amount for the setting the clause gives one for, and the
-    part of it that says so: the words around an amount of the clause are said around an
-    amount of the same kind (time, size, percent) in a fact, and no stretch as close gives
-    the clause's own. Identifiers are read in words ("terminationGracePeriodSeconds" says
-    "grace period")."""
-    if clause.negated:
-        return None  # "the timeout is not sixty seconds, it's thirty"
-    said_all = amounts(clause.text)
+def wrong_amount(lex: Lexicon, text: str, facts: Sequence[Fact]) -> tuple[Fact, str] | None:
+    """The fact that gives another amount for the setting a claim (``text``, as said) gives
+    one for, and the sentence that says so: the words around an amount of the claim are said
+    around an amount of the same kind (time, size, percent) that the bank gives as a default
+    or a limit, and no stretch as close gives the claim's own. Identifiers are read in words
+    ("terminationGracePeriodSeconds" says "grace period"); the bank's other numbers are
+    illustrations ("an RPO of 15 minutes ..."), not settings to hold a claim to."""
+    if lex.clause(text).negated or OWN.search(text):
+        return None  # "the timeout is not sixty seconds", "we run it with 120 seconds"
+    said_all = amounts(text)
     for k, said in enumerate(said_all):
-        if BOUNDS.search(clause.text[: said.start]):
+        if BOUNDS.search(text[: said.start]):
             continue
-        mine = tuple(lex.clause(_around(clause.text, said_all, k)).tokens)
+        # the words around it in its own part of the claim, not "..., after that the master
+        # kills the stuck worker"
+        lo = max(text.rfind(p, 0, said.start) for p in ",;") + 1
+        hi = min((e for p in ",;" if (e := text.find(p, said.end)) >= 0), default=len(text))
+        mine = tuple(lex.clause(_around(text, said_all, k, lo, hi)).tokens)
         if len(set(mine)) < 2:
             continue
         rows = [
@@ -129,26 +140,31 @@ def _other_thing(lex: Lexicon, mine: Sequence[str], around: frozenset[str]) -> b
 
 
 def _stretches(lex: Lexicon, text: str) -> list[tuple[str, frozenset[str], Amount]]:
-    """Each amount of a fact with the sentence that gives it and the words around it: from
-    the amount before it (or the start of its part of the sentence) to the amount after.
-    Sentences giving an amount as an example ("say", "for example", "about") give none."""
+    """Each amount a fact gives as a default or a limit, with the sentence that gives it and
+    the words around it: from the amount before it (or the start of its part of the
+    sentence) to the amount after. An amount after "a"/"an" is an instance ("a 500 MB upload
+    means 500 MB of RAM"), and so is the same amount again in that part."""
     out: list[tuple[str, frozenset[str], Amount]] = []
     for sentence in SENTENCES.split(text):
         if EXAMPLE.search(sentence.lower()):
             continue
         for part in sentence.split("; "):
             found = amounts(part)
-            if any(INSTANCE.search(part[: a.start]) for a in found):
-                continue  # "a 500 MB upload means 500 MB of RAM": an instance, no setting
+            instances = [a for a in found if INSTANCE.search(part[: a.start])]
             for k, a in enumerate(found):
+                if any(same(a, i) for i in instances):
+                    continue
                 words = CAMEL.sub(" ", _around(part, found, k))
-                out.append((sentence.strip(), frozenset(lex.clause(words).tokens), a))
+                around = frozenset(lex.clause(words).tokens)
+                if around & SETTING:
+                    out.append((sentence.strip(), around, a))
     return out
 
 
-def _around(text: str, found: Sequence[Amount], k: int) -> str:
-    """The words around the k-th amount: from the amount before it to the amount after."""
-    start = found[k - 1].end if k else 0
-    end = found[k + 1].start if k + 1 < len(found) else len(text)
+def _around(text: str, found: Sequence[Amount], k: int, lo: int = 0, hi: int = -1) -> str:
+    """The words around the k-th amount: from the amount before it to the amount after, and
+    within ``lo`` and ``hi``."""
     a = found[k]
+    start = max(found[k - 1].end if k else 0, lo)
+    end = min(found[k + 1].start if k + 1 < len(found) else len(text), hi if hi >= 0 else len(text))
     return text[start : a.start] + " " + text[a.end : end]

@@ -33,7 +33,7 @@ _END = re.compile(
 )
 
 
-_GOES_ON = frozenset({",", ";", "so", "but", "because", "since", "and", "which"})
+_GOES_ON = frozenset({",", ";"})  # "it's not true that X, and Y": not "X and Y" itself
 Cut = tuple[list[str], list[str], list[str], list[str]]
 
 
@@ -43,7 +43,7 @@ def denied(words: list[str]) -> Cut | None:
     low = " ".join(w.lower().replace("’", "'") for w in words)
     before = _BEFORE.match(low)
     if before:
-        # the belief ends where the sentence goes on: "it's not true that X, and Y" denies X
+        # the belief ends at a comma: "it's not true that X, and Y" denies X only
         skip = len(before.group().split())
         stop = next((i for i in range(skip, len(words)) if words[i].lower() in _GOES_ON), None)
         if stop is None:
