@@ -355,3 +355,11 @@ def test_a_red_flag_praised_with_a_negation_is_still_raised() -> None:
         "python.float-precision-decimal", "You never get real problems by storing prices as floats."
     )
     assert g.red_flags
+
+
+def test_a_fact_saying_a_shared_word_the_other_way_backs_loosely_at_most() -> None:
+    """ "calling a generator function runs it" holds every word of "calling it returns a
+    generator object without running the body", one the other way round: not "Yes"."""
+    assert svc().check("calling a generator function runs it").verdict is not Verdict.AGREE
+    right = "calling a generator function returns a generator object without running its body"
+    assert svc().check(right).verdict is Verdict.AGREE

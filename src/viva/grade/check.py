@@ -214,6 +214,20 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     return Match(fact, score, False)
 
 
+def said_alike(clause: Clause, fact: Fact) -> bool:
+    """Every word the clause shares with the fact is said the way some clause of it says it:
+    "calling a generator function runs it" is not said alike by "calling it returns a
+    generator object without running the body", however light "run" weighs."""
+    if clause.negated:
+        return True  # a negation's reach is too loose to weigh word by word here
+    plain = [fc for fc in fact.clauses if not fc.elliptic]  # "..., not a generator" sets aside
+    said = {t for fc in plain for t in fc.tokens}
+    return all(
+        clause.signs_of(t) & frozenset(s for fc in plain for s in fc.signs_of(t))
+        for t in set(clause.tokens) & said
+    )
+
+
 def signs_agree(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
     """No shared word of the closest fact clause is said the other way round."""
     fc = _closest(lex, clause, fact)

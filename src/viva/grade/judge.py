@@ -36,6 +36,7 @@ from viva.grade.check import (
     negates,
     overlap,
     overreach,
+    said_alike,
     said_verbatim,
     unbacked,
 )
@@ -222,20 +223,22 @@ def judge(
     ]
     # a fact the clause says the other way round backs nothing
     fair = [None if m is None or m.contradicts else m for m in per_clause]
+    # a shared word said the other way round backs loosely at most (generators, "without")
+    full = [m if m and said_alike(c, m.fact) else None for c, m in zip(clauses, fair, strict=True)]
     backed = [
         m
-        for c, m in zip(clauses, fair, strict=True)
+        for c, m in zip(clauses, full, strict=True)
         if m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact)
     ]
     held = sum(
         1
-        for c, m, d in zip(clauses, fair, denials, strict=True)
+        for c, m, d in zip(clauses, full, denials, strict=True)
         if d is not None or (m and m.score >= AGREE_AT and not unbacked(lex, c, m.fact))
     )
     loose = [m for m in fair if m and m.score >= PART_AT]
     denial = next((d for d in denials if d is not None), None)
     if held == len(clauses):
-        pairs = [(c, m) for c, m, d in zip(clauses, fair, denials, strict=True) if d is None and m]
+        pairs = [(c, m) for c, m, d in zip(clauses, full, denials, strict=True) if d is None and m]
         extra = overreach([c for c, _ in pairs], [m for _, m in pairs])
         if denial is not None and not extra:
             return Judgement(text, Status.RIGHT, denial, None, "denies", 1.0)
