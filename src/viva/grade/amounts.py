@@ -55,8 +55,8 @@ class Amount:
     value: float  # in the dimension's base unit: seconds, bytes, percent
     dimension: str  # "time", "size" or "percent"
     said: str  # the words that say it ("thirty seconds")
-    start: int = 0  # where they are in the text
-    end: int = 0
+    start: int  # where they are in the text
+    end: int
 
 
 def _numeral(word: str) -> float | None:
@@ -136,12 +136,12 @@ def amounts(text: str) -> list[Amount]:
             low[m.start() - 1].isalnum() or low[m.start() - 1] in ".^"
         )
         glued = GLUED.match(w)
-        if glued and not glued_to_name and _numeral(glued.group(1)) is not None:
+        value = _numeral(glued.group(1)) if glued and not glued_to_name else None
+        if glued and value is not None:
             numbers.add(i)
-            value, unit = _numeral(glued.group(1)), glued.group(2)
+            unit = glued.group(2)
             if (
-                value is not None
-                and unit in UNITS
+                unit in UNITS
                 and not (unit == "s" and value in STATUS)
                 and not _ranged(words, numbers, i)
             ):
@@ -164,7 +164,7 @@ def amounts(text: str) -> list[Amount]:
             if unit == "per" and nxt + 1 < len(words) and words[nxt + 1] == "cent":
                 unit, nxt = "percent", nxt + 1
             after = words[nxt + 1] if nxt + 1 < len(words) else ""
-            if unit in UNITS and unit != "%" and after not in ("'s", "/", "^"):
+            if unit in UNITS and after not in ("'s", "/", "^"):
                 dim, size = UNITS[unit]
                 said = " ".join(words[i : nxt + 1])
                 out.append(Amount(n * size, dim, said, m.start(), found[nxt].end()))
@@ -175,8 +175,8 @@ def amounts(text: str) -> list[Amount]:
 
 
 def _ranged(words: list[str], numbers: set[int], i: int) -> bool:
-    """The number at ``i`` ends a range: a number right before it, or one before "-", "to",
-    "or", "and"."""
+    """The number at ``i`` ends a range: a number right before it, or one before "-" or
+    "to", or before "and" after "between"."""
     if i - 1 in numbers:
         return True
     if i >= 2 and i - 2 in numbers:

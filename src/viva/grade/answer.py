@@ -27,7 +27,7 @@ from viva.grade.semantic import Meaning, Similar
 from viva.grade.sides import traded_in_a_row
 from viva.grade.wordlists import ABSOLUTES
 from viva.grade.words import Clause, Lexicon, gstem
-from viva.understand.claims import claims
+from viva.understand.claims import Claim, claims
 
 POINT_AT = 0.6  # share of a key point's words one clause must restate
 GOOD_AT = 70
@@ -255,12 +255,12 @@ def _wrong_claims(
 
 
 def _judged_wrong(
-    book: FactBook, text: str, facts: Sequence[Fact], meaning: Meaning | None
+    book: FactBook, said: Sequence[Claim], facts: Sequence[Fact], meaning: Meaning | None
 ) -> list[tuple[str, str, str | None]]:
     """Each claim of the answer judged against the entry's facts, as the checker does:
     (the learner's words, the correction, the key point it contradicts)."""
     out: list[tuple[str, str, str | None]] = []
-    said = claims(text)[:MAX_CLAIMS]
+    said = said[:MAX_CLAIMS]
     pool = list(facts)
     wrong: list[bool] = []
     for c in said:
@@ -269,14 +269,11 @@ def _judged_wrong(
             # a belief reported to be denied is not the learner's claim; a key point or the
             # short answer reported to be denied ("it's a myth that containers share the
             # kernel") is the point's opposite
-            denies = (
-                j.status is Status.RIGHT
-                and j.fact
-                and j.fact.kind in (FactKind.POINT, FactKind.SHORT)
-            )
-            if denies and j.fact:
-                out.append((c.text, j.fact.text, j.fact.point_id))
-            wrong.append(bool(denies))
+            point = j.fact if j.status is Status.RIGHT else None
+            denies = point is not None and point.kind in (FactKind.POINT, FactKind.SHORT)
+            if point is not None and denies:
+                out.append((c.text, point.text, point.point_id))
+            wrong.append(denies)
             continue
         wrong.append(j.status is Status.WRONG)
         # a key point or the short answer said the other way round (prose is too loose)
@@ -315,7 +312,8 @@ def grade_answer(
     lex = book.lexicon
     # a clause that only reports a belief to deny it ("a common myth is that ...") is not
     # the learner's claim: neither a wrong one nor the opposite of a point
-    reported = [lex.clause(c.text).tokens for c in claims(text) if c.denied]
+    said = claims(text)
+    reported = [lex.clause(c.text).tokens for c in said if c.denied]
     clauses = [c for c in lex.clauses(text) if not any(_within(c.tokens, r) for r in reported)]
     facts = book.of(entry.id)
     point_facts = {f.point_id: f for f in facts if f.kind is FactKind.POINT}
@@ -332,7 +330,7 @@ def grade_answer(
         (covered if made else missed).append(kp)
     stated: list[Fact] = []
     wrong, red = _wrong_claims(lex, clauses, facts, aligned, stated)
-    said_wrong = _judged_wrong(book, text, facts, meaning)
+    said_wrong = _judged_wrong(book, said, facts, meaning)
     # a point whose opposite was said is never credited, whatever else was said: a point
     # contradicted outright, or the point that corrects a wrong belief the answer states
     against = {point_id for _said, _fix, point_id in said_wrong if point_id is not None}

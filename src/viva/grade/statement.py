@@ -15,7 +15,8 @@ from __future__ import annotations
 from viva.bank.model import Bank
 from viva.grade.belief import correction_of
 from viva.grade.check import negates
-from viva.grade.facts import Fact, FactBook, FactKind
+from viva.grade.contradict import AUTHORITY
+from viva.grade.facts import Fact, FactBook
 from viva.grade.judge import Judgement, Status, judge
 from viva.grade.model import Check, ClaimCheck, Verdict
 from viva.grade.semantic import Meaning
@@ -85,11 +86,7 @@ def _turned(j: Judgement, facts: list[Fact], lex: Lexicon, belief: str) -> Judge
     Anything else leaves the denial unsure: a loose match turned round would agree with a
     learner who denies a truth the checker misread."""
     fact = j.fact
-    trusted = fact is not None and fact.kind in (
-        FactKind.POINT,
-        FactKind.SHORT,
-        FactKind.CORRECTION,
-    )
+    trusted = fact is not None and fact.kind in AUTHORITY
     if j.status is Status.WRONG and fact is not None:
         if fact.kind.negative and j.why == "misconception" and j.score >= SURE_BELIEF_AT:
             fix = correction_of(fact, [f for f in facts if not f.kind.negative])

@@ -16,22 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from viva.grade.amounts import Amount, amounts, same
+from viva.grade.amounts import UNITS, Amount, amounts, same
 from viva.grade.check import KEY_WORD, overlap
 from viva.grade.contradict import AUTHORITY
 from viva.grade.facts import Fact, FactKind
-from viva.grade.words import Clause, Lexicon
+from viva.grade.words import Clause, Lexicon, gstem
 
 CODE = re.compile(r"^[1-5][0-9][0-9]$")
-UNIT_TOKENS = frozenset(
-    {"second", "ms", "millisecond", "minut", "hour", "day", "mb", "gb", "kb", "byte", "percent"}
-)
+UNIT_TOKENS = frozenset(gstem(u) for u in UNITS if u.isalpha())  # as the lexicon reads them
 SITUATION_AT = 0.3  # share of the fact clause's other words the claim says
 AMOUNT_AT = 0.6  # share of the words around a claim's amount a stretch of a fact says
 AMOUNT_MARGIN = 0.15  # ... a stretch giving the claim's own amount this close leaves it be
 # the facts that give amounts: settings' defaults are mostly said in the explanation
 AMOUNT_KINDS = (*AUTHORITY, FactKind.ANSWER)
-# "more than 30 seconds" is a bound, not the value
 # "more than 30 seconds" is a bound, not the value; "raised it to 120 seconds", "requests
 # that take 45 seconds" give a value of the learner's own, not the setting's default
 BOUNDS = re.compile(
@@ -45,6 +42,8 @@ EXAMPLE = re.compile(r"\b(?:for example|e\.g\.|say|such as|about|roughly|around|
 INSTANCE = re.compile(r"\b(?:an?)\s*$", re.I)
 # the words that make an amount a setting's value: "30 seconds by default", "capped at 5 minutes"
 SETTING = frozenset({"default", "limit", "max", "maximum", "minimum", "cap", "most"})
+# a cheap first look for those words in a fact's text, identifiers too ("maxSurge")
+SETTING_SAID = re.compile("|".join(sorted(SETTING)))
 # the learner's own setup: "we run gunicorn with a timeout of 120 seconds"
 OWN = re.compile(r"\b(?:we|our|us|my)\b", re.I)
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -105,6 +104,17 @@ def wrong_amount(lex: Lexicon, text: str, facts: Sequence[Fact]) -> tuple[Fact, 
     if lex.clause(text).negated or OWN.search(text):
         return None  # "the timeout is not sixty seconds", "we run it with 120 seconds"
     said_all = amounts(text)
+    # what the candidate facts give as a default or limit, read once per claim
+    given = (
+        [
+            (f, part, around, theirs)
+            for f in facts
+            if f.kind in AMOUNT_KINDS and SETTING_SAID.search(f.text.lower())
+            for part, around, theirs in _stretches(lex, f.text)
+        ]
+        if said_all
+        else []
+    )
     for k, said in enumerate(said_all):
         if BOUNDS.search(text[: said.start]):
             continue
@@ -117,9 +127,7 @@ def wrong_amount(lex: Lexicon, text: str, facts: Sequence[Fact]) -> tuple[Fact, 
             continue
         rows = [
             (overlap(lex, mine, around), theirs, f, part)
-            for f in facts
-            if f.kind in AMOUNT_KINDS
-            for part, around, theirs in _stretches(lex, f.text)
+            for f, part, around, theirs in given
             if theirs.dimension == said.dimension and not _other_thing(lex, mine, around)
         ]
         top = max((row[0] for row in rows), default=0.0)

@@ -1,7 +1,8 @@
 """The small words grading turns on: negations, absolutes, antonyms and synonyms, the words
 that don't use up a negation's reach, and Python's None told apart from "none".
 
-Tables and two pure helpers; ``words`` reads texts with them.
+Tables and three pure helpers; ``words`` reads texts with them (``un_negated`` serves the
+semantic gate of ``belief``).
 """
 
 from __future__ import annotations
@@ -78,7 +79,6 @@ ANTONYMS: dict[str, tuple[str, bool]] = {
     "several": ("one", True),
     "single": ("one", False),
 }
-# Verbs of change all mean the same thing for mutability.
 # "un" + a participle or "-able" word is that word said the other way ("uncommitted rows"
 # are rows not committed), except where "un" undoes a verb ("unpacked", "unlocked")
 _UN_VERBS = frozenset(
@@ -99,6 +99,7 @@ def un_negated(word: str) -> str | None:
     return None
 
 
+# Verbs of change all mean the same thing for mutability.
 SYNONYMS: dict[str, str] = {
     "change": "mutable",
     "changed": "mutable",
