@@ -315,6 +315,11 @@ NARROWED = [
     # denials: a fact of another entry said the other way round doesn't undo the denial
     ("the middleware __init__ doesn't run on every request, it runs once per process", False),
     ("so setting TESTING to True doesn't make Flask use a test database automatically", False),
+    # denied actions: the thing acted on must be the fact's, or an ability denied meets one
+    # granted ("FastAPI is built on Starlette"; "Python supports ... inheritance")
+    ("fastapi is not built on top of flask", False),
+    ("python doesn't support method overloading", False),
+    ("with github actions you cannot deploy a container", True),
 ]
 
 

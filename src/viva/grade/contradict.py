@@ -8,6 +8,7 @@ checker (``judge``) uses both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from viva.grade.check import DECISIVE, KEY_WORD, conflicts, overlap
@@ -132,12 +133,15 @@ def denied_capability(
 # ("alone" is not one: "docker can't build images alone" still denies an ability)
 # A need denied is read as an ability denied: "you don't need a lock" is often the wrong
 # belief (measured: reading it otherwise lost a false statement on a blind split)
+_ABLE = frozenset("can cannot could able".split())
 _NOT_ABILITY = frozenset("mean means meant imply implies necessarily enough sufficient".split())
 
 
 def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
-    if not clause.negated or clause.elliptic or _NOT_ABILITY & set(clause.text.lower().split()):
+    said = set(clause.text.lower().split())
+    if not clause.negated or clause.elliptic or _NOT_ABILITY & said:
         return None
+    able = bool(_ABLE & said)
     denied = [
         t
         for t in clause.tokens
@@ -156,7 +160,14 @@ def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fa
             # Kubernetes deployment to that image" says nothing Kubernetes does)
             if fc.negated or not fc.tokens or fc.tokens[0] != subject:
                 continue
-            if all(t in fc.tokens and fc.sign(t) is False for t in denied[:1]):
+            if fc.sign(denied[0]) is False and (
+                # on what the fact says it acts: "FastAPI isn't built on top of Flask"
+                # denies nothing "FastAPI is built on Starlette" says ...
+                all(t in f.tokens for t in denied[1:])
+                # ... or an ability denied that the fact grants: "can't deploy a container"
+                # against "can build and push images and deploy them"
+                or (able and _ABLE & set(re.findall(r"[a-z]+", fc.text.lower())))
+            ):
                 return f
     return None
 
