@@ -329,6 +329,11 @@ def test_a_narrowed_rule_reads_what_is_said(said: str, wrong: bool) -> None:
     assert (got.verdict is Verdict.DISAGREE) is wrong, (got.verdict, got.explanation)
 
 
+def test_an_error_thrown_is_an_error_raised() -> None:
+    got = svc().check("calling next on an exhausted iterator throws StopIteration")
+    assert got.verdict is Verdict.AGREE, (got.verdict, got.explanation)
+
+
 def test_more_than_one_is_several_not_one() -> None:
     """ "more than one version" is the bank's "several versions", not a quantity of one."""
     got = svc().check("with MVCC the database holds on to more than one version of a row")

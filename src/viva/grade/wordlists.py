@@ -130,6 +130,11 @@ SYNONYMS: dict[str, str] = {
     "erased": "delete",
     "processor": "cpu",
     "processors": "cpu",
+    # Python raises what other languages (and learners) throw
+    "throw": "raise",
+    "throws": "raise",
+    "thrown": "raise",
+    "threw": "raise",
     # numbers as the bank writes them ("exit code 0") and as people say them ("exited
     # zero"); "one" stays a word, the count the quantity rules read
     "1": "one",
