@@ -371,3 +371,22 @@ def test_every_misconceptions_correction_is_found_among_its_entrys_facts() -> No
         and correction_of(f, [p for p in facts if not p.kind.negative]) is None
     ]
     assert not lost, lost[:5]
+
+
+def test_a_statement_also_meets_the_entries_closest_in_meaning() -> None:
+    """The word search ranks other entries first for this statement; the entry that refutes
+    it is among those closest in meaning (the semantic search of the whole statement), and
+    the checker reads the entries it is given that way."""
+    from viva.app.library import clean_query
+    from viva.grade.statement import check_statement
+
+    text = (
+        "mongo has no multi-document transactions at all even today, only single document atomicity"
+    )
+    lib = svc()
+    assert "databases.sql-vs-nosql" in lib._nearby(text)[:2]
+    args = (clean_query(text), lib.bank, lib.index, lib.facts, lib.meaning())
+    found = check_statement(*args, lambda _t: ["databases.sql-vs-nosql"])
+    assert found.verdict is Verdict.DISAGREE, found.explanation
+    assert found.source_id == "databases.sql-vs-nosql"
+    assert check_statement(*args).verdict is not Verdict.DISAGREE

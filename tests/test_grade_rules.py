@@ -373,3 +373,20 @@ def test_a_fact_saying_a_shared_word_the_other_way_backs_loosely_at_most() -> No
     assert svc().check("calling a generator function runs it").verdict is not Verdict.AGREE
     right = "calling a generator function returns a generator object without running its body"
     assert svc().check(right).verdict is Verdict.AGREE
+
+
+def test_a_clause_without_a_subject_goes_on_about_the_one_before() -> None:
+    """ "with ... synchronous code by default" is said of Flask, the subject of the clause
+    before it, so "Flask is asynchronous by default" says that fact the other way round
+    (and isn't partly confirmed by it); the right way round it is agreed with."""
+    from viva.grade.check import align
+
+    lib = svc()
+    lex = lib.facts.lexicon
+    fact = next(
+        f for f in lib.facts.of("fastapi.what-is-fastapi") if f.text.startswith("Flask is smaller")
+    )
+    assert align(lex, lex.clauses("flask is asynchronous by default")[0], fact).contradicts
+    assert not align(lex, lex.clauses("flask is synchronous by default")[0], fact).contradicts
+    assert lib.check("flask is asynchronous by default").verdict is not Verdict.PARTLY
+    assert lib.check("flask is synchronous by default").verdict is Verdict.AGREE

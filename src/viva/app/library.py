@@ -115,10 +115,26 @@ class Library:
         from viva.grade.statement import check_statement
 
         meaning = self.meaning() if semantic else None
-        result = check_statement(clean_query(text), self.bank, self.index, self.facts, meaning)
+        result = check_statement(
+            clean_query(text),
+            self.bank,
+            self.index,
+            self.facts,
+            meaning,
+            self._nearby if semantic else None,
+        )
         if meaning is not None:
             self._save_meanings()
         return result
+
+    def _nearby(self, text: str) -> list[str]:
+        """The entries whose questions are closest in meaning to a statement, best first;
+        the statement's vector is the grader's own (cached), so a one-claim statement is
+        encoded once for both."""
+        import numpy as np
+
+        scores = self.dense.scores(self.meaning().vector(text))
+        return [self.dense.ids[i] for i in np.argsort(-scores, kind="stable")[:5]]
 
     def grade(self, entry_id: str, answer: str, semantic: bool = False) -> Grade:
         """An answer in the learner's words graded against the entry's key points; with

@@ -148,6 +148,11 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     # "it can build and push container images and deploy them": the fact's "it" is what
     # the entry is about, so its subject is not missing, and "container" is not its subject
     led = fc.text.split(maxsplit=1)[:1] in (["it"], ["they"])
+    # "Flask is smaller and older, with ... synchronous code by default": a clause without a
+    # subject goes on about the subject of the clause before it
+    at = fact.clauses.index(fc)
+    before = fact.clauses[at - 1].subject if at and fc.subject is None else None
+    led = led or (before is not None and before == clause.subject)
     fc_subject = None if led else fc.subject
     predicate = tuple(t for t in clause.tokens if t != clause.subject)
     fc_pred = tuple(t for t in fc.tokens if t != fc_subject)

@@ -12,6 +12,8 @@ never quoted, because claims hold none.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from viva.bank.model import Bank
 from viva.grade.belief import correction_of
 from viva.grade.check import negates
@@ -30,6 +32,7 @@ CANDIDATES = 4  # entries searched per claim
 FACT_CANDIDATES = 2  # entries whose facts hold most of a claim's words, whatever the search says
 BELIEF_CANDIDATES = 2  # entries with a wrong belief the claim holds most of
 CONTEXT = 3  # entries searched for the whole statement, shared by every claim
+NEARBY = 1  # entries closest in meaning to the whole statement, shared by every claim
 MAX_CLAIMS = 12
 NAMED_WORDS = 4  # a right part shorter than this is not worth naming beside a wrong one
 SURE_BELIEF_AT = 0.8  # a denied belief matched this closely is turned round
@@ -37,14 +40,22 @@ BROADLY_AT = 0.9  # a loosely backed claim this close is named as right beside a
 
 
 def check_statement(
-    text: str, bank: Bank, index: SearchIndex, book: FactBook, meaning: Meaning | None = None
+    text: str,
+    bank: Bank,
+    index: SearchIndex,
+    book: FactBook,
+    meaning: Meaning | None = None,
+    nearby: Callable[[str], Sequence[str]] | None = None,
 ) -> Check:
+    """``nearby`` gives the entries closest in meaning to a text (the semantic search), so
+    a claim in words the bank doesn't use still meets its entry."""
     said = claims(text)[:MAX_CLAIMS]
     if not said:
         return Check(Verdict.UNSURE, "I couldn't find a claim in that to check.")
-    context = [
-        h.entry_id for h in search(index, " ".join(c.checkable for c in said)).hits[:CONTEXT]
-    ]
+    whole = " ".join(c.checkable for c in said)
+    context = [h.entry_id for h in search(index, whole).hits[:CONTEXT]]
+    if nearby is not None:
+        context += nearby(whole)[:NEARBY]
     judged: list[tuple[Claim, Judgement]] = []
     considered: list[list[Fact]] = []
     near: list[str] = list(context)
