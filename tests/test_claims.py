@@ -177,3 +177,18 @@ def test_words_that_are_fillers_only_in_some_places(text: str, kept: str) -> Non
 def test_a_verbless_correction_keeps_the_negation_after_the_verb() -> None:
     got = claims("tuples are not immutable, sorry, hashable")
     assert [c.text for c in got] == ["tuples are not hashable"]
+
+
+@pytest.mark.parametrize(
+    ("said", "n"),
+    [
+        ("What really defines microservices is that each service owns its data", 1),
+        ("what the interviewer wants is that you name the trade-offs", 1),
+        ("What is that thing that docker uses", 0),
+        ("what is that command?", 0),
+        ("What defines microservices is that each service owns its data?", 0),
+    ],
+)
+def test_a_pseudo_cleft_puts_a_claim(said: str, n: int) -> None:
+    """"what X is that Y" states Y; "what is that ..." and anything asked still ask."""
+    assert len(claims(said)) == n

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from viva.understand.claimwords import (
     DETERMINERS,
@@ -241,10 +242,18 @@ def _is_question(words: list[str], asked: bool = False) -> bool:
         return False
     if any(tuple(low[: len(r)]) == r for r in REQUESTS) and not _names_a_command(low):
         return True
+    if low[0] == "what" and not asked and _cleft(low):
+        return False  # "what defines microservices is that each owns its data": a claim
     if low[0] in WH_WORDS:
         return low[0] not in {"where", "whether"} or asked
     # "is Jenkins a separate server", "does it use my VM": an auxiliary, then its subject
     return low[0] in QUESTION_STARTS and len(low) > 1 and not is_verb(low[1])
+
+
+def _cleft(low: list[str]) -> bool:
+    """A pseudo-cleft: "what <something> is that <a claim>" puts a claim, it doesn't ask
+    one ("what is that thing" still asks)."""
+    return any(a in {"is", "was"} and b == "that" for a, b in pairwise(low[2:]))
 
 
 def claims(text: str) -> list[Claim]:
