@@ -190,5 +190,5 @@ def test_a_verbless_correction_keeps_the_negation_after_the_verb() -> None:
     ],
 )
 def test_a_pseudo_cleft_puts_a_claim(said: str, n: int) -> None:
-    """"what X is that Y" states Y; "what is that ..." and anything asked still ask."""
+    """ "what X is that Y" states Y; "what is that ..." and anything asked still ask."""
     assert len(claims(said)) == n

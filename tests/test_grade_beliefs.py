@@ -390,3 +390,25 @@ def test_a_statement_also_meets_the_entries_closest_in_meaning() -> None:
     assert found.verdict is Verdict.DISAGREE, found.explanation
     assert found.source_id == "databases.sql-vs-nosql"
     assert check_statement(*args).verdict is not Verdict.DISAGREE
+
+
+def test_a_belief_said_across_two_claims_is_found_by_the_whole_statements_meaning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Neither claim alone is the belief "EXPLAIN ANALYZE only estimates, so it is safe to
+    run on a DELETE in production"; the two together mean it (semantic layer), and saying the
+    other way round is not taken for it."""
+    from viva.grade import statement
+
+    lib = svc()
+    said = (
+        "explain analyze only shows the planner's estimates, so it's totally safe to run it "
+        "on a delete in production"
+    )
+    got = lib.check(said, semantic=True)
+    assert got.verdict is Verdict.DISAGREE, got.explanation
+    assert got.correction is not None and "executes" in got.correction
+    true = "explain analyze actually runs the query, so it's not safe to run it on a delete"
+    assert lib.check(true, semantic=True).verdict is not Verdict.DISAGREE
+    monkeypatch.setattr(statement, "WHOLE_AT", 1.01)
+    assert lib.check(said, semantic=True).verdict is not Verdict.DISAGREE

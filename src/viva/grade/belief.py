@@ -99,7 +99,7 @@ def means_misconception(
         and f.kind is FactKind.MISCONCEPTION
         # sentence vectors barely hear "not": a claim said the other way round from the
         # belief ("FastAPI itself doesn't open a port") is left to the words
-        and _negated_alike(whole, f)
+        and negated_alike(whole, f)
     ]
     if not suspects:
         return None
@@ -133,7 +133,7 @@ def means_misconception(
     return None
 
 
-def _negated_alike(whole: Clause, belief: Fact) -> bool:
+def negated_alike(whole: Clause, belief: Fact) -> bool:
     """Both hold a negation or neither does, or the claim's negation is said by an "un-"
     word of the belief: "rows another transaction hasn't committed" are "uncommitted rows"."""
     theirs = any(c.negated for c in belief.clauses)

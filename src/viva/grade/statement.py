@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from viva.bank.model import Bank
-from viva.grade.belief import correction_of
+from viva.grade.belief import correction_of, negated_alike, says_antonym, says_wrong_part
 from viva.grade.check import negates
 from viva.grade.contradict import AUTHORITY
-from viva.grade.facts import Fact, FactBook
+from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.judge import Judgement, Status, judge
 from viva.grade.model import Check, ClaimCheck, Verdict
 from viva.grade.semantic import Meaning
@@ -36,6 +36,10 @@ NEARBY = 1  # entries closest in meaning to the whole statement, shared by every
 MAX_CLAIMS = 12
 NAMED_WORDS = 4  # a right part shorter than this is not worth naming beside a wrong one
 SURE_BELIEF_AT = 0.8  # a denied belief matched this closely is turned round
+# a wrong belief the whole statement means by its vector (no claim alone need be close to
+# it): 0.85 with a margin of 0.15 also took true statements that trade the belief's roles
+WHOLE_AT = 0.9
+WHOLE_MARGIN = 0.2  # ... this much closer to it than to any true fact of its entry
 BROADLY_AT = 0.9  # a loosely backed claim this close is named as right beside a wrong one
 
 
@@ -85,8 +89,51 @@ def check_statement(
         )
         for (c, t, j), facts in zip(turned, considered, strict=True)
     ]
+    if meaning is not None:
+        judged = _means_belief(book, said, judged, considered, meaning)
     nearest = tuple(dict.fromkeys(near))[:3]
     return _compose(judged, bank, nearest)
+
+
+def _means_belief(
+    book: FactBook,
+    said: list[Claim],
+    judged: list[tuple[Claim, Judgement]],
+    considered: list[list[Fact]],
+    meaning: Meaning,
+) -> list[tuple[Claim, Judgement]]:
+    """A wrong belief the statement as a whole means, read by the semantic layer when no
+    claim is judged wrong: "EXPLAIN ANALYZE only shows estimates, so it's safe to run it on a
+    DELETE" says one belief across two claims, neither of which is it alone."""
+    if any(c.denied for c in said) or any(j.status is Status.WRONG for _, j in judged):
+        return judged
+    lex = book.lexicon
+    text = " ".join(c.checkable for c in said)
+    whole, clauses = lex.clause(text), lex.clauses(text)
+    pool = list({id(f): f for facts in considered for f in facts}.values())
+    positives = [f for f in pool if not f.kind.negative]
+    beliefs = [
+        f
+        for f in pool
+        if f.kind is FactKind.MISCONCEPTION
+        and negated_alike(whole, f)
+        and not says_antonym(whole, f)
+        and not negates(lex, clauses, f)
+        and says_wrong_part(lex, whole, f, positives)
+    ]
+    if not beliefs:
+        return judged
+    sims = meaning.similarity(text, [f.text for f in beliefs])
+    sim, belief = max(zip(sims, beliefs, strict=True), key=lambda x: x[0])
+    if sim < WHOLE_AT:
+        return judged
+    own = [f for f in pool if f.entry_id == belief.entry_id and not f.kind.negative]
+    closest = max(meaning.similarity(text, [f.text for f in own]), default=0.0)
+    if sim < closest + WHOLE_MARGIN:
+        return judged
+    words = ", ".join(c.text for c in said)
+    fix = belief.correction or belief.text
+    return [(said[0], Judgement(words, Status.WRONG, belief, fix, "misconception", sim))]
 
 
 def _turned(j: Judgement, facts: list[Fact], lex: Lexicon, belief: str) -> Judgement:
