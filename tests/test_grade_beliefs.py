@@ -373,22 +373,29 @@ def test_every_misconceptions_correction_is_found_among_its_entrys_facts() -> No
     assert not lost, lost[:5]
 
 
-def test_a_statement_also_meets_the_entries_closest_in_meaning() -> None:
-    """The word search ranks other entries first for this statement; the entry that refutes
-    it is among those closest in meaning (the semantic search of the whole statement), and
-    the checker reads the entries it is given that way."""
+def test_a_statement_also_meets_the_beliefs_of_the_entry_closest_in_meaning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the word search finding no entry at all, the entry the semantic search gives
+    for the whole statement still brings its wrong beliefs; without it nothing refutes the
+    statement. And the real semantic search does place that entry among the closest."""
     from viva.app.library import clean_query
+    from viva.grade import statement
     from viva.grade.statement import check_statement
 
-    text = (
-        "mongo has no multi-document transactions at all even today, only single document atomicity"
+    said = (
+        "explain analyze only shows the planner's estimates, so it's totally safe to run it "
+        "on a delete in production"
     )
     lib = svc()
-    assert "databases.sql-vs-nosql" in lib._nearby(text)[:2]
-    args = (clean_query(text), lib.bank, lib.index, lib.facts, lib.meaning())
-    found = check_statement(*args, lambda _t: ["databases.sql-vs-nosql"])
+    entry = "databases.query-optimization"
+    assert entry in lib._nearby(clean_query(said))[:2]
+    for name in ("CONTEXT", "CANDIDATES", "FACT_CANDIDATES", "BELIEF_CANDIDATES"):
+        monkeypatch.setattr(statement, name, 0)
+    args = (clean_query(said), lib.bank, lib.index, lib.facts, lib.meaning())
+    found = check_statement(*args, lambda _t: [entry])
     assert found.verdict is Verdict.DISAGREE, found.explanation
-    assert found.source_id == "databases.sql-vs-nosql"
+    assert found.source_id == entry
     assert check_statement(*args).verdict is not Verdict.DISAGREE
 
 

@@ -73,6 +73,7 @@ class Library:
         self._compiled: Compiled | None = None
         self._similar: Similar | None = None
         self._meaning: Meaning | None = None
+        self._keep: frozenset[str] | None = None  # the fact texts whose vectors are saved
         self._facts: FactBook | None = None
         self._model: MiniLM | None = None
         self._dense: DenseIndex | None = None
@@ -187,12 +188,19 @@ class Library:
         return self.data / "cache" / "grader-vectors.npz"  # keyed by text: edits only add
 
     def _save_meanings(self) -> None:
-        if self._meaning is None or not self._meaning.dirty:
+        if self._meaning is None or not self._meaning.fresh:
             return
         from viva.grade.semantic import semantic_texts
         from viva.semantic.book import VectorBook
 
-        keep = set(semantic_texts(self.facts))
+        if self._keep is None:
+            self._keep = frozenset(semantic_texts(self.facts))
+        keep = self._keep
+        # a learner's sentence is encoded on every semantic check and never kept: the saved
+        # book is rewritten only when a fact of the bank was encoded
+        new, self._meaning.fresh = self._meaning.fresh, set()
+        if not new & keep:
+            return
         book = VectorBook()
         texts = [t for t in self._meaning.vectors() if t in keep]
         if texts:
@@ -201,7 +209,6 @@ class Library:
             book.add(texts, np.stack([self._meaning.vectors()[t] for t in texts]))
             with contextlib.suppress(OSError):  # a read-only data folder only costs speed
                 book.write(self._meanings_path)
-        self._meaning.dirty = False
 
     @property
     def model(self) -> MiniLM:

@@ -41,7 +41,7 @@ class Meaning:
         self._embedder = embedder
         self._vectors: dict[str, np.ndarray] = {}
         self._limit = cache_limit
-        self.dirty = False  # vectors added since the owner last saved them
+        self.fresh: set[str] = set()  # texts encoded since the owner last saved vectors
         self.encoded = 0  # texts run through the model (not found in a cache)
 
     def warm(self, texts: Iterable[str], batch: int = 32) -> None:
@@ -76,7 +76,7 @@ class Meaning:
             rows = np.asarray(self._embedder.encode(list(todo)), dtype=np.float32)
             for t, v in zip(todo, rows, strict=True):
                 self._vectors[t] = v
-            self.dirty = True
+            self.fresh.update(todo)
             self.encoded += len(todo)
 
     def vector(self, text: str) -> np.ndarray:

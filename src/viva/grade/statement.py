@@ -21,7 +21,7 @@ from viva.grade.contradict import AUTHORITY
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.judge import Judgement, Status, judge
 from viva.grade.model import Check, ClaimCheck, Verdict
-from viva.grade.semantic import Meaning
+from viva.grade.semantic import SEMANTIC_KINDS, Meaning
 from viva.grade.sides import traded_in_a_row
 from viva.grade.words import Lexicon
 from viva.search.index import SearchIndex
@@ -32,7 +32,7 @@ CANDIDATES = 4  # entries searched per claim
 FACT_CANDIDATES = 2  # entries whose facts hold most of a claim's words, whatever the search says
 BELIEF_CANDIDATES = 2  # entries with a wrong belief the claim holds most of
 CONTEXT = 3  # entries searched for the whole statement, shared by every claim
-NEARBY = 1  # entries closest in meaning to the whole statement, shared by every claim
+NEARBY = 1  # entries closest in meaning to the whole statement whose beliefs it meets
 MAX_CLAIMS = 12
 NAMED_WORDS = 4  # a right part shorter than this is not worth naming beside a wrong one
 SURE_BELIEF_AT = 0.8  # a denied belief matched this closely is turned round
@@ -51,15 +51,14 @@ def check_statement(
     meaning: Meaning | None = None,
     nearby: Callable[[str], Sequence[str]] | None = None,
 ) -> Check:
-    """``nearby`` gives the entries closest in meaning to a text (the semantic search), so
-    a claim in words the bank doesn't use still meets its entry."""
+    """``nearby`` gives the entries closest in meaning to a text (the semantic search): a
+    statement the words leave unsettled is also compared, whole, with the wrong beliefs of
+    the closest one, so a belief in words the bank doesn't use still meets its entry."""
     said = claims(text)[:MAX_CLAIMS]
     if not said:
         return Check(Verdict.UNSURE, "I couldn't find a claim in that to check.")
     whole = " ".join(c.checkable for c in said)
     context = [h.entry_id for h in search(index, whole).hits[:CONTEXT]]
-    if nearby is not None:
-        context += nearby(whole)[:NEARBY]
     judged: list[tuple[Claim, Judgement]] = []
     considered: list[list[Fact]] = []
     near: list[str] = list(context)
@@ -89,8 +88,14 @@ def check_statement(
         )
         for (c, t, j), facts in zip(turned, considered, strict=True)
     ]
-    if meaning is not None:
-        judged = _means_belief(book, said, judged, considered, meaning)
+    settled = all(j.status is Status.RIGHT for _, j in judged) or any(
+        j.status is Status.WRONG for _, j in judged
+    )
+    if meaning is not None and not settled:
+        # only now is the statement encoded: most statements the words settle never are
+        closest = nearby(whole)[:NEARBY] if nearby is not None else []
+        extra = [f for i in closest for f in book.of(i)]
+        judged = _means_belief(book, said, judged, [*considered, extra], meaning)
     nearest = tuple(dict.fromkeys(near))[:3]
     return _compose(judged, bank, nearest)
 
@@ -102,10 +107,10 @@ def _means_belief(
     considered: list[list[Fact]],
     meaning: Meaning,
 ) -> list[tuple[Claim, Judgement]]:
-    """A wrong belief the statement as a whole means, read by the semantic layer when no
-    claim is judged wrong: "EXPLAIN ANALYZE only shows estimates, so it's safe to run it on a
+    """A wrong belief the statement as a whole means, read by the semantic layer when the
+    words leave it unsettled (no claim wrong, not every claim right): "EXPLAIN ANALYZE only shows estimates, so it's safe to run it on a
     DELETE" says one belief across two claims, neither of which is it alone."""
-    if any(c.denied for c in said) or any(j.status is Status.WRONG for _, j in judged):
+    if any(c.denied for c in said):
         return judged
     lex = book.lexicon
     text = " ".join(c.checkable for c in said)
@@ -127,7 +132,8 @@ def _means_belief(
     sim, belief = max(zip(sims, beliefs, strict=True), key=lambda x: x[0])
     if sim < WHOLE_AT:
         return judged
-    own = [f for f in pool if f.entry_id == belief.entry_id and not f.kind.negative]
+    # (only the kinds whose vectors ship cached: a prose sentence would be encoded here)
+    own = [f for f in positives if f.entry_id == belief.entry_id and f.kind in SEMANTIC_KINDS]
     closest = max(meaning.similarity(text, [f.text for f in own]), default=0.0)
     if sim < closest + WHOLE_MARGIN:
         return judged
