@@ -183,12 +183,25 @@ def test_a_verbless_correction_keeps_the_negation_after_the_verb() -> None:
     ("said", "n"),
     [
         ("What really defines microservices is that each service owns its data", 1),
-        ("what the interviewer wants is that you name the trade-offs", 1),
+        ("What I know is that pods share a network namespace", 1),
         ("What is that thing that docker uses", 0),
         ("what is that command?", 0),
         ("What defines microservices is that each service owns its data?", 0),
+        ("what happens if the file is that large", 0),
+        ("what do you do when the table is that big", 0),
+        ("what should I do if the connection pool is that small", 0),
     ],
 )
 def test_a_pseudo_cleft_puts_a_claim(said: str, n: int) -> None:
-    """ "what X is that Y" states Y; "what is that ..." and anything asked still ask."""
+    """ "what X is that Y" states Y; "what is that ...", "what happens if ... is that large"
+    and anything asked still ask."""
     assert len(claims(said)) == n
+
+
+def test_a_pseudo_cleft_is_checked_by_its_claim() -> None:
+    """The frame is not the claim: a false claim after "is that" is answered "No"."""
+    from tests.test_grade import svc
+
+    said = "What makes docker containers slow is that each one boots its own kernel"
+    assert [c.text for c in claims(said)] == ["each one boots its own kernel"]
+    assert svc().check(said).verdict.value == "disagree"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from viva.understand.claimwords import (
     DETERMINERS,
@@ -242,18 +241,32 @@ def _is_question(words: list[str], asked: bool = False) -> bool:
         return False
     if any(tuple(low[: len(r)]) == r for r in REQUESTS) and not _names_a_command(low):
         return True
-    if low[0] == "what" and not asked and _cleft(low):
-        return False  # "what defines microservices is that each owns its data": a claim
     if low[0] in WH_WORDS:
         return low[0] not in {"where", "whether"} or asked
     # "is Jenkins a separate server", "does it use my VM": an auxiliary, then its subject
     return low[0] in QUESTION_STARTS and len(low) > 1 and not is_verb(low[1])
 
 
-def _cleft(low: list[str]) -> bool:
-    """A pseudo-cleft: "what <something> is that <a claim>" puts a claim, it doesn't ask
-    one ("what is that thing" still asks)."""
-    return any(a in {"is", "was"} and b == "that" for a, b in pairwise(low[2:]))
+# words that make "what ... is that ..." a question: "what happens if the file is that large"
+_ASKING = frozenset(
+    {"if", "when", "whenever", "because", "happens", "happened", "do", "does", "did", "should"}
+    | {"would", "could", "can", "will", "must"}
+)
+
+
+def _cleft(words: list[str], asked: bool) -> int | None:
+    """Where the claim of a pseudo-cleft starts: "what really defines microservices is that
+    each service owns its data" puts the claim after "that" ("what is that thing", "what
+    happens if the file is that large" and anything asked with "?" still ask)."""
+    low = _low(words)
+    if asked or not low or low[0] != "what":
+        return None
+    for k in range(2, len(low) - 2):
+        if low[k] in {"is", "was"} and low[k + 1] == "that":
+            if _ASKING & set(low[1:k]) or not _has_claim(words[k + 2 :]):
+                return None
+            return k + 2
+    return None
 
 
 def claims(text: str) -> list[Claim]:
@@ -269,6 +282,7 @@ def claims(text: str) -> list[Claim]:
         words, lead_b = _strip_lead(words, keep_no=n > 0)
         words, tag_b = _strip_tag(words)
         tagged = tag_a or tag_b or lead or lead_b
+        words = words[_cleft(words, end == "?") or 0 :]
         if not words or (not tagged and _is_question(words, end == "?")):
             continue
         tagged = tagged or end == "?"
