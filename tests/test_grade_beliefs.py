@@ -389,7 +389,11 @@ def test_a_statement_also_meets_the_beliefs_of_the_entry_closest_in_meaning(
     )
     lib = svc()
     entry = "databases.query-optimization"
-    assert entry in lib._nearby(clean_query(said))[:2]
+    from viva.understand.claims import claims
+
+    # what the checker asks the semantic search for: the statement's claims, joined
+    joined = " ".join(c.checkable for c in claims(clean_query(said)))
+    assert entry in lib._nearby(joined)[:2]
     for name in ("CONTEXT", "CANDIDATES", "FACT_CANDIDATES", "BELIEF_CANDIDATES"):
         monkeypatch.setattr(statement, name, 0)
     args = (clean_query(said), lib.bank, lib.index, lib.facts, lib.meaning())

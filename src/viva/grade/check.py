@@ -150,7 +150,7 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     led = fc.text.split(maxsplit=1)[:1] in (["it"], ["they"])
     # "Flask is smaller and older, with ... synchronous code by default": a clause without a
     # subject goes on about the subject of the clause before it
-    at = fact.clauses.index(fc)
+    at = next(i for i, x in enumerate(fact.clauses) if x is fc)  # (equal clauses recur)
     before = fact.clauses[at - 1].subject if at and fc.subject is None else None
     led = led or (before is not None and before == clause.subject)
     fc_subject = None if led else fc.subject

@@ -95,25 +95,26 @@ def check_statement(
         # only now is the statement encoded: most statements the words settle never are
         closest = nearby(whole)[:NEARBY] if nearby is not None else []
         extra = [f for i in closest for f in book.of(i)]
-        judged = _means_belief(book, said, judged, [*considered, extra], meaning)
+        judged = _means_belief(book, whole, said, judged, [*considered, extra], meaning)
     nearest = tuple(dict.fromkeys(near))[:3]
     return _compose(judged, bank, nearest)
 
 
 def _means_belief(
     book: FactBook,
+    text: str,
     said: list[Claim],
     judged: list[tuple[Claim, Judgement]],
     considered: list[list[Fact]],
     meaning: Meaning,
 ) -> list[tuple[Claim, Judgement]]:
-    """A wrong belief the statement as a whole means, read by the semantic layer when the
-    words leave it unsettled (no claim wrong, not every claim right): "EXPLAIN ANALYZE only shows estimates, so it's safe to run it on a
-    DELETE" says one belief across two claims, neither of which is it alone."""
+    """A wrong belief the statement as a whole (``text``, its claims joined) means, read by
+    the semantic layer when the words leave it unsettled (no claim wrong, not every claim
+    right): "EXPLAIN ANALYZE only shows estimates, so it's safe to run it on a DELETE" says
+    one belief across two claims, neither of which is it alone."""
     if any(c.denied for c in said):
         return judged
     lex = book.lexicon
-    text = " ".join(c.checkable for c in said)
     whole, clauses = lex.clause(text), lex.clauses(text)
     pool = list({id(f): f for facts in considered for f in facts}.values())
     positives = [f for f in pool if not f.kind.negative]
