@@ -39,10 +39,13 @@ class Match:
 
 def overlap(lex: Lexicon, tokens: tuple[str, ...] | frozenset[str], other: frozenset[str]) -> float:
     """Weighted share of ``tokens`` present in ``other``."""
-    total = fsum(lex.weight(t) for t in set(tokens))
+    if not other:
+        return 0.0
+    weights = [(lex.weight(t), t in other) for t in set(tokens)]
+    total = fsum(w for w, _ in weights)
     if total == 0:
         return 0.0
-    return fsum(lex.weight(t) for t in set(tokens) if t in other) / total
+    return fsum(w for w, held in weights if held) / total
 
 
 def conflicts(clause: Clause, fc: Clause) -> list[str]:
@@ -142,6 +145,10 @@ def _closest(lex: Lexicon, clause: Clause, fact: Fact) -> Clause | None:
 def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     """How well one fact backs a clause, and whether it says the opposite."""
     score = overlap(lex, clause.tokens, fact.tokens)
+    if len(set(clause.tokens) & fact.tokens) < 2:
+        # no clause of the fact can share the two words an opposite needs (below): the
+        # common case, most facts searched for a claim share a word with it at most
+        return Match(fact, score, False)
     fc = _closest(lex, clause, fact)
     if fc is None:
         return Match(fact, score, False)
@@ -242,6 +249,8 @@ def signs_agree(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
 def misconception_score(lex: Lexicon, whole: Clause, fact: Fact) -> float:
     """How closely the statement says a misconception: both ways round, the weaker side."""
     said = overlap(lex, whole.tokens, fact.tokens)
+    if said == 0:
+        return 0.0
     claimed = overlap(lex, tuple(fact.tokens), frozenset(whole.tokens))
     return min(said, (said + claimed) / 2)
 

@@ -80,6 +80,10 @@ class FactBook:
     pairs: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # token -> (entry id, index of the fact) of every fact that uses it
     postings: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    # (entry id, fact index) -> the weight of a wrong belief's rare words, filled as asked
+    _belief_weight: dict[tuple[str, int], float] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def of(self, entry_id: str) -> tuple[Fact, ...]:
         return self.facts.get(entry_id, ())
@@ -104,12 +108,14 @@ class FactBook:
         system simpler", which ``saying`` misses because most of the claim is elsewhere.
         Only brings entries in; the judging decides whether the belief is said."""
         best: dict[str, float] = {}
-        for (entry_id, i), w in self._held(self._rare(tokens)).items():
-            fact = self.facts[entry_id][i]
-            if fact.kind.negative and (
-                total := math.fsum(map(self.lexicon.weight, self._rare(fact.tokens)))
-            ):
-                best[entry_id] = max(best.get(entry_id, 0.0), w / total)
+        for key, w in self._held(self._rare(tokens)).items():
+            total = self._belief_weight.get(key)
+            if total is None:
+                fact = self.facts[key[0]][key[1]]
+                rare = self._rare(fact.tokens) if fact.kind.negative else []
+                total = self._belief_weight[key] = math.fsum(map(self.lexicon.weight, rare))
+            if total:
+                best[key[0]] = max(best.get(key[0], 0.0), w / total)
         return _ranked(best, top, at)
 
     def _rare(self, tokens: Iterable[str]) -> list[str]:

@@ -113,7 +113,6 @@ def judge(
     # 1. a misconception or red flag, said in the learner's words (the whole claim, or one
     # clause of it: "Jenkins runs inside GitHub, like GitHub Actions")
     for unit in units:
-        best_pos = max((misconception_score(lex, unit, f) for f in positives), default=0.0)
         # the closest belief, and those as close within a hair, the closest first: a tie
         # may fail a test the other passes ("read replicas can take the writes" ties
         # "adding read replicas scales writes too", whose wrong part it doesn't say, with
@@ -124,6 +123,11 @@ def judge(
         top = max((x for x, _ in scored), default=0.0)
         close = sorted(
             ((x, f) for x, f in scored if x >= max(MISC_AT, top - TIE)), key=lambda x: -x[0]
+        )
+        best_pos = (
+            max((misconception_score(lex, unit, f) for f in positives), default=0.0)
+            if close
+            else 0.0  # (unused: most claims say no belief this closely)
         )
         for wrong in close:
             # (a fact of another entry said the other way doesn't undo the denial)

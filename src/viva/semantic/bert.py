@@ -20,16 +20,31 @@ _P, _A = 0.3275911, (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061
 
 
 def _erf(x: F32) -> F32:
-    sign = np.sign(x)
+    # in place, one scratch array at a time: the largest arrays of the pass (batch x seq x
+    # 1536) go through here, and each temporary NumPy makes costs a pass over memory
     a = np.abs(x)
-    t = 1.0 / (1.0 + _P * a)
-    poly = t * (_A[0] + t * (_A[1] + t * (_A[2] + t * (_A[3] + t * _A[4]))))
-    out: F32 = (sign * (1.0 - poly * np.exp(-a * a))).astype(np.float32)
+    t = _P * a
+    t += 1.0
+    np.reciprocal(t, out=t)
+    poly = t * _A[4]
+    for c in (_A[3], _A[2], _A[1], _A[0]):
+        poly += c
+        poly *= t
+    np.multiply(a, a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    poly *= a
+    np.subtract(1.0, poly, out=poly)
+    out: F32 = np.copysign(poly, x, out=poly).astype(np.float32, copy=False)
     return out
 
 
 def _gelu(x: F32) -> F32:
-    return (0.5 * x * (1.0 + _erf(x / np.float32(np.sqrt(2.0))))).astype(np.float32)
+    out = _erf(x / np.float32(np.sqrt(2.0)))
+    out += 1.0
+    out *= x
+    out *= 0.5  # (a power of two: the same as halving x first)
+    return out
 
 
 def _layer_norm(x: F32, w: F32, b: F32) -> F32:

@@ -1,0 +1,154 @@
+"""``check`` and ``grade`` latency of this tree against another revision, in the same session.
+
+A machine's speed drifts from one session to the next (the same code measured 38.8 ms and
+20.3 ms median per lexical check on two days), so a figure is only worth comparing with one
+taken beside it. This bench checks out ``--base`` (default ``HEAD``) into a temporary git
+worktree and, for several rounds, runs the same measurement in a fresh process for each tree,
+alternating which goes first. Each process loads the bank and the semantic layer, then times:
+
+- ``check`` lexical, over a fixed sample of the labelled statements (tests/data/grading);
+- ``check`` with the semantic layer, the same statements, each new to the process (encoded once);
+- ``grade`` with the semantic layer, over a fixed sample of the labelled answers.
+
+It prints, per tree, the median over rounds of each round's median (ms), the spread of those
+medians, and the ratio this tree / base. Rounds, not calls, give the spread: calls within one
+process share its warm caches and its slice of machine load.
+
+Run: ``.venv/bin/python bench/bench_judge_latency.py [--base REV] [--rounds 3] [--n 200]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+MEASURES = ("check lexical", "check semantic", "grade semantic")
+
+
+def child(n: int) -> None:
+    """Measure this process's ``viva`` (whatever ``sys.path`` finds) and print JSON."""
+    import yaml
+
+    from viva.app.library import Library
+
+    data = Path(__file__).resolve().parents[1] / "tests" / "data" / "grading"
+    statements: list[str] = []
+    answers: list[tuple[str, str]] = []
+    for path in [*sorted(data.glob("statements-*.yaml")), data / "statements.yaml"]:
+        statements += [str(r["text"]) for r in yaml.safe_load(path.read_text())]
+    for path in sorted(data.glob("answers*.yaml")):
+        answers += [
+            (str(q["id"]), str(a["text"]))
+            for q in yaml.safe_load(path.read_text())
+            for a in q["answers"]
+        ]
+    rng = random.Random(7)
+    rng.shuffle(statements)
+    rng.shuffle(answers)
+    lib = Library()
+    lib.model.encode(["load the model"])
+    lib.warm_meanings()
+    lib.check("warm up the checker", semantic=True)
+
+    def timed(calls: list[Any]) -> float:
+        per: list[float] = []
+        for call in calls:
+            t = time.perf_counter()
+            call()
+            per.append((time.perf_counter() - t) * 1000)
+        return statistics.median(per)
+
+    sample = statements[:n]
+    out = {
+        "check lexical": timed([lambda t=t: lib.check(t) for t in sample]),
+        "check semantic": timed([lambda t=t: lib.check(t, semantic=True) for t in sample]),
+        "grade semantic": timed(
+            [lambda i=i, t=t: lib.grade(i, t, semantic=True) for i, t in answers[: n // 2]]
+        ),
+    }
+    import viva
+
+    out["from"] = str(Path(viva.__file__).parents[1])  # type: ignore[assignment]
+    print(json.dumps(out))
+
+
+def run(src: Path, n: int) -> dict[str, float]:
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", "--n", str(n)],
+        env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    got: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    if Path(got.pop("from")) != src:  # an installed viva shadowing the tree measured
+        raise SystemExit(f"measured the wrong tree: {src} asked for")
+    return got
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base", default="HEAD", help="the revision to compare with")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--n", type=int, default=200, help="statements timed (answers: half)")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.n)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        base_tree = Path(tmp) / "base"
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "worktree",
+                "add",
+                "-q",
+                "--detach",
+                str(base_tree),
+                args.base,
+            ],
+            check=True,
+        )
+        try:
+            trees = {"this tree": ROOT / "src", f"base {args.base}": base_tree / "src"}
+            got: dict[str, list[dict[str, float]]] = {k: [] for k in trees}
+            for r in range(args.rounds):
+                order = list(trees) if r % 2 == 0 else list(reversed(trees))
+                for name in order:
+                    got[name].append(run(trees[name], args.n))
+            report(got, args.rounds, args.n)
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_tree)],
+                check=False,
+            )
+
+
+def report(got: dict[str, list[dict[str, float]]], rounds: int, n: int) -> None:
+    print(f"median ms per call over {rounds} rounds ({n} statements, {n // 2} answers each):")
+    mine, base = list(got)
+    for m in MEASURES:
+        cells = []
+        medians = {}
+        for name in (mine, base):
+            xs = [g[m] for g in got[name]]
+            medians[name] = statistics.median(xs)
+            cells.append(f"{name} {medians[name]:.1f} ({min(xs):.1f}-{max(xs):.1f})")
+        ratio = medians[mine] / medians[base]
+        print(f"  {m:15} " + "; ".join(cells) + f"; ratio {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
