@@ -7,7 +7,10 @@ tuning pass, and never tuned on; held-out 3 and held-out 4 were written blind by
 entries no other split uses and only their totals are read; dev 2 was written the same way
 as held-out 4, on the other half of those entries, and its misses are read; dev 3 was
 written blind by three helpers on the 97 entries no held-out split uses, and its misses are
-read. The true-only set (statements-true.yaml, two true statements per entry, most denying a
+read; dev 4 (statements only) was written blind by a helper on the same 97 entries to be
+hard for word overlap: false statements made of the entry's own words (a destination made the
+actor, two compared things' properties swapped, a list member misplaced, words of two
+sentences glued, a fact denied, one detail wrong), and its misses are read. The true-only set (statements-true.yaml, two true statements per entry, most denying a
 misconception) measures how often a true statement is answered "disagree". For each split
 and for
 the lexical checker and the semantic layer (viva.semantic, all-MiniLM-L6-v2 in NumPy):
@@ -44,7 +47,7 @@ from viva.grade.check import align
 from viva.grade.model import Grade
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "grading"
-SPLITS = {
+SPLITS: dict[str, tuple[str, str | None]] = {
     "dev": ("statements.yaml", "answers.yaml"),
     "held-out": ("statements-heldout.yaml", "answers-heldout.yaml"),
     "held-out 2": ("statements-heldout2.yaml", "answers-heldout2.yaml"),
@@ -53,6 +56,7 @@ SPLITS = {
     "dev 2": ("statements-dev2.yaml", "answers-dev2.yaml"),
     "held-out 4": ("statements-heldout4.yaml", "answers-heldout4.yaml"),
     "dev 3": ("statements-dev3.yaml", "answers-dev3.yaml"),
+    "dev 4": ("statements-dev4.yaml", None),
 }
 FLOORS = "floors: false agreed <= 2%, false disagree >= 85%, true accepted >= 90%, verdicts >= 85%, wrong->good 0, opposite credited 0"
 
@@ -93,7 +97,7 @@ def report(svc: Library, semantic: bool) -> None:
     for split, (s_name, a_name) in SPLITS.items():
         st = rows(s_name)
         s = devset.statements(st, lambda t: svc.check(t, semantic=semantic))
-        ans = rows(a_name)
+        ans = rows(a_name) if a_name else []
         opp = 0
 
         def grade(i: str, t: str) -> Grade:
@@ -108,6 +112,8 @@ def report(svc: Library, semantic: bool) -> None:
         print(f"  false agreed with:       {s.sycophantic}/{f} = {s.sycophancy_rate:.1%}")
         print(f"  false answered disagree: {s.false_disagreed}/{f} = {s.false_disagreed / f:.1%}")
         print(f"  true accepted:           {s.true_accepted}/{s.true_total} = {s.true_rate:.1%}")
+        if not ans:
+            continue  # a statements-only split
         print(f"  answer verdict matches:  {a.matching}/{a.total} = {a.accuracy:.1%}")
         print(f"  wrong graded good:       {a.wrong_as_good}")
         print(f"  opposite credited:       {opp}")
@@ -135,6 +141,7 @@ def latency(svc: Library, semantic: bool, runs: int) -> None:
     pairs = [
         (str(q["id"]), str(x["text"]))
         for _, n in SPLITS.values()
+        if n
         for q in rows(n)
         for x in q["answers"]
     ]

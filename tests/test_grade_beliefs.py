@@ -423,3 +423,25 @@ def test_a_belief_said_across_two_claims_is_found_by_the_whole_statements_meanin
     assert lib.check(true, semantic=True).verdict is not Verdict.DISAGREE
     monkeypatch.setattr(statement, "WHOLE_AT", 1.01)
     assert lib.check(said, semantic=True).verdict is not Verdict.DISAGREE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Both can build, test, push container images and deploy, including to Kubernetes":
+        # every word is there, but Kubernetes is where the images go
+        "kubernetes builds container images for you",
+    ],
+)
+@pytest.mark.parametrize("semantic", [False, True])
+def test_a_thing_named_only_as_a_destination_is_not_agreed_to_act(
+    text: str, semantic: bool
+) -> None:
+    got = svc().check(text, semantic=semantic)
+    assert got.verdict is not Verdict.AGREE, got.explanation
+
+
+def test_a_thing_that_acts_in_the_fact_is_still_agreed_with() -> None:
+    got = svc().check("jenkins can build and push docker images")
+    assert got.verdict is Verdict.AGREE, got.explanation
+

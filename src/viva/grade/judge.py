@@ -12,10 +12,10 @@ alone never makes a claim right.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from viva.grade.agent import only_aside
 from viva.grade.belief import (
     SEM_MISC_AT,
     backed_short_of,
@@ -53,9 +53,9 @@ from viva.grade.contradict import (
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.order import out_of_order
 from viva.grade.quantity import wrong_scope
-from viva.grade.roles import compared_in, swapped_roles
+from viva.grade.roles import swapped_roles
 from viva.grade.semantic import Meaning
-from viva.grade.sides import about_rival, leads_mixed, traded_within
+from viva.grade.sides import about_rival, gives_role_away, leads_mixed, traded_within
 from viva.grade.values import wrong_value
 from viva.grade.words import Clause, Lexicon
 
@@ -161,7 +161,7 @@ def judge(
     # predicate given to the other subject ("an image is the running instance" where the
     # bank says a container is)
     for c, m in zip(clauses, per_clause, strict=True):
-        if m and m.score >= AGREE_AT and c in mine and _gives_role_away(lex, c, m.fact, book.pairs):
+        if m and m.score >= AGREE_AT and c in mine and gives_role_away(lex, c, m.fact, book.pairs):
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
     traded = swapped_roles(lex, clauses, positives, book.pairs) if mine else None
     for c in mine if traded is None else ():
@@ -228,7 +228,10 @@ def judge(
     # a fact the clause says the other way round backs nothing
     fair = [None if m is None or m.contradicts else m for m in per_clause]
     # a shared word said the other way round backs loosely at most (generators, "without")
-    full = [m if m and said_alike(c, m.fact) else None for c, m in zip(clauses, fair, strict=True)]
+    full = [
+        m if m and said_alike(c, m.fact) and not only_aside(lex, c, m.fact) else None
+        for c, m in zip(clauses, fair, strict=True)
+    ]
     backed = [
         m
         for c, m in zip(clauses, full, strict=True)
@@ -256,37 +259,6 @@ def judge(
         fact = denial or _central(backed or loose)
         return Judgement(text, Status.PARTLY, fact, None, "loose", fact_score(backed or loose))
     return Judgement(text, Status.UNSURE)
-
-
-def _gives_role_away(
-    lex: Lexicon, clause: Clause, fact: Fact, pairs: Mapping[str, tuple[tuple[str, ...], ...]]
-) -> bool:
-    """The clause says of one of the things an entry compares what the bank says of the
-    other, and never names the other: "an image is the running instance" where a container
-    is. Only compared things swap roles this way (list/tuple, image/container)."""
-    if fact.kind not in (FactKind.POINT, FactKind.SHORT) or clause.subject is None:
-        return False
-    seqs = pairs.get(fact.entry_id, ())
-
-    def names(c: Clause) -> bool:  # a compared name as roles reads one: "paths" is no os.path
-        return any(c.subject in t for t in compared_in(c.tokens, seqs))
-
-    # the clause is about its subject only when the subject leads it ("it holds back the
-    # liveness" is about the startup probe, not liveness)
-    if not names(clause) or clause.tokens[0] != clause.subject:
-        return False
-    pred = tuple(t for t in clause.tokens if t != clause.subject)
-    for fc in fact.clauses:
-        if (
-            fc.subject is not None
-            and fc.subject != clause.subject
-            and names(fc)
-            and fc.subject not in clause.tokens
-            and len(pred) >= 2
-            and overlap(lex, pred, frozenset(fc.tokens)) >= 0.8
-        ):
-            return True
-    return False
 
 
 def _denial(

@@ -3,7 +3,8 @@ idempotent; create is imperative and fails if the object exists"), and a claim t
 of them the other's predicate ("apply is imperative"), read from the fact's own clauses, so
 it needs no ``compare`` list; and by one clause of a claim, each thing with the other's role
 ("star args collects the keyword arguments and kwargs the positional ones"), read with the
-entry's ``compare`` list as ``roles`` reads two claims in a row.
+entry's ``compare`` list as ``roles`` reads two claims in a row; and a claim that says of
+one compared thing what a key point says of the other ("an image is the running instance").
 """
 
 from __future__ import annotations
@@ -13,12 +14,43 @@ from collections.abc import Callable, Mapping, Sequence
 
 from viva.grade.check import conflicts, overlap
 from viva.grade.contradict import AUTHORITY
-from viva.grade.facts import Fact
+from viva.grade.facts import Fact, FactKind
 from viva.grade.roles import Term, compared_in, traded_across
 from viva.grade.words import Clause, Lexicon
 
 RIVAL_BACKED_AT = 0.6  # share of the claim a fact about its own compared thing must hold
 MIXED_WEIGHT = 1.0  # a predicate word this rare says what the clause claims of its first word
+
+
+def gives_role_away(
+    lex: Lexicon, clause: Clause, fact: Fact, pairs: Mapping[str, tuple[tuple[str, ...], ...]]
+) -> bool:
+    """The clause says of one of the things an entry compares what the bank says of the
+    other, and never names the other: "an image is the running instance" where a container
+    is. Only compared things swap roles this way (list/tuple, image/container)."""
+    if fact.kind not in (FactKind.POINT, FactKind.SHORT) or clause.subject is None:
+        return False
+    seqs = pairs.get(fact.entry_id, ())
+
+    def names(c: Clause) -> bool:  # a compared name as roles reads one: "paths" is no os.path
+        return any(c.subject in t for t in compared_in(c.tokens, seqs))
+
+    # the clause is about its subject only when the subject leads it ("it holds back the
+    # liveness" is about the startup probe, not liveness)
+    if not names(clause) or clause.tokens[0] != clause.subject:
+        return False
+    pred = tuple(t for t in clause.tokens if t != clause.subject)
+    for fc in fact.clauses:
+        if (
+            fc.subject is not None
+            and fc.subject != clause.subject
+            and names(fc)
+            and fc.subject not in clause.tokens
+            and len(pred) >= 2
+            and overlap(lex, pred, frozenset(fc.tokens)) >= 0.8
+        ):
+            return True
+    return False
 
 
 def leads_mixed(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Fact | None:
