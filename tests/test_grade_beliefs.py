@@ -444,4 +444,3 @@ def test_a_thing_named_only_as_a_destination_is_not_agreed_to_act(
 def test_a_thing_that_acts_in_the_fact_is_still_agreed_with() -> None:
     got = svc().check("jenkins can build and push docker images")
     assert got.verdict is Verdict.AGREE, got.explanation
-
