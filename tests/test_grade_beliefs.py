@@ -373,36 +373,6 @@ def test_every_misconceptions_correction_is_found_among_its_entrys_facts() -> No
     assert not lost, lost[:5]
 
 
-def test_a_statement_also_meets_the_beliefs_of_the_entry_closest_in_meaning(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """With the word search finding no entry at all, the entry the semantic search gives
-    for the whole statement still brings its wrong beliefs; without it nothing refutes the
-    statement. And the real semantic search does place that entry among the closest."""
-    from viva.app.library import clean_query
-    from viva.grade import statement
-    from viva.grade.statement import check_statement
-
-    said = (
-        "explain analyze only shows the planner's estimates, so it's totally safe to run it "
-        "on a delete in production"
-    )
-    lib = svc()
-    entry = "databases.query-optimization"
-    from viva.understand.claims import claims
-
-    # what the checker asks the semantic search for: the statement's claims, joined
-    joined = " ".join(c.checkable for c in claims(clean_query(said)))
-    assert entry in lib._nearby(joined)[:2]
-    for name in ("CONTEXT", "CANDIDATES", "FACT_CANDIDATES", "BELIEF_CANDIDATES"):
-        monkeypatch.setattr(statement, name, 0)
-    args = (clean_query(said), lib.bank, lib.index, lib.facts, lib.meaning())
-    found = check_statement(*args, lambda _t: [entry])
-    assert found.verdict is Verdict.DISAGREE, found.explanation
-    assert found.source_id == entry
-    assert check_statement(*args).verdict is not Verdict.DISAGREE
-
-
 def test_a_belief_said_across_two_claims_is_found_by_the_whole_statements_meaning(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

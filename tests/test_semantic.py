@@ -140,3 +140,23 @@ def test_dense_score_is_the_best_text_of_each_entry() -> None:
     idx = DenseIndex(("a", "b"), np.array([0, 0, 1]), matrix)
     scores = idx.scores(np.array([0, 1], dtype=np.float32))
     assert scores.tolist() == pytest.approx([1.0, 0.8])
+
+
+def test_learner_sentences_are_not_kept_or_saved(tmp_path: Path) -> None:
+    """A check or grade with the semantic layer encodes the learner's sentences for that
+    call only: the saved grader vectors are not rewritten for them, and the record of what
+    was newly encoded is emptied after each call (a long mock interview doesn't grow it)."""
+    from viva.app.library import Library
+
+    lib = Library(data=tmp_path)
+    lib.check("docker containers boot their own kernel, right?", semantic=True)
+    saved = tmp_path / "cache" / "grader-vectors.npz"
+    before = saved.stat().st_mtime_ns if saved.exists() else None
+    entry = lib.bank.entries[0].id
+    for k in range(3):
+        lib.grade(entry, f"an answer in my own words, take {k}, about something", semantic=True)
+        assert lib.meaning().fresh == set()
+    lib.check("kubernetes builds container images for you", semantic=True)
+    assert lib.meaning().fresh == set()
+    after = saved.stat().st_mtime_ns if saved.exists() else None
+    assert after == before

@@ -122,20 +122,10 @@ class Library:
             self.index,
             self.facts,
             meaning,
-            self._nearby if semantic else None,
         )
         if meaning is not None:
             self._save_meanings()
         return result
-
-    def _nearby(self, text: str) -> list[str]:
-        """The entries whose questions are closest in meaning to a statement, best first;
-        the statement's vector is the grader's own (cached), so a one-claim statement is
-        encoded once for both."""
-        import numpy as np
-
-        scores = self.dense.scores(self.meaning().vector(text))
-        return [self.dense.ids[i] for i in np.argsort(-scores, kind="stable")[:5]]
 
     def grade(self, entry_id: str, answer: str, semantic: bool = False) -> Grade:
         """An answer in the learner's words graded against the entry's key points; with
@@ -143,13 +133,16 @@ class Library:
         from viva.grade.answer import grade_answer
 
         entry = self.entry(entry_id)
-        return grade_answer(
+        result = grade_answer(
             entry,
             clean_query(answer, "answer"),
             self.facts,
             self.similar() if semantic else None,
             self.meaning() if semantic else None,
         )
+        if semantic:
+            self._save_meanings()  # (and forget which learner sentences were new)
+        return result
 
     def similar(self) -> Similar:
         """The semantic layer's paraphrase finder (loads the model on first use)."""
