@@ -160,3 +160,30 @@ def test_learner_sentences_are_not_kept_or_saved(tmp_path: Path) -> None:
     assert lib.meaning().fresh == set()
     after = saved.stat().st_mtime_ns if saved.exists() else None
     assert after == before
+
+
+def test_a_statement_is_encoded_only_when_a_belief_shares_its_words() -> None:
+    """The whole-statement belief check (semantic layer) encodes a statement the words leave
+    unsettled only when some wrong belief of its candidates shares a fair part of its words:
+    a vector that close to a belief never came without them, and each encoding is most of a
+    check's time."""
+    from viva.app.library import Library
+
+    lib = Library()
+    meaning = lib.meaning()
+    lib.check("warm up the checker", semantic=True)
+    before = meaning.encoded
+    got = lib.check(
+        "In REST the URL names the resource as a noun, and the HTTP method is what says "
+        "which action you want.",
+        semantic=True,
+    )
+    assert got.verdict.value in ("agree", "partly", "unsure")
+    assert meaning.encoded == before
+    # a statement that does share a belief's words is compared by meaning, and found
+    said = (
+        "explain analyze only shows the planner's estimates, so it's totally safe to run it "
+        "on a delete in production"
+    )
+    assert lib.check(said, semantic=True).verdict.value == "disagree"
+    assert meaning.encoded > before
