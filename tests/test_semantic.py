@@ -187,3 +187,24 @@ def test_a_statement_is_encoded_only_when_a_belief_shares_its_words() -> None:
     )
     assert lib.check(said, semantic=True).verdict.value == "disagree"
     assert meaning.encoded > before
+
+
+def test_an_answer_clause_is_encoded_only_when_it_shares_a_points_words() -> None:
+    """Paraphrase recall in grading compares by meaning only the clauses that already share
+    enough of a key point's words (the rule that decides in the end): an answer of small talk
+    is not run through the model at all."""
+    from viva.app.library import Library
+
+    lib = Library()
+    meaning = lib.meaning()
+    entry = "python.list-vs-tuple"
+    lib.grade(entry, "lists are mutable and tuples are immutable", semantic=True)
+    before = meaning.encoded
+    got = lib.grade(
+        entry, "the weather was lovely today, and I had tea with my aunt", semantic=True
+    )
+    assert got.covered == ()
+    assert meaning.encoded == before
+    # a plain-words point still reaches the model
+    lib.grade(entry, "tuples are smaller in memory and a one item tuple needs a comma", True)
+    assert meaning.encoded > before

@@ -93,12 +93,14 @@ def _covered(
             if said >= (POINT_AT / 2 if hits else POINT_AT) and signs_agree(lex, c, fact):
                 return True  # the point in other words (or a common phrase and half of them)
     if similar is not None and fact is not None:
-        # similarity finds the sentence about the point; the words and signs decide
-        return any(
-            signs_agree(lex, c, fact)
-            and overlap(lex, fact.tokens, frozenset(c.tokens)) >= SEMANTIC_WORDS
-            for c in similar(point.point, clauses)
-        )
+        # words and signs decide first (only the clauses they pass are encoded), then meaning
+        worded = [
+            c
+            for c in clauses
+            if overlap(lex, fact.tokens, frozenset(c.tokens)) >= SEMANTIC_WORDS
+            and signs_agree(lex, c, fact)
+        ]
+        return bool(worded) and bool(similar(point.point, worded))
     return False
 
 
