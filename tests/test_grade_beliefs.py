@@ -251,7 +251,7 @@ def test_a_belief_that_shares_a_key_points_words_is_still_disagreed() -> None:
 def test_a_fragment_of_a_claim_is_never_the_banks_own_sentence() -> None:
     # "sla and slo mean the same thing" splits at "and"; its one-word first part is in
     # many key points, and must not shield the belief the whole claim states
-    from viva.grade.check import said_verbatim
+    from viva.grade.backing import said_verbatim
 
     book = svc().facts
     lex = book.lexicon

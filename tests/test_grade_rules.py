@@ -390,3 +390,16 @@ def test_a_clause_without_a_subject_goes_on_about_the_one_before() -> None:
     assert not align(lex, lex.clauses("flask is synchronous by default")[0], fact).contradicts
     assert lib.check("flask is asynchronous by default").verdict is not Verdict.PARTLY
     assert lib.check("flask is synchronous by default").verdict is Verdict.AGREE
+
+
+def test_what_a_fact_rules_out_does_not_back_a_claim() -> None:
+    """ "TESTING=True makes unhandled exceptions propagate into the test instead of turning
+    into a 500 page": the words after "instead of" are what the fact denies, so a claim made
+    of them is not agreed with; the fact's own claim still is."""
+    wrong = svc().check("setting TESTING to true turns unhandled exceptions into a 500 page")
+    assert wrong.verdict is not Verdict.AGREE, wrong.explanation
+    right = svc().check(
+        "with TESTING true, unhandled exceptions propagate into the test instead of turning "
+        "into a 500 page"
+    )
+    assert right.verdict is Verdict.AGREE, right.explanation

@@ -226,20 +226,6 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
     return Match(fact, score, False)
 
 
-def said_alike(clause: Clause, fact: Fact) -> bool:
-    """Every word the clause shares with the fact is said the way some clause of it says it:
-    "calling a generator function runs it" is not said alike by "calling it returns a
-    generator object without running the body", however light "run" weighs."""
-    if clause.negated:
-        return True  # a negation's reach is too loose to weigh word by word here
-    plain = [fc for fc in fact.clauses if not fc.elliptic]  # "..., not a generator" sets aside
-    said = {t for fc in plain for t in fc.tokens}
-    return all(
-        clause.signs_of(t) & frozenset(s for fc in plain for s in fc.signs_of(t))
-        for t in set(clause.tokens) & said
-    )
-
-
 def signs_agree(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
     """No shared word of the closest fact clause is said the other way round."""
     fc = _closest(lex, clause, fact)
@@ -355,53 +341,3 @@ def said_of(lex: Lexicon, clause: Clause, fact: Fact) -> bool:
         and overlap(lex, clause.tokens, frozenset(fc.tokens)) >= SAID_MOSTLY_AT
         for fc in fact.clauses
     )
-
-
-VERBATIM_AT = 0.9  # share of each side's weight: the clause is the fact clause, reworded at most
-VERBATIM_WORDS = 2  # one word is a fragment ("sla" of "sla and slo mean the same thing")
-
-
-def _in_order(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """The words both say come in the same order: "changes inside a container do not change
-    the image" and "changes inside an image do not change the container" share every word."""
-    both = set(a) & set(b)
-    return list(dict.fromkeys(t for t in a if t in both)) == list(
-        dict.fromkeys(t for t in b if t in both)
-    )
-
-
-def said_verbatim(lex: Lexicon, clause: Clause, facts: list[Fact]) -> bool:
-    """A key point, short answer or correction says the clause nearly word for word, the
-    same way round (its negation, its word order and every shared word's sign as the clause
-    has them)."""
-    return len(clause.tokens) >= VERBATIM_WORDS and any(
-        fc.negated == clause.negated
-        and len(fc.tokens) >= VERBATIM_WORDS
-        and overlap(lex, clause.tokens, frozenset(fc.tokens)) >= VERBATIM_AT
-        and overlap(lex, fc.tokens, frozenset(clause.tokens)) >= VERBATIM_AT
-        and _in_order(clause.tokens, fc.tokens)
-        and not conflicts(clause, fc)
-        for f in facts
-        if f.kind in (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
-        for fc in f.clauses
-    )
-
-
-def unbacked(lex: Lexicon, clause: Clause, fact: Fact) -> list[str]:
-    """Words of weight the fact doesn't use: one changed word ("process" for "thread") is
-    enough to withhold agreement."""
-    return [
-        t
-        for t in clause.tokens
-        if t not in fact.tokens and (lex.weight(t) >= KEY_WORD or t in DECISIVE)
-    ]
-
-
-def overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
-    """An absolute word ("always", "only", "never") that the backing facts don't use."""
-    for clause, match in zip(clauses, backing, strict=True):
-        used = {a for fc in match.fact.clauses for a in fc.absolutes}
-        extra = clause.absolutes - used
-        if extra:
-            return sorted(extra)[0]
-    return None

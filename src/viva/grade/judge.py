@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from viva.grade.agent import only_aside
+from viva.grade.backing import overreach, said_alike, said_verbatim, unbacked
 from viva.grade.belief import (
     SEM_MISC_AT,
     backed_short_of,
@@ -35,10 +36,6 @@ from viva.grade.check import (
     misconception_score,
     negates,
     overlap,
-    overreach,
-    said_alike,
-    said_verbatim,
-    unbacked,
 )
 from viva.grade.contradict import (
     AUTHORITY,
