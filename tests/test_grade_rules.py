@@ -403,3 +403,12 @@ def test_what_a_fact_rules_out_does_not_back_a_claim() -> None:
         "into a 500 page"
     )
     assert right.verdict is Verdict.AGREE, right.explanation
+
+
+def test_two_things_set_side_by_side_in_prose_are_not_mixed_up() -> None:
+    """The entry's prose sets Sequence and list side by side ("... (Sequence is covariant,
+    list is invariant)") as a key point would: giving Sequence what it says of list is
+    wrong, and saying it of list is right."""
+    mixed = svc().check("Sequence is invariant just like list")
+    assert mixed.verdict is Verdict.DISAGREE, mixed.explanation
+    assert svc().check("a list is invariant").verdict is not Verdict.DISAGREE
