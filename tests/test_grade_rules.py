@@ -412,3 +412,19 @@ def test_two_things_set_side_by_side_in_prose_are_not_mixed_up() -> None:
     mixed = svc().check("Sequence is invariant just like list")
     assert mixed.verdict is Verdict.DISAGREE, mixed.explanation
     assert svc().check("a list is invariant").verdict is not Verdict.DISAGREE
+
+
+def test_a_definition_after_is_when_is_said_of_its_subject() -> None:
+    """ "a phantom read is when you read the same row twice ... and get a different value"
+    gives the phantom read the non-repeatable read's definition. Cut at "when", its first
+    part ("a phantom read is") was backed by a list of the anomalies' names and the rest by
+    the non-repeatable read's sentence, so it was agreed with; read whole, it is not."""
+    said = (
+        "a phantom read is when you read the same row twice in one transaction and get a "
+        "different value because someone committed in between"
+    )
+    clauses = svc().facts.lexicon.clauses(said)
+    assert clauses[0].text.startswith("a phantom read is when you read the same row twice")
+    assert svc().check(said).verdict is not Verdict.AGREE
+    # "when" still cuts where it is no definition
+    assert len(svc().facts.lexicon.clauses("the pod restarts when the probe fails")) == 2

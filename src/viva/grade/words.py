@@ -60,6 +60,8 @@ _BARE = frozenset(
 )
 
 _PUNCT = re.compile(r"[;:!?,()]|\.(?:\s|$)|\s[-–—]\s")
+_DEFINING = frozenset({"when", "where", "if"})
+_COPULAS = frozenset({"is", "are", "means", "was"})
 CONNECTIVES = frozenset(
     {
         "but",
@@ -334,9 +336,11 @@ class Lexicon:
             start = 0
             lead: list[str] = []
             for i, word in enumerate(words):
-                cut = word in CONNECTIVES or (
-                    word in {"and", "or"} and self._entity_follows(words, i + 1)
-                )
+                cut = (
+                    word in CONNECTIVES
+                    # "a phantom read is when you ...": a definition, said of the subject
+                    and not (word in _DEFINING and i > 0 and words[i - 1] in _COPULAS)
+                ) or (word in {"and", "or"} and self._entity_follows(words, i + 1))
                 if cut:
                     if words[start:i] == ["not"]:
                         # "..., not which user": the negation belongs to what follows
