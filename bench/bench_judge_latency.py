@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -81,14 +82,20 @@ def child(n: int) -> None:
     print(json.dumps(out))
 
 
-def run(src: Path, n: int) -> dict[str, float]:
+def run(src: Path, n: int, home: Path) -> dict[str, float]:
+    """One measurement of the tree at ``src`` in a fresh process, with its own data folder
+    (``home``): the learner's real cache is neither read nor pruned, and each tree keeps its
+    compiled bank between rounds."""
+    env = {**os.environ, "PYTHONPATH": str(src), "VIVA_HOME": str(home)}
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", "--n", str(n)],
-        env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+        env=env,
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if proc.returncode != 0:
+        raise SystemExit(f"the measurement of {src} failed:\n{proc.stderr.strip()}")
     got: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     if Path(got.pop("from")) != src:  # an installed viva shadowing the tree measured
         raise SystemExit(f"measured the wrong tree: {src} asked for")
@@ -102,6 +109,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=200, help="statements timed (answers: half)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.n < 2 or args.rounds < 1:
+        raise SystemExit("--n must be at least 2 (half as many answers are timed), --rounds 1")
     if args.child:
         child(args.n)
         return
@@ -123,11 +132,15 @@ def main() -> None:
         )
         try:
             trees = {"this tree": ROOT / "src", f"base {args.base}": base_tree / "src"}
+            homes = {
+                "this tree": Path(tmp) / "home-this",
+                f"base {args.base}": Path(tmp) / "home-base",
+            }
             got: dict[str, list[dict[str, float]]] = {k: [] for k in trees}
             for r in range(args.rounds):
                 order = list(trees) if r % 2 == 0 else list(reversed(trees))
                 for name in order:
-                    got[name].append(run(trees[name], args.n))
+                    got[name].append(run(trees[name], args.n, homes[name]))
             report(got, args.rounds, args.n)
         finally:
             subprocess.run(

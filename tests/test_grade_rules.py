@@ -405,15 +405,6 @@ def test_what_a_fact_rules_out_does_not_back_a_claim() -> None:
     assert right.verdict is Verdict.AGREE, right.explanation
 
 
-def test_two_things_set_side_by_side_in_prose_are_not_mixed_up() -> None:
-    """The entry's prose sets Sequence and list side by side ("... (Sequence is covariant,
-    list is invariant)") as a key point would: giving Sequence what it says of list is
-    wrong, and saying it of list is right."""
-    mixed = svc().check("Sequence is invariant just like list")
-    assert mixed.verdict is Verdict.DISAGREE, mixed.explanation
-    assert svc().check("a list is invariant").verdict is not Verdict.DISAGREE
-
-
 def test_a_definition_after_is_when_is_said_of_its_subject() -> None:
     """ "a phantom read is when you read the same row twice ... and get a different value"
     gives the phantom read the non-repeatable read's definition. Cut at "when", its first
@@ -428,3 +419,20 @@ def test_a_definition_after_is_when_is_said_of_its_subject() -> None:
     assert svc().check(said).verdict is not Verdict.AGREE
     # "when" still cuts where it is no definition
     assert len(svc().facts.lexicon.clauses("the pod restarts when the probe fails")) == 2
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # named after "into" or "for" in the fact, and what the claim is about
+        "volumes are mounted into the container",
+        "kubernetes has a package manager called helm",
+        # the claim holds its own negation: it speaks of what the fact rules out
+        "without slots, python stores attributes in a per-instance dictionary",
+        # a prose sentence whose second clause is led by "it" is still about Jenkins
+        "jenkins is software you run",
+    ],
+)
+def test_true_statements_near_the_narrow_rules_are_still_agreed_with(said: str) -> None:
+    got = svc().check(said)
+    assert got.verdict is Verdict.AGREE, got.explanation

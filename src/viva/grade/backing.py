@@ -12,10 +12,12 @@ from viva.grade.words import Clause, Lexicon
 RULED_OUT_WORDS = 2
 
 
-def said_alike(clause: Clause, fact: Fact) -> bool:
+def said_alike(clause: Clause, fact: Fact, plain_claim: bool = True) -> bool:
     """Every word the clause shares with the fact is said the way some clause of it says it:
     "calling a generator function runs it" is not said alike by "calling it returns a
-    generator object without running the body", however light "run" weighs."""
+    generator object without running the body", however light "run" weighs. ``plain_claim``:
+    the whole claim has no negation, so it can't be speaking of what the fact rules out
+    ("without slots, Python stores attributes in a per-instance dict" can)."""
     if clause.negated:
         return True  # a negation's reach is too loose to weigh word by word here
     plain = [fc for fc in fact.clauses if not fc.elliptic]  # "..., not a generator" sets aside
@@ -23,7 +25,7 @@ def said_alike(clause: Clause, fact: Fact) -> bool:
     # what the fact rules out ("propagate into the test instead of turning into a 500 page")
     # is not what it says: a claim that says two or more of those words is not said alike
     ruled_out = {t for fc in fact.clauses if fc.elliptic for t in fc.tokens} - said
-    if len(ruled_out & set(clause.tokens)) >= RULED_OUT_WORDS:
+    if plain_claim and len(ruled_out & set(clause.tokens)) >= RULED_OUT_WORDS:
         return False
     return all(
         clause.signs_of(t) & frozenset(s for fc in plain for s in fc.signs_of(t))

@@ -226,7 +226,9 @@ def judge(
     fair = [None if m is None or m.contradicts else m for m in per_clause]
     # a shared word said the other way round backs loosely at most (generators, "without")
     full = [
-        m if m and said_alike(c, m.fact) and not only_aside(lex, c, m.fact) else None
+        m
+        if m and said_alike(c, m.fact, not whole.negated) and not only_aside(lex, c, m.fact)
+        else None
         for c, m in zip(clauses, fair, strict=True)
     ]
     backed = [

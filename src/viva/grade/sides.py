@@ -59,8 +59,7 @@ def leads_mixed(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Fact | None:
     create is imperative" against "apply is imperative". Works without a ``compare`` list,
     by each fact clause's first word. The predicate must be held whole by the other clause
     ("threads share it" and "processes have separate memory" don't make "threads share
-    memory" mixed). Any true fact of the entry counts, prose too: "(Sequence is covariant,
-    list is invariant)" sets two things side by side as a key point would."""
+    memory" mixed)."""
     if len(clause.tokens) < 2 or clause.negated or clause.elliptic or not _copular(clause):
         return None
     lead, rest = clause.tokens[0], [t for t in clause.tokens[1:] if t != clause.tokens[0]]
@@ -68,7 +67,7 @@ def leads_mixed(lex: Lexicon, clause: Clause, facts: list[Fact]) -> Fact | None:
     if not heavy:
         return None
     for f in facts:
-        if f.kind.negative or len(f.clauses) < 2:
+        if f.kind not in AUTHORITY or len(f.clauses) < 2:
             continue
         if any(lead in fc.tokens and any(t in fc.tokens for t in heavy) for fc in f.clauses):
             continue  # some clause says them together
