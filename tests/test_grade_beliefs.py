@@ -414,3 +414,17 @@ def test_a_thing_named_only_as_a_destination_is_not_agreed_to_act(
 def test_a_thing_that_acts_in_the_fact_is_still_agreed_with() -> None:
     got = svc().check("jenkins can build and push docker images")
     assert got.verdict is Verdict.AGREE, got.explanation
+
+
+def test_an_answer_claim_the_belief_holds_whole_makes_it_wrong() -> None:
+    """ "flask's session is encrypted" is all inside the misconception "Flask's session is
+    encrypted, so ..." though it matches it at only 0.73 (the belief says more): in an
+    answer it is a wrong claim, and the answer is not graded good."""
+    answer = (
+        "flask's session is encrypted, so I can safely keep the user's email and role in it. "
+        "when a user isn't logged in you return 403 forbidden, and for passwords SHA-256 "
+        "with a salt is good enough"
+    )
+    got = svc().grade("flask.authentication-authorization", answer, semantic=True)
+    assert got.verdict is AnswerVerdict.WRONG, (got.score, got.covered)
+    assert any("signed" in m for m in got.misconceptions), got.misconceptions

@@ -19,9 +19,9 @@ from viva.bank.model import Entry, KeyPoint
 from viva.grade.belief import correction_of
 from viva.grade.check import DECISIVE, KEY_WORD, Match, align, overlap, signs_agree
 from viva.grade.facts import Fact, FactBook, FactKind
-from viva.grade.insights import fillers, repeated
+from viva.grade.insights import insights
 from viva.grade.judge import Status, judge
-from viva.grade.model import AnswerVerdict, Grade, Insights
+from viva.grade.model import AnswerVerdict, Grade
 from viva.grade.roles import said_of_other
 from viva.grade.semantic import Meaning, Similar
 from viva.grade.sides import traded_in_a_row
@@ -50,6 +50,9 @@ TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
 # a misconception the checker finds in a claim of an answer: many of its words also come
 # from the right explanation around it, so the bar is above the checker's own
 BELIEVED_AT = 0.8
+# ... or a claim of three words or more that the belief holds whole ("flask's session is
+# encrypted" inside "Flask's session is encrypted, so it's safe to store secrets in it")
+INSIDE_AT = 0.95
 FIX_SAID_AT = 0.5  # share of a correction's own words a stretch says to be saying it
 # an imperative against something, opening a clause: "never ...", "don't ...", "avoid ..."
 NEAR_AGAINST = 6  # words after the imperative the flag must start within
@@ -291,7 +294,7 @@ def _judged_wrong(
             and j.fact
             and j.fact.kind is FactKind.MISCONCEPTION
             and j.why == "misconception"
-            and j.score >= BELIEVED_AT
+            and (j.score >= BELIEVED_AT or _inside(book.lexicon, c.checkable, j.fact))
         ):
             out.append((c.text, j.correction or j.fact.text, None))
     # two claims in a row trading roles ("a service keeps the pods running, and a deployment
@@ -374,27 +377,11 @@ def grade_answer(
         tuple(k.point for k in missed),
         tuple(wrong),
         tuple(red),
-        _insights(lex, clauses, entry, covered, missed, text),
+        insights(lex, entry, covered, missed, text),
         tuple((said, fix) for said, fix, _ in said_wrong),
     )
 
 
-def _insights(
-    lex: Lexicon,
-    clauses: list[Clause],
-    entry: Entry,
-    covered: list[KeyPoint],
-    missed: list[KeyPoint],
-    text: str,
-) -> Insights:
-    # terms are words said, not meanings: "cannot be modified" isn't a term the learner used
-    # when they said "immutable", even though it makes the same point
-    said = f" {' '.join(lex.words(text))} "
-    terms = list(dict.fromkeys([*entry.compare, *entry.tags]))
-    phrases = [p for k in covered for p in k.phrases]
-    used = [t for t in dict.fromkeys([*terms, *phrases]) if f" {' '.join(lex.words(t))} " in said]
-    missing = [t for t in terms if t not in used][:3]
-    missing += [k.phrases[0] for k in missed if k.phrases and k.phrases[0] not in missing]
-    return Insights(
-        len(text.split()), tuple(used[:8]), tuple(missing[:6]), fillers(text), repeated(text)
-    )
+def _inside(lex: Lexicon, said: str, belief: Fact) -> bool:
+    claim = lex.clause(said)
+    return len(set(claim.tokens)) >= 3 and overlap(lex, claim.tokens, belief.tokens) >= INSIDE_AT

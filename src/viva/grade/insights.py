@@ -1,4 +1,5 @@
-"""Delivery insights for a spoken answer: length, filler words, repeated words.
+"""Delivery insights for a spoken answer: length, filler words, repeated words, the terms
+used and the terms worth using.
 
 These describe how something was said, never whether it was right: they feed the learner's
 feedback and the mock interview summary, not the score.
@@ -9,6 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from viva.bank.model import Entry, KeyPoint
+from viva.grade.model import Insights
+from viva.grade.words import Lexicon
 from viva.text import STOPWORDS, fold
 
 # Fillers worth pointing out. "like" is also a verb and a preposition, so it counts only
@@ -38,3 +42,22 @@ def repeated(text: str, top: int = 3, at_least: int = 3) -> tuple[tuple[str, int
     words = [w for w in words if w not in FILLER_WORDS]
     common = [(w, n) for w, n in Counter(words).most_common() if n >= at_least]
     return tuple(common[:top])
+
+
+def insights(
+    lex: Lexicon, entry: Entry, covered: list[KeyPoint], missed: list[KeyPoint], text: str
+) -> Insights:
+    """What a graded answer said and how: its length, the entry's terms and the covered
+    points' phrases it used, the terms and missed points' phrases worth using, fillers and
+    repeated words."""
+    # terms are words said, not meanings: "cannot be modified" isn't a term the learner used
+    # when they said "immutable", even though it makes the same point
+    said = f" {' '.join(lex.words(text))} "
+    terms = list(dict.fromkeys([*entry.compare, *entry.tags]))
+    phrases = [p for k in covered for p in k.phrases]
+    used = [t for t in dict.fromkeys([*terms, *phrases]) if f" {' '.join(lex.words(t))} " in said]
+    missing = [t for t in terms if t not in used][:3]
+    missing += [k.phrases[0] for k in missed if k.phrases and k.phrases[0] not in missing]
+    return Insights(
+        len(text.split()), tuple(used[:8]), tuple(missing[:6]), fillers(text), repeated(text)
+    )
