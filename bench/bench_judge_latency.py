@@ -27,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -37,21 +36,20 @@ MEASURES = ("check lexical", "check semantic", "grade semantic")
 
 def child(n: int) -> None:
     """Measure this process's ``viva`` (whatever ``sys.path`` finds) and print JSON."""
-    import yaml
+    from bench_grade import SPLITS, TRUE_ONLY, rows, timed  # (this folder: sys.path[0])
 
     from viva.app.library import Library
 
-    data = Path(__file__).resolve().parents[1] / "tests" / "data" / "grading"
-    statements: list[str] = []
-    answers: list[tuple[str, str]] = []
-    for path in [*sorted(data.glob("statements-*.yaml")), data / "statements.yaml"]:
-        statements += [str(r["text"]) for r in yaml.safe_load(path.read_text())]
-    for path in sorted(data.glob("answers*.yaml")):
-        answers += [
-            (str(q["id"]), str(a["text"]))
-            for q in yaml.safe_load(path.read_text())
-            for a in q["answers"]
-        ]
+    # every labelled statement and answer, files in name order as before
+    named = {s for s, _ in SPLITS.values()} | {TRUE_ONLY}
+    files = [*sorted(n for n in named if n != "statements.yaml"), "statements.yaml"]
+    statements = [str(r["text"]) for name in files for r in rows(name)]
+    answers = [
+        (str(q["id"]), str(a["text"]))
+        for name in sorted(a for _, a in SPLITS.values() if a)
+        for q in rows(name)
+        for a in q["answers"]
+    ]
     rng = random.Random(7)
     rng.shuffle(statements)
     rng.shuffle(answers)
@@ -60,21 +58,11 @@ def child(n: int) -> None:
     lib.warm_meanings()
     lib.check("warm up the checker", semantic=True)
 
-    def timed(calls: list[Any]) -> float:
-        per: list[float] = []
-        for call in calls:
-            t = time.perf_counter()
-            call()
-            per.append((time.perf_counter() - t) * 1000)
-        return statistics.median(per)
-
-    sample = statements[:n]
+    plain, worded, graded = iter(statements[:n]), iter(statements[:n]), iter(answers[: n // 2])
     out = {
-        "check lexical": timed([lambda t=t: lib.check(t) for t in sample]),
-        "check semantic": timed([lambda t=t: lib.check(t, semantic=True) for t in sample]),
-        "grade semantic": timed(
-            [lambda i=i, t=t: lib.grade(i, t, semantic=True) for i, t in answers[: n // 2]]
-        ),
+        "check lexical": timed(lambda: lib.check(next(plain)), n, 1)[0],
+        "check semantic": timed(lambda: lib.check(next(worded), semantic=True), n, 1)[0],
+        "grade semantic": timed(lambda: lib.grade(*next(graded), semantic=True), n // 2, 1)[0],
     }
     import viva
 
