@@ -205,3 +205,18 @@ def test_a_pseudo_cleft_is_checked_by_its_claim() -> None:
     said = "What makes docker containers slow is that each one boots its own kernel"
     assert [c.text for c in claims(said)] == ["each one boots its own kernel"]
     assert svc().check(said).verdict.value == "disagree"
+
+
+def test_a_contracted_pronoun_and_verb_starts_a_new_claim() -> None:
+    """ "it's" is "it is": after "and" it starts a claim of its own, as "it is" does."""
+    for be in ("it's", "it is"):
+        got = claims(f"makemigrations applies them, and {be} fine to edit a migration after it ran")
+        assert got[0].text == "makemigrations applies them", got
+        assert len(got) == 2
+
+
+def test_a_long_opening_before_a_comma_is_no_topic() -> None:
+    """ "in case of Jenkins, it ..." sets a topic; a whole clause opened by "in" before a
+    comma is a claim, whatever follows the comma."""
+    said = "In PostgreSQL the default level is repeatable read, same as in MySQL"
+    assert [c.text for c in claims(said)] == [said]

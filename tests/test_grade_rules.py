@@ -436,3 +436,30 @@ def test_a_definition_after_is_when_is_said_of_its_subject() -> None:
 def test_true_statements_near_the_narrow_rules_are_still_agreed_with(said: str) -> None:
     got = svc().check(said)
     assert got.verdict is Verdict.AGREE, got.explanation
+
+
+def test_a_belief_about_a_things_attribute_is_said_by_naming_the_thing() -> None:
+    """ "PostgreSQL's default isolation level is repeatable read, like MySQL" is about
+    PostgreSQL: a claim that names PostgreSQL and its default says it, though it never says
+    "isolation level" (the word the belief's subject was once taken from)."""
+    for said in (
+        "postgres uses repeatable read by default, same as mysql",
+        "In PostgreSQL the default level is repeatable read, same as in MySQL",
+    ):
+        got = svc().check(said)
+        assert got.verdict is Verdict.DISAGREE, got.explanation
+        assert "read committed" in got.explanation
+    assert svc().check("postgres defaults to read committed").verdict is Verdict.AGREE
+
+
+def test_a_claim_the_checker_finds_wrong_but_the_grader_does_not_count_may_trade_roles() -> None:
+    """ "migrate writes the migration files and makemigrations applies them" gives each
+    command the other's job. The second claim is near a belief (0.69, under the answer's
+    bar), which once left the pair out of the trade reading: the answer was graded good."""
+    got = svc().grade(
+        "django.migrations",
+        "migrate is the command that writes the migration files and makemigrations applies "
+        "them to the database, and it's fine to edit a migration after it has run in production",
+    )
+    assert got.verdict is AnswerVerdict.WRONG
+    assert any("makemigrations applies" in said for said, _fix in got.wrong_claims)

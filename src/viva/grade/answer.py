@@ -280,8 +280,11 @@ def _judged_wrong(
                 out.append((c.text, point.text, point.point_id))
             wrong.append(denies)
             continue
-        wrong.append(j.status is Status.WRONG)
-        # a key point or the short answer said the other way round (prose is too loose)
+        # a claim the checker finds wrong but this path doesn't count stays open to the
+        # trade reading below
+        found = len(out)
+        # a key point or the short answer said the other way round (prose and corrections,
+        # which mostly deny things, are too loose)
         if (
             j.status is Status.WRONG
             and j.fact
@@ -297,6 +300,7 @@ def _judged_wrong(
             and (j.score >= BELIEVED_AT or _inside(book.lexicon, c.checkable, j.fact))
         ):
             out.append((c.text, j.correction or j.fact.text, None))
+        wrong.append(len(out) > found)
     # two claims in a row trading roles ("a service keeps the pods running, and a deployment
     # gives them a stable address"), read as the checker reads a statement's claims
     lex = book.lexicon

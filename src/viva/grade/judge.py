@@ -12,6 +12,7 @@ alone never makes a claim right.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -328,7 +329,11 @@ def _names_subject(
         subject = next((t for t in first.tokens if t in names), None)
     if subject is None:
         return True  # about no thing it names: nothing to check
-    return subject in whole.tokens or any(c.subject == subject for c in clauses)
+    # a belief about a thing's attribute ("PostgreSQL's default isolation level is ...") is
+    # about the thing: "postgres uses repeatable read by default" names it
+    owner = lead[0] if lead and re.match(r"[\w.-]+['’]s\b", fact.text.lower()) else None
+    named = {subject, owner} - {None}
+    return bool(named & set(whole.tokens)) or any(c.subject in named for c in clauses)
 
 
 def _shares(whole: Clause, fact: Fact) -> bool:

@@ -329,6 +329,7 @@ DEICTIC = frozenset("nothing everything something thing things like that this sa
 CONTRAST_KEEP = frozenset("not never only also still just no".split())
 ADVERBS = frozenset("also still just only always never really actually automatically then".split())
 CONTRACTED = frozenset({"it's", "they're", "that's"})
+TOPIC_WORDS = 4  # the most words a topic set before a comma takes ("in case of Jenkins,")
 
 
 def _verb_follows(words: list[str]) -> bool:
@@ -344,7 +345,7 @@ def _topic(words: list[str]) -> list[str]:
         if _starts(words, prep) and "," in low:
             comma = low.index(",")
             after = low[comma + 1 : comma + 2]
-            if after and after[0] in PRONOUNS and 0 < comma - len(prep) <= 4:
+            if after and after[0] in PRONOUNS and 0 < comma - len(prep) <= TOPIC_WORDS:
                 return [w for w in words[len(prep) : comma] if w.lower() not in DETERMINERS]
     return []
 
@@ -373,8 +374,11 @@ def _has_claim(words: list[str]) -> bool:
     if _is_question(list(low)):
         return False
     for prep in TOPIC_PREPS:  # "in case of Jenkins, it's ...": the topic is no claim
+        # (only a short one: "in PostgreSQL the default is ..., same as in MySQL" claims)
         if tuple(low[: len(prep)]) == prep and "," in words:
-            low = tuple(_low(words[words.index(",") + 1 :]))
+            comma = words.index(",")
+            if 0 < comma - len(prep) <= TOPIC_WORDS:
+                low = tuple(_low(words[comma + 1 :]))
             break
     n = len([w for w in content_words(list(low)) if w not in DEICTIC])
     has_verb = any(

@@ -224,6 +224,8 @@ AUX = frozenset(
     shall may might must won't wouldn't can't cannot couldn't shouldn't does do did doesn't
     don't didn't has have had hasn't haven't it's they're that's there's""".split()
 )
+# a pronoun and "is"/"are" in one word: a subject and its verb at once
+SUBJECT_BE = frozenset("it's they're we're you're".split())
 
 # Verbs a backend learner uses in claims, in the forms they take after a subject.
 _VERB_STEMS = """run build push pull deploy keep manage scale restart create make provide store

@@ -14,6 +14,7 @@ from viva.understand.claimwords import (
     FILLER_RUNS,
     PRONOUNS,
     REPAIR_MARKERS,
+    SUBJECT_BE,
     SUBORDINATORS,
     VERBS,
     content_words,
@@ -257,6 +258,8 @@ def is_clause(low: list[str]) -> bool:
     restarts pods" - not "pushes it" (no subject) nor "deployments like normal changes"."""
     while low and low[0] in SUBORDINATORS | {"then", "also", "so", "and"}:
         low = low[1:]
+    if len(low) >= 2 and low[0] in SUBJECT_BE:
+        return True  # "it's fine to edit it", "they're stored in etcd": a subject and its verb
     if len(low) < 2 or low[0] in AUX or low[0] == ",":
         return False
     head = upto_break(low)[:5]
