@@ -220,3 +220,16 @@ def test_a_long_opening_before_a_comma_is_no_topic() -> None:
     comma is a claim, whatever follows the comma."""
     said = "In PostgreSQL the default level is repeatable read, same as in MySQL"
     assert [c.text for c in claims(said)] == [said]
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("prefetch_related doesn't do a join like select_related does", "like select_related does"),
+        ("the CPU limit doesn't kill it like memory does", "like memory does"),
+    ],
+)
+def test_like_before_a_compared_thing_and_its_verb_is_kept(said: str, kept: str) -> None:
+    assert kept in claims(said)[0].text
+    # a "like" between pauses is still a filler
+    assert claims("it is like, really fast")[0].text == "it is really fast"

@@ -463,3 +463,50 @@ def test_a_claim_the_checker_finds_wrong_but_the_grader_does_not_count_may_trade
     )
     assert got.verdict is AnswerVerdict.WRONG
     assert any("makemigrations applies" in said for said, _fix in got.wrong_claims)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the response comes back from top to bottom",
+        "in django the request goes through middleware from bottom to top",
+    ],
+)
+def test_a_direction_said_the_other_way_round_is_disagreed(said: str) -> None:
+    """Every word of "responses go top to bottom" is in "requests go through MIDDLEWARE top
+    to bottom and responses come back bottom to top": only the order of the two ends tells
+    them apart, read for the thing each stretch is about."""
+    got = svc().check(said)
+    assert got.verdict is Verdict.DISAGREE, got.explanation
+    assert "other way round" in got.explanation
+    right = svc().check(
+        "requests go through middleware top to bottom and responses come back bottom to top"
+    )
+    assert right.verdict is Verdict.AGREE, right.explanation
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the claim denies the belief in words of its own ("throw out" for "evict")
+        "adding a NoSchedule taint doesn't throw out the Pods already running on that node",
+        # a condition of the claim and of the belief is not what either asserts
+        "map doesn't throw an error when the iterables have different lengths, right?",
+        # a scene ("in a canary release") names no actor
+        "In a canary release the pipeline moves traffic to the new version a little at a time",
+        # the negation reaches "just": the claim grants opening the port
+        "NodePort doesn't open the port just on the node where the pod is running",
+        # "like select_related does" is a comparison, not a filler
+        "prefetch_related doesn't do a SQL join like select_related does, right?",
+    ],
+)
+def test_true_statements_with_denials_and_asides_are_not_disagreed(said: str) -> None:
+    got = svc().check(said)
+    assert got.verdict is not Verdict.DISAGREE, got.explanation
+
+
+def test_a_reason_in_a_belief_is_still_the_belief() -> None:
+    """ "You should use tuples everywhere because they are much faster than lists": the
+    "because" clause is asserted, not a condition, so "tuples are much faster" says it."""
+    got = svc().check("tuples are much faster, so just use them everywhere")
+    assert got.verdict is Verdict.DISAGREE, got.explanation

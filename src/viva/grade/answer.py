@@ -46,7 +46,7 @@ CORRECTS_MARGIN = 0.05  # ... clearly more than of any other point
 TOUCH_AT = 0.2  # share of a key point's words an answer says for a thin answer to be partial
 # a key point said the other way round, as the checker judges it (misconceptions stated are
 # matched by _wrong_claims)
-TRUSTED = frozenset({"opposite", "reversed", "denied", "role"})
+TRUSTED = frozenset({"opposite", "reversed", "denied", "role", "direction"})
 # a misconception the checker finds in a claim of an answer: many of its words also come
 # from the right explanation around it, so the bar is above the checker's own
 BELIEVED_AT = 0.8

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from math import fsum
 
 from viva.grade.facts import Fact, FactKind
+from viva.grade.qualified import denies_qualifier
 from viva.grade.words import Clause, Lexicon
 
 AGREE_AT = 0.8  # share of a clause's weight one fact must back for "agree"
@@ -197,6 +198,8 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
         against = []
     if not antonym and clause.subject is not None and clause.subject not in fact.tokens:
         against = []  # "Kubernetes doesn't build images" vs "building images is CI's job"
+    if not antonym and denies_qualifier(clause, fc.text):
+        against = []  # "doesn't open it just on one node" grants opening it
     if (
         against
         and s >= CONTRA_AT

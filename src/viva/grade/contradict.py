@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from viva.grade.check import DECISIVE, KEY_WORD, conflicts, overlap
 from viva.grade.facts import Fact, FactKind
+from viva.grade.qualified import denies_qualifier
 from viva.grade.wordlists import DENYING, KEEP
 from viva.grade.words import Clause, Lexicon, gstem
 
@@ -153,7 +154,7 @@ def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fa
     if not denied:
         return None
     for f in facts:
-        if f.kind not in AUTHORITY:
+        if f.kind not in AUTHORITY or denies_qualifier(clause, f.text):
             continue
         for fc in f.clauses:
             # the fact must be about the subject, which leads it ("the pipeline updates the
@@ -190,12 +191,18 @@ def wrong_role(
         return None
     if clause.tokens[0] != subject and subject in clause.tokens:
         return None  # the thing named is not what acts ("the observer pattern lets ...")
+    if _aside(clause, said):
+        return None
     verb = pred[0]
     if _one_name(lex, said, subject, verb):
         return None  # "cache_page keys on the URL": "page" is part of the name, not a verb
     for f in negatives:
         for fc in f.clauses:
             if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):
+                continue
+            if _aside(fc, f.text) or (subject in fc.tokens and fc.tokens[0] != subject):
+                # a condition of the belief ("if Jenkins goes down, ...") is not it, nor a
+                # clause about another thing ("CrashLoopBackOff is one of the Pod phases")
                 continue
             if not any(
                 pc.subject == subject and verb in _predicate(pc)[:2] and pc.sign(verb) is False
@@ -204,6 +211,28 @@ def wrong_role(
             ):
                 return f
     return None
+
+
+# a clause opened by one of these sets a scene, a condition or a purpose: its first named
+# thing is not what the sentence says acts ("in a canary release the pipeline moves ...",
+# "when the iterables have different lengths", "to make a service highly available ...");
+# a reason ("because they are much faster") is asserted, so it is no such clause, unless
+# it is what a negation weighs ("isn't always better just because it means more hits")
+_SCENE = frozenset("in with for to on at by from during within".split())
+_CONDITION = re.compile(
+    r"\b(?:if|when|whenever|once|unless|until|after|before|while|time|just because"
+    r"|only because)\s+$"
+)
+
+
+def _aside(clause: Clause, text: str) -> bool:
+    """The clause is a scene, condition or purpose of ``text``, not what it asserts."""
+    words = clause.text.split()
+    if not words or words[0] in _SCENE:
+        return bool(words)
+    low = text.lower()
+    at = low.find(" ".join(words[:2]))
+    return at > 0 and bool(_CONDITION.search(low[:at]))
 
 
 def _one_name(lex: Lexicon, text: str, a: str, b: str) -> bool:

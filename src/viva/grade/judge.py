@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from viva.grade.agent import only_aside
 from viva.grade.backing import overreach, said_alike, said_verbatim, unbacked
+from viva.grade.backwards import said_backwards
 from viva.grade.belief import (
     SEM_MISC_AT,
     backed_short_of,
@@ -49,7 +50,6 @@ from viva.grade.contradict import (
     wrong_role,
 )
 from viva.grade.facts import Fact, FactBook, FactKind
-from viva.grade.order import out_of_order
 from viva.grade.quantity import wrong_scope
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import Meaning
@@ -128,6 +128,8 @@ def judge(
             else 0.0  # (unused: most claims say no belief this closely)
         )
         for wrong in close:
+            if _polarity_differs(unit, clauses, wrong[1]):
+                break  # "NoSchedule doesn't throw out running Pods" denies "... evicts them"
             # (a fact of another entry said the other way doesn't undo the denial)
             if says_antonym(unit, wrong[1]) or (
                 negates(lex, clauses, wrong[1])
@@ -174,9 +176,10 @@ def judge(
         mixed = leads_mixed(lex, c, [m.fact]) if m and m.score >= AGREE_AT and c in mine else None
         if mixed is not None:
             return Judgement(text, Status.WRONG, mixed, mixed.text, "reversed", 1.0)
-    steps = out_of_order(lex, checkable, whole.tokens, positives) if mine else None
-    if steps is not None:
-        return Judgement(text, Status.WRONG, steps, steps.text, "order", 1.0)
+    backwards = said_backwards(lex, checkable, whole, mine, positives)
+    if backwards is not None:
+        fact, how = backwards
+        return Judgement(text, Status.WRONG, fact, fact.text, how, 1.0)
     for c in mine:
         often = wrong_scope(lex, c, positives)
         if often is not None:
@@ -334,6 +337,18 @@ def _names_subject(
     owner = lead[0] if lead and re.match(r"[\w.-]+['’]s\b", fact.text.lower()) else None
     named = {subject, owner} - {None}
     return bool(named & set(whole.tokens)) or any(c.subject in named for c in clauses)
+
+
+def _polarity_differs(unit: Clause, clauses: list[Clause], belief: Fact) -> bool:
+    """A one-clause claim negated where the belief is not: it denies the belief in words of
+    its own ("a taint doesn't throw out the running Pods" against "a NoSchedule taint evicts
+    the Pods already running"). A longer claim's own clauses are read one by one ("Secrets
+    aren't just encoded, they're encrypted"). The other way round (a belief that denies,
+    a claim that doesn't) is left to the other gates: read so too, it turned more false
+    statements to "partly" than true ones to "yes"."""
+    if len(clauses) > 1 and unit not in clauses:
+        return False
+    return unit.negated and not any(fc.negated for fc in belief.clauses)
 
 
 def _shares(whole: Clause, fact: Fact) -> bool:

@@ -313,6 +313,8 @@ def _wrong_reason(j: Judgement) -> str:
         return "has the roles the wrong way round"
     if j.why == "order":
         return "has the steps in the wrong order"
+    if j.why == "direction":
+        return "goes the other way round"
     if j.why == "scope":
         return "gets how often it happens wrong"
     if j.why == "value":

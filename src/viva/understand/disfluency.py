@@ -195,6 +195,16 @@ def drop_fillers(words: list[str]) -> list[str]:
     return tidy
 
 
+_COMPARED_VERBS = frozenset("does do did is are was were can will has have".split())
+
+
+def _compares(after: list[str]) -> bool:
+    """ "like select_related does", "like memory does": a comparison with what follows,
+    which ends in its own verb before the next pause."""
+    stretch = upto_break(after)
+    return 2 <= len(stretch) <= 4 and stretch[-1] in _COMPARED_VERBS
+
+
 def _filler_here(low: list[str], i: int, run: tuple[str, ...]) -> bool:
     """Whether a filler candidate is a filler where it stands (not "works like a charm")."""
     prev = low[i - 1] if i > 0 else ","
@@ -207,6 +217,8 @@ def _filler_here(low: list[str], i: int, run: tuple[str, ...]) -> bool:
         # "well, ..." opens a thought; "as well", "runs well" say something
         return prev == ","
     if word == "like":
+        if _compares(low[i + 1 :]):
+            return False
         return prev not in {
             "look",
             "looks",

@@ -1,0 +1,57 @@
+"""A direction said the other way round: "responses go through the middleware top to bottom"
+where the bank says requests go top to bottom and responses come back bottom to top.
+
+Every word of such a claim is in the fact, so word overlap backs it; only the order of the
+two ends of "A to B" tells them apart. A fact's sentence is cut into stretches (at
+punctuation and at "and", "but", "while", "whereas"), and a stretch is about the first word
+it names that is not a context ("in Django the request ..." is about the request). The claim
+is reversed when a stretch of a fact about the same thing says "B to A" and none says
+"A to B". The statement checker (``judge``) uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from viva.grade.facts import Fact
+from viva.grade.words import Lexicon
+
+# "from the top to the bottom", "top to bottom", "python values to strings"
+_PAIR = re.compile(r"\b([a-z0-9][\w-]*)\s+to\s+(?:the\s+|a\s+|an\s+)?([a-z0-9][\w-]*)\b")
+_STRETCH = re.compile(r"[,;:.()]|\b(?:and|but|while|whereas)\b")
+_NEGATED = re.compile(r"\b(?:not|never|no|don't|doesn't|isn't|aren't|won't|can't|cannot)\b")
+
+Way = tuple[str | None, tuple[str, str]]  # what a stretch is about, and its "A to B"
+
+
+def _ways(lex: Lexicon, text: str) -> list[Way]:
+    out: list[Way] = []
+    for stretch in _STRETCH.split(text.lower()):
+        if _NEGATED.search(stretch):
+            continue  # "doesn't go top to bottom" says no direction
+        tokens = [t for t in lex.clause(stretch).tokens if t not in lex.contexts]
+        lead = tokens[0] if tokens else None
+        for m in _PAIR.finditer(stretch):
+            a, b = lex.clause(m[1]).tokens, lex.clause(m[2]).tokens
+            if len(a) == 1 and len(b) == 1 and a != b:
+                out.append((lead, (a[0], b[0])))
+    return out
+
+
+def reversed_direction(lex: Lexicon, claim: str, facts: Sequence[Fact]) -> Fact | None:
+    """The fact that says the claim's "A to B" as "B to A" of the same thing."""
+    said = _ways(lex, claim)
+    if not said:
+        return None
+    ways = [(f, _ways(lex, f.text)) for f in facts if " to " in f.text.lower()]
+    for lead, (a, b) in said:
+        if lead is None:
+            continue
+        same = any(w == (lead, (a, b)) for _, fw in ways for w in fw)
+        if same:
+            continue
+        for f, fw in ways:
+            if (lead, (b, a)) in fw:
+                return f
+    return None
