@@ -233,3 +233,11 @@ def test_like_before_a_compared_thing_and_its_verb_is_kept(said: str, kept: str)
     assert kept in claims(said)[0].text
     # a "like" between pauses is still a filler
     assert claims("it is like, really fast")[0].text == "it is really fast"
+
+
+def test_a_pronoun_said_of_something_is_a_claim() -> None:
+    """ "they are encrypted" says something of what "they" stands for; "it is fine" only
+    answers back."""
+    got = claims("secrets are not base64, they are encrypted")
+    assert [c.checkable for c in got] == ["secrets are not base64", "secrets are encrypted"]
+    assert [c.text for c in claims("lists are mutable. it is fine")] == ["lists are mutable"]

@@ -510,3 +510,36 @@ def test_a_reason_in_a_belief_is_still_the_belief() -> None:
     "because" clause is asserted, not a condition, so "tuples are much faster" says it."""
     got = svc().check("tuples are much faster, so just use them everywhere")
     assert got.verdict is Verdict.DISAGREE, got.explanation
+
+
+def test_not_just_denies_only() -> None:
+    """ "not just base64" denies what "Secret values are only base64-encoded" says (the
+    qualifiers are alike, so the negation is not read as granting the verb), and "they are
+    encrypted" after it is a claim of its own: the statement was once agreed with."""
+    from viva.grade.qualified import denies_qualifier
+
+    lex = svc().facts.lexicon
+    clause = lex.clauses("secrets are not just base64")[0]
+    assert not denies_qualifier(clause, "Secret values are only base64-encoded")
+    assert denies_qualifier(clause, "Secret values are base64-encoded")
+    got = svc().check("kubernetes secrets are not just base64, they are encrypted")
+    assert got.verdict is Verdict.DISAGREE, got.explanation
+
+
+def test_a_longer_claim_denies_a_belief_at_its_asserted_clause() -> None:
+    """ "once TLS is terminated at the load balancer, the rest of the path is not
+    automatically encrypted": the condition shares most words with "Once TLS is terminated
+    at the load balancer, the whole path is encrypted end to end" but asserts nothing, so the
+    whole claim is read at its negated clause and denies the belief."""
+    from viva.grade.belief import denies_by_polarity
+
+    book = svc().facts
+    lex = book.lexicon
+    said = "once TLS is terminated at the load balancer, the rest of the path is not encrypted"
+    belief = next(f for f in book.of("deployment.tls-termination") if f.text.startswith("Once TLS"))
+    clauses = lex.clauses(said)
+    assert len(clauses) == 2
+    assert denies_by_polarity(lex, lex.clause(said), clauses, belief)
+    # the belief said back, not negated, is no denial
+    same = "once TLS is terminated at the load balancer, the whole path is encrypted"
+    assert not denies_by_polarity(lex, lex.clause(same), lex.clauses(same), belief)

@@ -18,7 +18,7 @@ from viva.grade.check import (
     negates,
     overlap,
 )
-from viva.grade.contradict import AUTHORITY, roles_differ, states_predicate
+from viva.grade.contradict import AUTHORITY, condition_of, roles_differ, states_predicate
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.roles import swapped_roles
 from viva.grade.semantic import SEMANTIC_KINDS, Meaning
@@ -54,6 +54,24 @@ def says_correction(
     # its words with the compared things traded ("having filters the rows before grouping
     # and where the groups") say the belief, not the correction
     return swapped_roles(lex, lex.clauses(unit.text), [f], pairs) is None
+
+
+def denies_by_polarity(lex: Lexicon, unit: Clause, clauses: list[Clause], belief: Fact) -> bool:
+    """A claim negated where the belief is not: it denies the belief in words of its own ("a
+    taint doesn't throw out the running Pods" against "a NoSchedule taint evicts the Pods
+    already running"). A longer claim is read at its clause that says most of the belief
+    ("once TLS ends at the load balancer, the rest is not automatically encrypted"), and its
+    own clauses one by one ("Secrets aren't just encoded, they're encrypted"). The other way
+    round (a belief that denies, a claim that doesn't) is left to the other gates: read so
+    too, it turned more false statements to "partly" than true ones to "yes"."""
+    if any(fc.negated for fc in belief.clauses):
+        return False
+    if len(clauses) > 1 and unit not in clauses:
+        # (a condition asserts nothing: "once TLS ends at the load balancer, ...")
+        said, text = tuple(belief.tokens), " ".join(c.text for c in clauses)
+        asserted = [c for c in clauses if not condition_of(c, text)] or clauses
+        unit = max(asserted, key=lambda c: overlap(lex, said, frozenset(c.tokens)))
+    return unit.negated
 
 
 def correction_of(belief: Fact, positives: list[Fact]) -> Fact | None:

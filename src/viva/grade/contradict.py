@@ -225,14 +225,26 @@ _CONDITION = re.compile(
 )
 
 
-def _aside(clause: Clause, text: str) -> bool:
-    """The clause is a scene, condition or purpose of ``text``, not what it asserts."""
+_CONDITION_WORDS = frozenset("if when whenever once unless until after before while".split())
+
+
+def condition_of(clause: Clause, text: str) -> bool:
+    """The clause is a condition of ``text`` ("once TLS is terminated at the load balancer,
+    ..."): it asserts nothing by itself."""
     words = clause.text.split()
-    if not words or words[0] in _SCENE:
-        return bool(words)
+    if not words:
+        return False
+    if words[0] in _CONDITION_WORDS:
+        return True
     low = text.lower()
     at = low.find(" ".join(words[:2]))
     return at > 0 and bool(_CONDITION.search(low[:at]))
+
+
+def _aside(clause: Clause, text: str) -> bool:
+    """The clause is a scene, condition or purpose of ``text``, not what it asserts."""
+    words = clause.text.split()
+    return bool(words) and (words[0] in _SCENE or condition_of(clause, text))
 
 
 def _one_name(lex: Lexicon, text: str, a: str, b: str) -> bool:

@@ -22,6 +22,7 @@ from viva.grade.backwards import said_backwards
 from viva.grade.belief import (
     SEM_MISC_AT,
     backed_short_of,
+    denies_by_polarity,
     given_names,
     means_misconception,
     says_antonym,
@@ -128,7 +129,7 @@ def judge(
             else 0.0  # (unused: most claims say no belief this closely)
         )
         for wrong in close:
-            if _polarity_differs(unit, clauses, wrong[1]):
+            if denies_by_polarity(lex, unit, clauses, wrong[1]):
                 break  # "NoSchedule doesn't throw out running Pods" denies "... evicts them"
             # (a fact of another entry said the other way doesn't undo the denial)
             if says_antonym(unit, wrong[1]) or (
@@ -337,18 +338,6 @@ def _names_subject(
     owner = lead[0] if lead and re.match(r"[\w.-]+['’]s\b", fact.text.lower()) else None
     named = {subject, owner} - {None}
     return bool(named & set(whole.tokens)) or any(c.subject in named for c in clauses)
-
-
-def _polarity_differs(unit: Clause, clauses: list[Clause], belief: Fact) -> bool:
-    """A one-clause claim negated where the belief is not: it denies the belief in words of
-    its own ("a taint doesn't throw out the running Pods" against "a NoSchedule taint evicts
-    the Pods already running"). A longer claim's own clauses are read one by one ("Secrets
-    aren't just encoded, they're encrypted"). The other way round (a belief that denies,
-    a claim that doesn't) is left to the other gates: read so too, it turned more false
-    statements to "partly" than true ones to "yes"."""
-    if len(clauses) > 1 and unit not in clauses:
-        return False
-    return unit.negated and not any(fc.negated for fc in belief.clauses)
 
 
 def _shares(whole: Clause, fact: Fact) -> bool:

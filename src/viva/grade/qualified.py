@@ -27,9 +27,23 @@ _QUALIFIED = re.compile(
 )
 
 
+# words that qualify alike: "not just base64" denies "only base64"
+_ALIKE = {
+    "just": "just|only|merely|simply|solely",
+    "only": "just|only|merely|simply|solely",
+    "every": "every|each|all",
+    "all": "every|each|all",
+    "everything": "everything|all",
+    "always": "always|every time",
+}
+
+
 def denies_qualifier(clause: Clause, fact_text: str) -> bool:
     """The clause's negation reaches a qualifier the fact's text doesn't use."""
     if not clause.negated:
         return False
     found = _QUALIFIED.search(clause.text.lower())
-    return found is not None and not re.search(rf"\b{found[1]}\b", fact_text.lower())
+    if found is None:
+        return False
+    alike = _ALIKE.get(found[1], found[1])
+    return not re.search(rf"\b(?:{alike})\b", fact_text.lower())

@@ -324,6 +324,11 @@ def claims(text: str) -> list[Claim]:
     return out
 
 
+# words that judge what was said rather than say something of it: "it is fine"
+VERDICT_WORDS = frozenset(
+    "right true correct wrong fine ok okay good bad great nice possible important easy hard "
+    "simple clear better worse same different done it so".split()
+)
 # words that point back instead of saying something: "it's nothing like that"
 DEICTIC = frozenset("nothing everything something thing things like that this same way".split())
 CONTRAST_KEEP = frozenset("not never only also still just no".split())
@@ -386,7 +391,12 @@ def _has_claim(words: list[str]) -> bool:
     )
     if not low:
         return False
-    return (n >= 2 or (n >= 1 and (low[0] not in PRONOUNS or len(low) >= 4))) and (
+    # "they are encrypted" says something of what "they" stands for; "it is fine", "that's
+    # true" only answer back
+    said_of_it = (
+        len(low) == 3 and low[0] in PRONOUNS and is_verb(low[1]) and low[2] not in VERDICT_WORDS
+    )
+    return (n >= 2 or (n >= 1 and (low[0] not in PRONOUNS or len(low) >= 4 or said_of_it))) and (
         has_verb or n >= 3
     )
 
