@@ -7,10 +7,12 @@ tuning pass, and never tuned on; held-out 3 and held-out 4 were written blind by
 entries no other split uses and only their totals are read; dev 2 was written the same way
 as held-out 4, on the other half of those entries, and its misses are read; dev 3 was
 written blind by three helpers on the 97 entries no held-out split uses, and its misses are
-read; dev 4 (statements only) was written blind by a helper on the same 97 entries to be
-hard for word overlap: false statements made of the entry's own words (a destination made the
-actor, two compared things' properties swapped, a list member misplaced, words of two
-sentences glued, a fact denied, one detail wrong), and its misses are read. The true-only set (statements-true.yaml, two true statements per entry, most denying a
+read; dev 4 was written blind by helpers to be hard for word overlap: statements on the same
+97 entries, false ones made of the entry's own words (a destination made the actor, two
+compared things' properties swapped, a list member misplaced, words of two sentences glued,
+a fact denied, one detail wrong), and 300 answers on 50 entries no other split uses (two
+good, one partial, and three wrong ones each: a key point's opposite, two things' roles
+swapped, a misconception in other words, each among correct material); its misses are read. The true-only set (statements-true.yaml, two true statements per entry, most denying a
 misconception) measures how often a true statement is answered "disagree". For each split
 and for
 the lexical checker and the semantic layer (viva.semantic, all-MiniLM-L6-v2 in NumPy):
@@ -56,7 +58,7 @@ SPLITS: dict[str, tuple[str, str | None]] = {
     "dev 2": ("statements-dev2.yaml", "answers-dev2.yaml"),
     "held-out 4": ("statements-heldout4.yaml", "answers-heldout4.yaml"),
     "dev 3": ("statements-dev3.yaml", "answers-dev3.yaml"),
-    "dev 4": ("statements-dev4.yaml", None),
+    "dev 4": ("statements-dev4.yaml", "answers-dev4.yaml"),
 }
 FLOORS = "floors: false agreed <= 2%, false disagree >= 85%, true accepted >= 90%, verdicts >= 85%, wrong->good 0, opposite credited 0"
 

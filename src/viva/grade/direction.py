@@ -39,12 +39,24 @@ def _ways(lex: Lexicon, text: str) -> list[Way]:
     return out
 
 
+# a fact's directions, read once per lexicon (the bank's facts are read for every claim);
+# the lexicon is kept with them, so its id can't be reused by another while they are cached
+_READ: dict[tuple[int, str], tuple[Lexicon, list[Way]]] = {}
+
+
+def _fact_ways(lex: Lexicon, text: str) -> list[Way]:
+    key = (id(lex), text)
+    if key not in _READ:
+        _READ[key] = (lex, _ways(lex, text))
+    return _READ[key][1]
+
+
 def reversed_direction(lex: Lexicon, claim: str, facts: Sequence[Fact]) -> Fact | None:
     """The fact that says the claim's "A to B" as "B to A" of the same thing."""
     said = _ways(lex, claim)
     if not said:
         return None
-    ways = [(f, _ways(lex, f.text)) for f in facts if " to " in f.text.lower()]
+    ways = [(f, _fact_ways(lex, f.text)) for f in facts if " to " in f.text.lower()]
     for lead, (a, b) in said:
         if lead is None:
             continue
