@@ -18,6 +18,10 @@ import re
 from dataclasses import dataclass
 
 from viva.understand.claimwords import (
+    ADVERBS,
+    CONTRACTED,
+    CONTRAST_KEEP,
+    DEICTIC,
     DETERMINERS,
     FILLER_RUNS,
     LEAD_INS,
@@ -30,6 +34,8 @@ from viva.understand.claimwords import (
     SUBORDINATORS,
     TAGS,
     TOPIC_PREPS,
+    TOPIC_WORDS,
+    VERDICT_WORDS,
     WH_WORDS,
     content_words,
     is_verb,
@@ -322,19 +328,6 @@ def claims(text: str) -> list[Claim]:
             else:
                 out.append(Claim(_text(part), tagged, resolved))
     return out
-
-
-# words that judge what was said rather than say something of it: "it is fine"
-VERDICT_WORDS = frozenset(
-    "right true correct wrong fine ok okay good bad great nice possible important easy hard "
-    "simple clear better worse same different done it so".split()
-)
-# words that point back instead of saying something: "it's nothing like that"
-DEICTIC = frozenset("nothing everything something thing things like that this same way".split())
-CONTRAST_KEEP = frozenset("not never only also still just no".split())
-ADVERBS = frozenset("also still just only always never really actually automatically then".split())
-CONTRACTED = frozenset({"it's", "they're", "that's"})
-TOPIC_WORDS = 4  # the most words a topic set before a comma takes ("in case of Jenkins,")
 
 
 def _verb_follows(words: list[str]) -> bool:

@@ -347,3 +347,16 @@ def content_words(words: list[str]) -> list[str]:
 
 def is_verb(word: str) -> bool:
     return word in AUX or word in VERBS
+
+
+# words that judge what was said rather than say something of it: "it is fine"
+VERDICT_WORDS = frozenset(
+    "right true correct wrong fine ok okay good bad great nice possible important easy hard "
+    "simple clear better worse same different done it so".split()
+)
+# words that point back instead of saying something: "it's nothing like that"
+DEICTIC = frozenset("nothing everything something thing things like that this same way".split())
+CONTRAST_KEEP = frozenset("not never only also still just no".split())
+ADVERBS = frozenset("also still just only always never really actually automatically then".split())
+CONTRACTED = frozenset({"it's", "they're", "that's"})
+TOPIC_WORDS = 4  # the most words a topic set before a comma takes ("in case of Jenkins,")
