@@ -71,7 +71,8 @@ def denies_by_polarity(lex: Lexicon, unit: Clause, clauses: list[Clause], belief
         said, text = tuple(belief.tokens), " ".join(c.text for c in clauses)
         asserted = [c for c in clauses if not condition_of(c, text)] or clauses
         unit = max(asserted, key=lambda c: overlap(lex, said, frozenset(c.tokens)))
-    return unit.negated
+    # "never slower" is "always faster": a negation on an antonym says the belief's way
+    return unit.negated and not any(f and s for f, s in zip(unit.flips, unit.scoped, strict=True))
 
 
 def correction_of(belief: Fact, positives: list[Fact]) -> Fact | None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from viva.grade.facts import Fact
+from viva.grade.facts import Fact, FactKind
 from viva.grade.words import Lexicon
 
 # "from the top to the bottom", "top to bottom", "python values to strings"
 _PAIR = re.compile(r"\b([a-z0-9][\w-]*)\s+to\s+(?:the\s+|a\s+|an\s+)?([a-z0-9][\w-]*)\b")
 _STRETCH = re.compile(r"[,;:.()]|\b(?:and|but|while|whereas)\b")
+_CONDITION = re.compile(r"\b(?:if|when|whenever|unless)\b")
 _NEGATED = re.compile(r"\b(?:not|never|no|don't|doesn't|isn't|aren't|won't|can't|cannot)\b")
 
 Way = tuple[str | None, tuple[str, str]]  # what a stretch is about, and its "A to B"
@@ -28,13 +29,14 @@ Way = tuple[str | None, tuple[str, str]]  # what a stretch is about, and its "A 
 def _ways(lex: Lexicon, text: str) -> list[Way]:
     out: list[Way] = []
     for stretch in _STRETCH.split(text.lower()):
-        if _NEGATED.search(stretch):
-            continue  # "doesn't go top to bottom" says no direction
+        if _NEGATED.search(stretch) or _CONDITION.search(stretch):
+            continue  # "doesn't go top to bottom", "if traffic is one-way ...": no direction
         tokens = [t for t in lex.clause(stretch).tokens if t not in lex.contexts]
         lead = tokens[0] if tokens else None
         for m in _PAIR.finditer(stretch):
             a, b = lex.clause(m[1]).tokens, lex.clause(m[2]).tokens
-            if len(a) == 1 and len(b) == 1 and a != b:
+            numbers = m[1].lstrip("-").isdigit() and m[2].lstrip("-").isdigit()
+            if len(a) == 1 and len(b) == 1 and a != b and not numbers:  # (a range either way)
                 out.append((lead, (a[0], b[0])))
     return out
 
@@ -56,7 +58,12 @@ def reversed_direction(lex: Lexicon, claim: str, facts: Sequence[Fact]) -> Fact 
     said = _ways(lex, claim)
     if not said:
         return None
-    ways = [(f, _fact_ways(lex, f.text)) for f in facts if " to " in f.text.lower()]
+    # (an analogy's "pages three to six" is no direction of the thing)
+    ways = [
+        (f, _fact_ways(lex, f.text))
+        for f in facts
+        if f.kind is not FactKind.SIMPLE and " to " in f.text.lower()
+    ]
     for lead, (a, b) in said:
         if lead is None:
             continue

@@ -1,14 +1,13 @@
 """A negation that denies a qualifier, not the verb: "NodePort doesn't open the port just on
-the node where the pod runs", "prefetch_related doesn't do a join like select_related does",
-"a CPU limit doesn't kill the container the way memory does".
+the node where the pod runs", "a bigger pool doesn't automatically make the app faster".
 
-Such a clause grants the verb and denies only the restriction, the comparison or the
-universal ("just", "like", "the way", "automatically", "everywhere"), so a fact that says
+Such a clause grants the verb and denies only the restriction or the softener ("just",
+"automatically", "necessarily", "everywhere"), so a fact that says
 the verb without that word is not its opposite. When the fact says the same qualifier
 ("failing closed everywhere ..."), the negation does deny what the fact says, and the
 ordinary rules read it. ``check.conflicts`` reads qualifiers the negation's two-word reach
 holds as tokens; this reads the words as said, a little further ("doesn't open the port
-just on ..."), and the comparisons the tokenizer drops ("like", "the way", "same").
+just on ...").
 """
 
 from __future__ import annotations
@@ -18,23 +17,19 @@ import re
 from viva.grade.words import Clause
 
 # the negation, up to five words, then the qualifier it reaches
-# ("at all" only makes the negation stronger; "alone", "by itself" are no such words:
-# "docker can't build images alone" denies an ability)
+# Only words that limit or soften: "only", "all", "always", "every" deny a universal the
+# fact may well state ("a transaction doesn't roll back all of its changes" is false), and a
+# comparison ("doesn't V like B does", "the way B does") usually means "unlike B, A doesn't
+# V", so it can be false either way round: those are left to the other rules.
 _QUALIFIED = re.compile(
     r"\b(?:not|never)\b(?:\s+[\w'./-]+){0,5}?\s+"
-    r"(just|only|automatically|necessarily|always|like|same|way|everywhere|every|everything"
-    r"|(?<!\bat )all)\b"
+    r"(just|merely|simply|automatically|necessarily|everywhere)\b"
 )
-
-
 # words that qualify alike: "not just base64" denies "only base64"
 _ALIKE = {
     "just": "just|only|merely|simply|solely",
-    "only": "just|only|merely|simply|solely",
-    "every": "every|each|all",
-    "all": "every|each|all",
-    "everything": "everything|all",
-    "always": "always|every time",
+    "merely": "just|only|merely|simply|solely",
+    "simply": "just|only|merely|simply|solely",
 }
 
 
