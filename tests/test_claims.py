@@ -231,7 +231,9 @@ def test_a_long_opening_before_a_comma_is_no_topic() -> None:
 )
 def test_like_before_a_compared_thing_and_its_verb_is_kept(said: str, kept: str) -> None:
     assert kept in claims(said)[0].text
-    # a "like" between pauses is still a filler
+
+
+def test_like_between_pauses_is_still_a_filler() -> None:
     assert claims("it is like, really fast")[0].text == "it is really fast"
 
 

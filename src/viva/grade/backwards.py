@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from viva.grade.direction import reversed_direction
-from viva.grade.facts import Fact
+from viva.grade.facts import Fact, FactBook
 from viva.grade.order import out_of_order
-from viva.grade.words import Clause, Lexicon
+from viva.grade.words import Clause
 
 
 def said_backwards(
-    lex: Lexicon,
+    book: FactBook,
     checkable: str,
     whole: Clause,
     mine: Sequence[Clause],
@@ -26,10 +26,10 @@ def said_backwards(
     are the claim's clauses no fact says word for word."""
     if not mine:
         return None
-    steps = out_of_order(lex, checkable, whole.tokens, positives)
+    steps = out_of_order(book.lexicon, checkable, whole.tokens, positives)
     if steps is not None:
         return steps, "order"
-    way = reversed_direction(lex, checkable, positives)
+    way = reversed_direction(book, checkable, positives)
     if way is not None:
         return way, "direction"
     return None

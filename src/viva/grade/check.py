@@ -198,7 +198,7 @@ def align(lex: Lexicon, clause: Clause, fact: Fact) -> Match:
         against = []
     if not antonym and clause.subject is not None and clause.subject not in fact.tokens:
         against = []  # "Kubernetes doesn't build images" vs "building images is CI's job"
-    if not antonym and denies_qualifier(clause, fc.text):
+    if against and not antonym and denies_qualifier(clause, fc.text):
         against = []  # "doesn't open it just on one node" grants opening it
     if (
         against

@@ -219,13 +219,13 @@ def wrong_role(
 # a reason ("because they are much faster") is asserted, so it is no such clause, unless
 # it is what a negation weighs ("isn't always better just because it means more hits")
 _SCENE = frozenset("in with for to on at by from during within".split())
-_CONDITION = re.compile(
-    r"\b(?:if|when|whenever|once|unless|until|after|before|while|time|just because"
-    r"|only because)\s+$"
-)
-
-
 _CONDITION_WORDS = frozenset("if when whenever once unless until after before while".split())
+# ... said just before the clause ("the first time the Deployment is created")
+_CONDITION = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_CONDITION_WORDS | {"time", "just because", "only because"}))
+    + r")\s+$"
+)
 
 
 def condition_of(clause: Clause, text: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from viva.grade.facts import Fact, FactKind
+from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.words import Lexicon
 
 # "from the top to the bottom", "top to bottom", "python values to strings"
@@ -41,26 +41,24 @@ def _ways(lex: Lexicon, text: str) -> list[Way]:
     return out
 
 
-# a fact's directions, read once per lexicon (the bank's facts are read for every claim);
-# the lexicon is kept with them, so its id can't be reused by another while they are cached
-_READ: dict[tuple[int, str], tuple[Lexicon, list[Way]]] = {}
+def _fact_ways(book: FactBook, text: str) -> list[Way]:
+    """A fact's directions, read once per fact book: the bank's facts are read for every
+    claim that has a direction of its own."""
+    found = book.directions.get(text)
+    if found is None:
+        found = book.directions[text] = _ways(book.lexicon, text)
+    return found
 
 
-def _fact_ways(lex: Lexicon, text: str) -> list[Way]:
-    key = (id(lex), text)
-    if key not in _READ:
-        _READ[key] = (lex, _ways(lex, text))
-    return _READ[key][1]
-
-
-def reversed_direction(lex: Lexicon, claim: str, facts: Sequence[Fact]) -> Fact | None:
+def reversed_direction(book: FactBook, claim: str, facts: Sequence[Fact]) -> Fact | None:
     """The fact that says the claim's "A to B" as "B to A" of the same thing."""
+    lex = book.lexicon
     said = _ways(lex, claim)
     if not said:
         return None
     # (an analogy's "pages three to six" is no direction of the thing)
     ways = [
-        (f, _fact_ways(lex, f.text))
+        (f, _fact_ways(book, f.text))
         for f in facts
         if f.kind is not FactKind.SIMPLE and " to " in f.text.lower()
     ]

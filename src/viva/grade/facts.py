@@ -84,6 +84,11 @@ class FactBook:
     _belief_weight: dict[tuple[str, int], float] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # fact text -> its "A to B" directions and what each is said of, filled as asked
+    # (``grade.direction`` reads them for every claim with a direction of its own)
+    directions: dict[str, list[tuple[str | None, tuple[str, str]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def of(self, entry_id: str) -> tuple[Fact, ...]:
         return self.facts.get(entry_id, ())

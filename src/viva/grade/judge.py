@@ -61,6 +61,7 @@ from viva.grade.words import Clause, Lexicon
 RESTATE_AT = 0.5
 TIE = 0.02  # beliefs this close to the closest are tried too
 LINKS = frozenset({"is", "are", "was", "were", "means", "mean", "be"})
+_POSSESSIVE = re.compile(r"[\w.-]+['’]s\b")  # "PostgreSQL's default ...": about PostgreSQL
 
 
 class Status(StrEnum):
@@ -177,7 +178,7 @@ def judge(
         mixed = leads_mixed(lex, c, [m.fact]) if m and m.score >= AGREE_AT and c in mine else None
         if mixed is not None:
             return Judgement(text, Status.WRONG, mixed, mixed.text, "reversed", 1.0)
-    backwards = said_backwards(lex, checkable, whole, mine, positives)
+    backwards = said_backwards(book, checkable, whole, mine, positives)
     if backwards is not None:
         fact, how = backwards
         return Judgement(text, Status.WRONG, fact, fact.text, how, 1.0)
@@ -335,7 +336,7 @@ def _names_subject(
         return True  # about no thing it names: nothing to check
     # a belief about a thing's attribute ("PostgreSQL's default isolation level is ...") is
     # about the thing: "postgres uses repeatable read by default" names it
-    owner = lead[0] if lead and re.match(r"[\w.-]+['’]s\b", fact.text.lower()) else None
+    owner = lead[0] if lead and _POSSESSIVE.match(fact.text.lower()) else None
     named = {subject, owner} - {None}
     return bool(named & set(whole.tokens)) or any(c.subject in named for c in clauses)
 

@@ -13,6 +13,7 @@ just on ...").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from viva.grade.words import Clause
 
@@ -26,19 +27,26 @@ _QUALIFIED = re.compile(
     r"(just|merely|simply|automatically|necessarily|everywhere)\b"
 )
 # words that qualify alike: "not just base64" denies "only base64"
-_ALIKE = {
-    "just": "just|only|merely|simply|solely",
-    "merely": "just|only|merely|simply|solely",
-    "simply": "just|only|merely|simply|solely",
+_LIMITING = re.compile(r"\b(?:just|only|merely|simply|solely)\b")
+_SAID = {
+    "just": _LIMITING,
+    "merely": _LIMITING,
+    "simply": _LIMITING,
+    "automatically": re.compile(r"\bautomatically\b"),
+    "necessarily": re.compile(r"\bnecessarily\b"),
+    "everywhere": re.compile(r"\beverywhere\b"),
 }
+
+
+@lru_cache(maxsize=4096)  # pure; asked for each fact a negated clause is read against
+def _qualifier(text: str) -> str | None:
+    found = _QUALIFIED.search(text.lower())
+    return found[1] if found else None
 
 
 def denies_qualifier(clause: Clause, fact_text: str) -> bool:
     """The clause's negation reaches a qualifier the fact's text doesn't use."""
     if not clause.negated:
         return False
-    found = _QUALIFIED.search(clause.text.lower())
-    if found is None:
-        return False
-    alike = _ALIKE.get(found[1], found[1])
-    return not re.search(rf"\b(?:{alike})\b", fact_text.lower())
+    qualifier = _qualifier(clause.text)
+    return qualifier is not None and not _SAID[qualifier].search(fact_text.lower())

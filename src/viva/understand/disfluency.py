@@ -195,14 +195,11 @@ def drop_fillers(words: list[str]) -> list[str]:
     return tidy
 
 
-_COMPARED_VERBS = frozenset("does do did is are was were can will has have".split())
-
-
 def _compares(after: list[str]) -> bool:
     """ "like select_related does", "like memory does": a comparison with what follows,
     which ends in its own verb before the next pause."""
     stretch = upto_break(after)
-    return 2 <= len(stretch) <= 4 and stretch[-1] in _COMPARED_VERBS
+    return 2 <= len(stretch) <= 4 and stretch[-1] in AUX
 
 
 def _filler_here(low: list[str], i: int, run: tuple[str, ...]) -> bool:
