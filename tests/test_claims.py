@@ -243,3 +243,26 @@ def test_a_pronoun_said_of_something_is_a_claim() -> None:
     got = claims("secrets are not base64, they are encrypted")
     assert [c.checkable for c in got] == ["secrets are not base64", "secrets are encrypted"]
     assert [c.text for c in claims("lists are mutable. it is fine")] == ["lists are mutable"]
+
+
+@pytest.mark.parametrize(
+    ("said", "reason"),
+    [
+        ("tuples are hashable because they're mutable", "tuples are mutable"),
+        (
+            "the HPA adds pods in a spike, because it talks to the kubelets",
+            "the HPA talks to the kubelets",
+        ),
+    ],
+)
+def test_a_reason_said_of_the_same_thing_is_a_claim_of_its_own(said: str, reason: str) -> None:
+    got = claims(said)
+    assert len(got) == 2, got
+    assert got[1].checkable.lower() == reason.lower()
+
+
+def test_a_reason_about_something_else_stays_in_its_claim() -> None:
+    """Only a reason led by "it"/"they" is cut off: one about another thing may only make
+    sense with its claim ("... even at read committed, because the database applies it")."""
+    said = "any tuple can be a dict key because tuples are immutable"
+    assert [c.text for c in claims(said)] == [said]

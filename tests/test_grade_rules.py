@@ -575,3 +575,13 @@ def test_false_statements_the_review_found_are_not_agreed(said: str) -> None:
 def test_true_statements_near_the_direction_rule_are_not_disagreed(said: str) -> None:
     got = svc().check(said)
     assert got.verdict is not Verdict.DISAGREE, got.explanation
+
+
+@pytest.mark.parametrize(
+    "said", ["Tuples are hashable because they're mutable", "Redis is fast because it's on disk"]
+)
+def test_a_false_reason_is_not_agreed(said: str) -> None:
+    """The reason is checked as a claim of its own, and its correction is given."""
+    got = svc().check(said)
+    assert got.verdict is Verdict.DISAGREE, got.explanation
+    assert any(c.status == "wrong" for c in got.claims), got.claims

@@ -6,9 +6,9 @@ of CI-CD, right?". This module gives the checker clean claims, each still in the
 own words so feedback can quote them: discourse words and fillers are dropped ("oh okay",
 "basically", "like", "you know", "right?"), self-corrections are applied (the words after
 "sorry" replace the ones they repair, matched by their first word, or else the fragment the
-marker interrupts), the text is cut at sentence ends, ";", "but", "so" and at an "and" that
-starts a new statement, and parts that are questions, requests or carry no claim are left
-out. A leading "it" or "they" is resolved to the subject of the claim before, for checking
+marker interrupts), the text is cut at sentence ends and ";" and then into claim-sized parts
+(``parts``: at "but", "so", an "and" that starts a new statement, a reason said of the same
+thing), and parts that are questions, requests or carry no claim are left out. A leading "it" or "they" is resolved to the subject of the claim before, for checking
 only. Pure: words in, values out; it knows no bank.
 """
 
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from viva.understand.claimwords import (
     ADVERBS,
     CONTRACTED,
-    CONTRAST_KEEP,
     DEICTIC,
     DETERMINERS,
     FILLER_RUNS,
@@ -29,9 +28,7 @@ from viva.understand.claimwords import (
     NO_CLAIM,
     PRONOUNS,
     QUESTION_STARTS,
-    RELATIONAL,
     REQUESTS,
-    SUBORDINATORS,
     TAGS,
     TOPIC_PREPS,
     TOPIC_WORDS,
@@ -43,11 +40,10 @@ from viva.understand.claimwords import (
 from viva.understand.denials import denied
 from viva.understand.disfluency import (
     drop_fillers,
-    is_clause,
     repair_with_subject,
     restarts,
-    upto_break,
 )
+from viva.understand.parts import cut_parts, subject_of
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’\-/.+#]*[\w+#]|[A-Za-z0-9]|[,.;:!?]")
 _ABBREV = [
@@ -158,72 +154,6 @@ def _strip_tag(words: list[str]) -> tuple[list[str], bool]:
     return words, found
 
 
-def _parts(words: list[str]) -> list[list[str]]:
-    """Cut at "but", "so", "however", "whereas" and at "and" before a new statement."""
-    low = _low(words)
-    parts: list[list[str]] = []
-    start = 0
-    for i, w in enumerate(low):
-        if i == start:
-            continue
-        cut = False
-        if w in {"but", "however", "whereas"}:
-            # "logged in but not allowed": a contrast on the same subject stays one claim
-            nxt = next((x for x in low[i + 1 :] if x != ","), "")
-            cut = bool(nxt) and nxt not in CONTRAST_KEEP and not is_verb(nxt)
-        elif w == "so" and (
-            i + 1 < len(low) and low[i + 1] not in {"that", "far", "much", "many", "long"}
-        ):
-            cut = low[i - 1] in {",", "and"} or is_clause(low[i + 1 :])
-        elif w == "and":
-            cut = is_clause(upto_break(low[i + 1 :])) and any(is_verb(x) for x in low[start:i])
-        elif w == "," and i + 1 < len(low) and low[i + 1] not in {"and", "but", "so"}:
-            chunk = low[max((k + 1 for k in range(start, i) if low[k] == ","), default=start) : i]
-            cut = is_clause(upto_break(low[i + 1 :])) and is_clause(chunk)
-        if cut:
-            parts.append(words[start:i])
-            start = i + 1
-    parts.append(words[start:])
-    out = []
-    for p in parts:
-        while p and p[0] in {",", "and", "so", "but"}:
-            p = p[1:]
-        while p and p[-1] in {",", "and"}:
-            p = p[:-1]
-        if p:
-            out.append(p)
-    return out
-
-
-def _join_relational(parts: list[list[str]]) -> list[list[str]]:
-    """ "A is different and B is also different" says one thing: A and B are different."""
-    out: list[list[str]] = []
-    for p in parts:
-        low = _low(p)
-        if out and low and low[-1] in RELATIONAL and _low(out[-1])[-1:] == [low[-1]]:
-            prev = out[-1]
-            subj_a = _subject(prev)
-            subj_b = _subject(p)
-            if subj_a and subj_b:
-                out[-1] = [*subj_a, "and", *subj_b, "are", low[-1]]
-                continue
-        out.append(p)
-    return out
-
-
-def _subject(words: list[str]) -> list[str]:
-    """The words before the first verb, when they look like a noun phrase."""
-    low = _low(words)
-    for prep in TOPIC_PREPS:
-        if _starts(words, prep):
-            return []
-    for k, w in enumerate(low):
-        if is_verb(w):
-            subj = [x for x in words[:k] if x != ","]
-            return subj if 0 < len(subj) <= 5 else []
-    return []
-
-
 # "EXPLAIN shows the plan", "explain analyze runs the query": SQL's EXPLAIN is the subject,
 # not a request to explain, when a verb follows it
 _SQL_EXPLAIN_NEXT = frozenset(
@@ -299,7 +229,7 @@ def claims(text: str) -> list[Claim]:
         parts = [
             (part, frame if k == 0 else None)
             for group, frame in groups
-            for k, part in enumerate(_attach_subordinates(_join_relational(_parts(group))))
+            for k, part in enumerate(cut_parts(group))
         ]
         for k, (part, frame) in enumerate(parts):
             part, _ = _strip_lead(part, keep_no=n > 0 or k > 0)
@@ -316,7 +246,7 @@ def claims(text: str) -> list[Claim]:
                 if first in CONTRACTED:
                     rest = ["is" if first != "they're" else "are", *rest]
                 resolved = _text([*antecedent, *rest])
-            subject = _subject(part)
+            subject = subject_of(part)
             if subject and subject[0].lower() not in PRONOUNS:
                 last_subject = subject
             elif topic:
@@ -346,23 +276,6 @@ def _topic(words: list[str]) -> list[str]:
             if after and after[0] in PRONOUNS and 0 < comma - len(prep) <= TOPIC_WORDS:
                 return [w for w in words[len(prep) : comma] if w.lower() not in DETERMINERS]
     return []
-
-
-def _attach_subordinates(parts: list[list[str]]) -> list[list[str]]:
-    """A part that is only a condition ("when I push the code") belongs to the next one."""
-    out: list[list[str]] = []
-    carry: list[str] = []
-    for p in parts:
-        if p and p[0].lower() in SUBORDINATORS and not any(w == "," for w in p):
-            carry = [*carry, *p, ","]
-            continue
-        out.append([*carry, *p])
-        carry = []
-    if carry and out:
-        out[-1] = [*out[-1], *carry[:-1]]
-    elif carry:
-        out.append(carry[:-1])
-    return out
 
 
 def _has_claim(words: list[str]) -> bool:
