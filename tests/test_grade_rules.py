@@ -585,3 +585,18 @@ def test_a_false_reason_is_not_agreed(said: str) -> None:
     got = svc().check(said)
     assert got.verdict is Verdict.DISAGREE, got.explanation
     assert any(c.status == "wrong" for c in got.claims), got.claims
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # "separate" is said by its antonym ("shared"), but the belief has no such word: the
+        # negation still denies "every project needs its own Jenkins server"
+        "you don't need a separate Jenkins server for every project",
+        # a claim denying a belief in its own words is not matched by meaning to another one
+        "NoSQL doesn't always scale better than SQL",
+    ],
+)
+def test_a_claim_denying_a_wrong_belief_is_not_disagreed(said: str) -> None:
+    got = svc().check(said)
+    assert got.verdict is not Verdict.DISAGREE, got.explanation

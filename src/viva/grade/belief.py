@@ -71,8 +71,13 @@ def denies_by_polarity(lex: Lexicon, unit: Clause, clauses: list[Clause], belief
         said, text = tuple(belief.tokens), " ".join(c.text for c in clauses)
         asserted = [c for c in clauses if not condition_of(c, text)] or clauses
         unit = max(asserted, key=lambda c: overlap(lex, said, frozenset(c.tokens)))
-    # "never slower" is "always faster": a negation on an antonym says the belief's way
-    return unit.negated and not any(f and s for f, s in zip(unit.flips, unit.scoped, strict=True))
+    # "never slower" is "always faster": a negation on an antonym of the belief's word says
+    # the belief's way ("you don't need a separate server" still denies "each needs its own")
+    theirs = {t: sign for fc in belief.clauses for t, sign in zip(fc.tokens, fc.signs, strict=True)}
+    return unit.negated and not any(
+        f and s and theirs.get(t) is False
+        for t, f, s in zip(unit.tokens, unit.flips, unit.scoped, strict=True)
+    )
 
 
 def correction_of(belief: Fact, positives: list[Fact]) -> Fact | None:

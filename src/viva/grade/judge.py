@@ -110,6 +110,7 @@ def judge(
     mine = [c for c, v in zip(clauses, verbatim, strict=True) if not v]
     units = ([whole] if mine else []) + (mine if len(clauses) > 1 else [])
 
+    denies = False  # the claim denies a belief it says most of the words of
     # 1. a misconception or red flag, said in the learner's words (the whole claim, or one
     # clause of it: "Jenkins runs inside GitHub, like GitHub Actions")
     for unit in units:
@@ -131,6 +132,7 @@ def judge(
         )
         for wrong in close:
             if denies_by_polarity(lex, unit, clauses, wrong[1]):
+                denies = True
                 break  # "NoSchedule doesn't throw out running Pods" denies "... evicts them"
             # (a fact of another entry said the other way doesn't undo the denial)
             if says_antonym(unit, wrong[1]) or (
@@ -139,6 +141,7 @@ def judge(
                     m and m.contradicts and m.fact.entry_id == wrong[1].entry_id for m in per_clause
                 )
             ):
+                denies = True
                 break  # a belief this close that the claim denies: it says the other way round
             if (
                 # one clause of a longer claim is short: a fact of the entry that holds it as
@@ -212,7 +215,8 @@ def judge(
     # every clause as it is: a sentence vector doesn't outweigh the bank's own words
     # ("Fixtures in conftest files are shared across test files" sits close to "you have to
     # import fixtures from conftest into each test file")
-    if meaning is not None and negatives and not backed_whole:
+    # (nor does it make a claim that denies a wrong belief in its words state another one)
+    if meaning is not None and negatives and not backed_whole and not denies:
         about = [
             f
             for f in negatives
