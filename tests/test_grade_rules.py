@@ -600,3 +600,17 @@ def test_a_false_reason_is_not_agreed(said: str) -> None:
 def test_a_claim_denying_a_wrong_belief_is_not_disagreed(said: str) -> None:
     got = svc().check(said)
     assert got.verdict is not Verdict.DISAGREE, got.explanation
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a negated relation denies the relation, not "performance" after it
+        "Scalability isn't the same as performance",
+        # "fails to scale" is "does not scale"
+        "a system can be fast and still fail to scale",
+    ],
+)
+def test_a_negated_relation_and_fails_to_are_read_as_said(said: str) -> None:
+    got = svc().check(said)
+    assert got.verdict is Verdict.AGREE, got.explanation

@@ -1,11 +1,14 @@
 """The small words grading turns on: negations, absolutes, antonyms and synonyms, the words
-that don't use up a negation's reach, and Python's None told apart from "none".
+that don't use up a negation's reach, Python's None told apart from "none", and the
+rewrites a text gets before it is read ("can't" is "can not", "fails to" is "not").
 
 Tables and three pure helpers; ``words`` reads texts with them (``un_negated`` serves the
 semantic gate of ``belief``).
 """
 
 from __future__ import annotations
+
+import re
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "without", "nothing"})
 # verbs that deny their object: "prevents cascading failure" says there is none
@@ -21,7 +24,9 @@ def prevents(words: list[str], i: int) -> bool:
 # the words that end what a prevention reaches (a fixed list: a preposition of means or
 # condition, or a pronoun subject): "prevent stampedes with a lock" says nothing against the
 # lock, nor "to prevent a stampede you use a lock"
-PREVENTED_UNTIL = frozenset("with by using via through when if so because you we i they".split())
+PREVENTED_UNTIL = frozenset(
+    "with by using via through when if so because you we i they that which".split()
+)
 ABSOLUTES = frozenset(
     "always never only all every any must none nothing guarantee guaranteed impossible "
     "entirely completely".split()
@@ -151,6 +156,8 @@ PRONOUNS = frozenset({"it", "they", "this", "these", "those"})
 # doesn't fit can preempt others", preempting is not denied; a noun after the negation
 # ("not something that will ...") keeps its reach
 MODALS = frozenset("can could will would should must may might shall".split())
+# "isn't the same as performance": a negated relation denies the relation, not what follows it
+RELATION_WORDS = frozenset("same different similar identical equal equivalent".split())
 NOUNISH = frozenset("something anything everything thing one way part kind sort".split())
 # "cannot deploy a container": a negation covers the next two content words, not the clause
 NEGATION_SCOPE = 2
@@ -205,3 +212,27 @@ def python_none(words: list[str]) -> list[str]:
 # a stopword an entry compares ("where", "is") is a name after these words, or before these
 BEFORE_NAME = frozenset("the and but while whereas vs versus than or".split())
 NAME_NOUNS = frozenset("clause keyword operator method function condition".split())
+
+
+# Rewrites before a text is read: contractions spelled out, phrases whose words would be
+# misread one by one ("read-only" is not the absolute "only"; "fails to start" is "not start")
+REWRITES = [
+    (re.compile(r"\b(instead of|rather than)\b", re.I), ", not"),
+    (re.compile(r"\bread[- ]only\b", re.I), "readonly"),  # not the absolute "only"
+    (re.compile(r"\bcan['’]?t\b|\bcannot\b", re.I), "can not"),
+    (re.compile(r"\bwon['’]t\b", re.I), "will not"),
+    (re.compile(r"n['’]t\b", re.I), " not"),
+    (re.compile(r"['’](re|ve|ll|d|m|s)\b", re.I), ""),  # "you're" says nothing to grade
+    # "if it's not there you get a ValueError": "not" is of "there", not of what follows
+    (re.compile(r"\bnot there\b", re.I), "absent"),
+    (re.compile(r"\bmore than (one|a single)\b", re.I), "several"),  # not "one": many
+    (re.compile(r"\bfail(?:s|ed)? to\b", re.I), "not"),  # "fails to scale": does not scale
+    (re.compile(r"\balready there\b", re.I), "existing"),
+    # code said aloud: "daemon dot json", "time dot sleep"
+    (re.compile(r"(?<=\w) dot (?=\w)", re.I), "."),
+    # "there's no real difference between apply and create" says they are the same
+    (
+        re.compile(r"\bno (?:real |actual |big |practical )?differences? (?:between|in)\b", re.I),
+        "the same for",
+    ),
+]

@@ -28,6 +28,8 @@ from viva.grade.wordlists import (
     NOUNISH,
     PREVENTED_UNTIL,
     PRONOUNS,
+    RELATION_WORDS,
+    REWRITES,
     SYNONYMS,
     prevents,
     python_none,
@@ -35,25 +37,6 @@ from viva.grade.wordlists import (
 from viva.text import STOPWORDS, fold, join_spelled_letters, rewrite, stem
 from viva.understand.claimwords import AUX
 
-_CONTRACTIONS = [
-    (re.compile(r"\b(instead of|rather than)\b", re.I), ", not"),
-    (re.compile(r"\bread[- ]only\b", re.I), "readonly"),  # not the absolute "only"
-    (re.compile(r"\bcan['’]?t\b|\bcannot\b", re.I), "can not"),
-    (re.compile(r"\bwon['’]t\b", re.I), "will not"),
-    (re.compile(r"n['’]t\b", re.I), " not"),
-    (re.compile(r"['’](re|ve|ll|d|m|s)\b", re.I), ""),  # "you're" says nothing to grade
-    # "if it's not there you get a ValueError": "not" is of "there", not of what follows
-    (re.compile(r"\bnot there\b", re.I), "absent"),
-    (re.compile(r"\bmore than (one|a single)\b", re.I), "several"),  # not "one": many
-    (re.compile(r"\balready there\b", re.I), "existing"),
-    # code said aloud: "daemon dot json", "time dot sleep"
-    (re.compile(r"(?<=\w) dot (?=\w)", re.I), "."),
-    # "there's no real difference between apply and create" says they are the same
-    (
-        re.compile(r"\bno (?:real |actual |big |practical )?differences? (?:between|in)\b", re.I),
-        "the same for",
-    ),
-]
 # "isnt", "doesnt" as speech recognisers and hurried typists write them
 _BARE = frozenset(
     "isnt doesnt dont cant wont arent wasnt shouldnt couldnt didnt hasnt havent werent".split()
@@ -131,7 +114,7 @@ def strip_wrappers(text: str) -> str:
 
 
 def expand(text: str) -> str:
-    for pattern, repl in _CONTRACTIONS:
+    for pattern, repl in REWRITES:
         text = pattern.sub(repl, text)
     return text
 
@@ -302,7 +285,7 @@ class Lexicon:
             # "doesn't fit" denies a verb; not "is not something/a probe that will ..."
             verb = negator in ("not", "never") and words[i - 1] == negator and word not in NOUNISH
             verbal = verbal or (scope > 0 and verb)
-            scope = max(0, scope - 1)
+            scope = 0 if word in RELATION_WORDS else max(0, scope - 1)
             fresh = False
         elliptic = bool(words) and words[0] == "not"
         return Clause(
