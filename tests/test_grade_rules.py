@@ -614,3 +614,10 @@ def test_a_claim_denying_a_wrong_belief_is_not_disagreed(said: str) -> None:
 def test_a_negated_relation_and_fails_to_are_read_as_said(said: str) -> None:
     got = svc().check(said)
     assert got.verdict is Verdict.AGREE, got.explanation
+
+
+def test_not_every_denies_universality_not_ability() -> None:
+    """ "doesn't accept every method" says some are refused, not that it can't accept any."""
+    got = svc().check("a Flask route doesn't accept every HTTP method unless you restrict it")
+    assert got.verdict is not Verdict.DISAGREE, got.explanation
+    assert svc().check("with GitHub you can't deploy a container").verdict is Verdict.DISAGREE

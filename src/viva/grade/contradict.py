@@ -136,11 +136,16 @@ def denied_capability(
 # belief (measured: reading it otherwise lost a false statement on a blind split)
 _ABLE = frozenset("can cannot could able".split())
 _NOT_ABILITY = frozenset("mean means meant imply implies necessarily enough sufficient".split())
+# "a route doesn't accept every method": a negation reaching "every", "all" or "always"
+# denies that it's universal, not that it can
+_NOT_ALL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+){0,3}?(?:every|all|always)\b")
 
 
 def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
     said = set(clause.text.lower().split())
     if not clause.negated or clause.elliptic or _NOT_ABILITY & said:
+        return None
+    if _NOT_ALL.search(clause.text.lower()):
         return None
     able = bool(_ABLE & said)
     denied = [
