@@ -621,3 +621,11 @@ def test_not_every_denies_universality_not_ability() -> None:
     got = svc().check("a Flask route doesn't accept every HTTP method unless you restrict it")
     assert got.verdict is not Verdict.DISAGREE, got.explanation
     assert svc().check("with GitHub you can't deploy a container").verdict is Verdict.DISAGREE
+
+
+def test_a_condition_does_not_say_a_belief_the_claim_denies() -> None:
+    """The claim is read at what it asserts, its "if" clause aside: the condition holds most
+    of the belief's words, but the claim denies the belief."""
+    said = "if you install a package inside a running container, the image {}"
+    assert svc().check(said.format("doesn't get it")).verdict is not Verdict.DISAGREE
+    assert svc().check(said.format("gets it too")).verdict is Verdict.DISAGREE

@@ -68,7 +68,7 @@ def denies_by_polarity(lex: Lexicon, unit: Clause, clauses: list[Clause], belief
         return False
     if len(clauses) > 1 and unit not in clauses:
         # (a condition asserts nothing: "once TLS ends at the load balancer, ...")
-        said, text = tuple(belief.tokens), " ".join(c.text for c in clauses)
+        said, text = tuple(belief.tokens), unit.text  # (the whole claim, "if" and all)
         asserted = [c for c in clauses if not condition_of(c, text)] or clauses
         unit = max(asserted, key=lambda c: overlap(lex, said, frozenset(c.tokens)))
     # "never slower" is "always faster": a negation on an antonym of the belief's word says

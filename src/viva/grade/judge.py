@@ -131,7 +131,11 @@ def judge(
             else 0.0  # (unused: most claims say no belief this closely)
         )
         for wrong in close:
-            if denies_by_polarity(lex, unit, clauses, wrong[1]):
+            # (a clause of it, such as its condition, doesn't say a belief the claim denies:
+            # "if you install a package in a container, the image doesn't get it")
+            if denies_by_polarity(lex, unit, clauses, wrong[1]) or (
+                unit is not whole and denies_by_polarity(lex, whole, clauses, wrong[1])
+            ):
                 denies = True
                 break  # "NoSchedule doesn't throw out running Pods" denies "... evicts them"
             # (a fact of another entry said the other way doesn't undo the denial)
