@@ -431,6 +431,10 @@ def test_a_definition_after_is_when_is_said_of_its_subject() -> None:
         "without slots, python stores attributes in a per-instance dictionary",
         # a prose sentence whose second clause is led by "it" is still about Jenkins
         "jenkins is software you run",
+        # a negated relation denies the relation, not "performance" after it
+        "Scalability isn't the same as performance",
+        # "fails to scale" is "does not scale"
+        "a system can be fast and still fail to scale",
     ],
 )
 def test_true_statements_near_the_narrow_rules_are_still_agreed_with(said: str) -> None:
@@ -496,6 +500,15 @@ def test_a_direction_said_the_other_way_round_is_disagreed(said: str) -> None:
         "In a canary release the pipeline moves traffic to the new version a little at a time",
         # the negation reaches "just": the claim grants opening the port
         "NodePort doesn't open the port just on the node where the pod is running",
+        # "separate" is said by its antonym ("shared"), but the belief has no such word: the
+        # negation still denies "every project needs its own Jenkins server"
+        "you don't need a separate Jenkins server for every project",
+        # a claim denying a belief in its own words is not matched by meaning to another one
+        "NoSQL doesn't always scale better than SQL",
+        # "not every" says some are refused, not that it can't accept any
+        "a Flask route doesn't accept every HTTP method unless you restrict it",
+        # its "if" clause holds most of the belief's words, but the claim denies the belief
+        "if you install a package inside a running container, the image doesn't get it",
     ],
 )
 def test_true_statements_with_denials_and_asides_are_not_disagreed(said: str) -> None:
@@ -587,45 +600,12 @@ def test_a_false_reason_is_not_agreed(said: str) -> None:
     assert any(c.status == "wrong" for c in got.claims), got.claims
 
 
-@pytest.mark.parametrize(
-    "said",
-    [
-        # "separate" is said by its antonym ("shared"), but the belief has no such word: the
-        # negation still denies "every project needs its own Jenkins server"
-        "you don't need a separate Jenkins server for every project",
-        # a claim denying a belief in its own words is not matched by meaning to another one
-        "NoSQL doesn't always scale better than SQL",
-    ],
-)
-def test_a_claim_denying_a_wrong_belief_is_not_disagreed(said: str) -> None:
-    got = svc().check(said)
-    assert got.verdict is not Verdict.DISAGREE, got.explanation
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        # a negated relation denies the relation, not "performance" after it
-        "Scalability isn't the same as performance",
-        # "fails to scale" is "does not scale"
-        "a system can be fast and still fail to scale",
-    ],
-)
-def test_a_negated_relation_and_fails_to_are_read_as_said(said: str) -> None:
-    got = svc().check(said)
-    assert got.verdict is Verdict.AGREE, got.explanation
-
-
-def test_not_every_denies_universality_not_ability() -> None:
-    """ "doesn't accept every method" says some are refused, not that it can't accept any."""
-    got = svc().check("a Flask route doesn't accept every HTTP method unless you restrict it")
-    assert got.verdict is not Verdict.DISAGREE, got.explanation
-    assert svc().check("with GitHub you can't deploy a container").verdict is Verdict.DISAGREE
-
-
-def test_a_condition_does_not_say_a_belief_the_claim_denies() -> None:
-    """The claim is read at what it asserts, its "if" clause aside: the condition holds most
-    of the belief's words, but the claim denies the belief."""
-    said = "if you install a package inside a running container, the image {}"
-    assert svc().check(said.format("doesn't get it")).verdict is not Verdict.DISAGREE
-    assert svc().check(said.format("gets it too")).verdict is Verdict.DISAGREE
+def test_not_every_and_a_condition_leave_false_statements_refused() -> None:
+    """The narrowed rules still refuse what is false: an ability denied, and the belief
+    said after the same "if" clause."""
+    for said in (
+        "with GitHub you can't deploy a container",
+        "if you install a package inside a running container, the image gets it too",
+        "A transaction doesn't roll back all of its changes when it fails",
+    ):
+        assert svc().check(said).verdict is Verdict.DISAGREE, said
