@@ -266,3 +266,6 @@ def test_a_reason_about_something_else_stays_in_its_claim() -> None:
     sense with its claim ("... even at read committed, because the database applies it")."""
     said = "any tuple can be a dict key because tuples are immutable"
     assert [c.text for c in claims(said)] == [said]
+    # nor a reason only mentioned: "just because it's unhealthy" asserts no reason
+    said = "plain Docker doesn't restart a container just because it's unhealthy"
+    assert [c.text for c in claims(said)] == [said]

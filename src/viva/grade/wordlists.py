@@ -1,6 +1,6 @@
 """The small words grading turns on: negations, absolutes, antonyms and synonyms, the words
 that don't use up a negation's reach, Python's None told apart from "none", and the
-rewrites a text gets before it is read ("can't" is "can not", "fails to" is "not").
+rewrites a text gets before it is read ("can't" is "can not").
 
 Tables and three pure helpers; ``words`` reads texts with them (``un_negated`` serves the
 semantic gate of ``belief``).
@@ -215,7 +215,7 @@ NAME_NOUNS = frozenset("clause keyword operator method function condition".split
 
 
 # Rewrites before a text is read: contractions spelled out, phrases whose words would be
-# misread one by one ("read-only" is not the absolute "only"; "fails to start" is "not start")
+# misread one by one ("read-only" is not the absolute "only")
 REWRITES = [
     (re.compile(r"\b(instead of|rather than)\b", re.I), ", not"),
     (re.compile(r"\bread[- ]only\b", re.I), "readonly"),  # not the absolute "only"
@@ -226,7 +226,6 @@ REWRITES = [
     # "if it's not there you get a ValueError": "not" is of "there", not of what follows
     (re.compile(r"\bnot there\b", re.I), "absent"),
     (re.compile(r"\bmore than (one|a single)\b", re.I), "several"),  # not "one": many
-    (re.compile(r"\bfail(?:s|ed)? to\b", re.I), "not"),  # "fails to scale": does not scale
     (re.compile(r"\balready there\b", re.I), "existing"),
     # code said aloud: "daemon dot json", "time dot sleep"
     (re.compile(r"(?<=\w) dot (?=\w)", re.I), "."),

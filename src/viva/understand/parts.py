@@ -51,7 +51,9 @@ def _parts(words: list[str]) -> list[list[str]]:
             cut = is_clause(upto_break(low[i + 1 :])) and any(is_verb(x) for x in low[start:i])
         elif w == "because":
             # a reason said of the same thing is a claim of its own (``_reason``)
+            # ("just because it's unhealthy", "not because ...": no reason asserted)
             cut = low[i + 1 : i + 2] in ([p] for p in PRONOUNS | CONTRACTED)
+            cut = cut and low[i - 1] not in {"just", "only", "not", "simply", "merely"}
             cut = cut and any(is_verb(x) for x in low[start:i])
         elif w == "," and i + 1 < len(low) and low[i + 1] not in {"and", "but", "so"}:
             chunk = low[max((k + 1 for k in range(start, i) if low[k] == ","), default=start) : i]
