@@ -136,17 +136,12 @@ def denied_capability(
 # belief (measured: reading it otherwise lost a false statement on a blind split)
 _ABLE = frozenset("can cannot could able".split())
 _NOT_ABILITY = frozenset("mean means meant imply implies necessarily enough sufficient".split())
-# "a route doesn't accept every method": a negation reaching "every", "all" or "always"
-# denies that it's universal, not that it can - unless the fact says it of all ("a failed
-# transaction rolls back all of its changes")
-_NOT_ALL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+){0,3}?(every|all|always)\b")
 
 
 def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fact | None:
     said = set(clause.text.lower().split())
     if not clause.negated or clause.elliptic or _NOT_ABILITY & said:
         return None
-    universal = _NOT_ALL.search(clause.text.lower())
     able = bool(_ABLE & said)
     denied = [
         t
@@ -159,9 +154,8 @@ def _denied(lex: Lexicon, clause: Clause, facts: list[Fact], subject: str) -> Fa
     if not denied:
         return None
     for f in facts:
-        if f.kind not in AUTHORITY or denies_qualifier(clause, f.text):
-            continue
-        if universal and universal[1] not in re.findall(r"[a-z]+", f.text.lower()):
+        # "doesn't accept every method" denies that it's universal, not that it can
+        if f.kind not in AUTHORITY or denies_qualifier(clause, f.text, universal=True):
             continue
         for fc in f.clauses:
             # the fact must be about the subject, which leads it ("the pipeline updates the

@@ -8,8 +8,9 @@ own words so feedback can quote them: discourse words and fillers are dropped ("
 "sorry" replace the ones they repair, matched by their first word, or else the fragment the
 marker interrupts), the text is cut at sentence ends and ";" and then into claim-sized parts
 (``parts``: at "but", "so", an "and" that starts a new statement, a reason said of the same
-thing), and parts that are questions, requests or carry no claim are left out. A leading "it" or "they" is resolved to the subject of the claim before, for checking
-only. Pure: words in, values out; it knows no bank.
+thing), and parts that are questions, requests or carry no claim are left out. A leading
+"it" or "they" is resolved to the subject of the claim before, for checking only. Pure:
+words in, values out; it knows no bank.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from viva.understand.claimwords import (
     WH_WORDS,
     content_words,
     is_verb,
+    lowered,
+    spelled_out,
 )
 from viva.understand.denials import denied
 from viva.understand.disfluency import (
@@ -71,12 +74,8 @@ class Claim:
         return self.resolved or self.text
 
 
-def _low(words: list[str]) -> list[str]:
-    return [w.lower().replace("’", "'") for w in words]
-
-
 def _starts(words: list[str], run: tuple[str, ...], at: int = 0) -> bool:
-    return tuple(_low(words[at : at + len(run)])) == run
+    return tuple(lowered(words[at : at + len(run)])) == run
 
 
 def _sentences(text: str) -> list[tuple[list[str], str]]:
@@ -130,7 +129,7 @@ def _strip_lead(words: list[str], keep_no: bool = False) -> tuple[list[str], boo
 def _no_before_noun(words: list[str], run: tuple[str, ...]) -> bool:
     """ "no server or port is involved": "no" before a noun is what the claim says, not an
     answer word ("no, it isn't", "no it doesn't" still start with one)."""
-    return run == ("no",) and bool(content_words(_low(words[1:2])))
+    return run == ("no",) and bool(content_words(lowered(words[1:2])))
 
 
 def _strip_tag(words: list[str]) -> tuple[list[str], bool]:
@@ -141,7 +140,7 @@ def _strip_tag(words: list[str]) -> tuple[list[str], bool]:
         changed = False
         while words and words[-1] == ",":
             words, changed = words[:-1], True
-        low = _low(words)
+        low = lowered(words)
         for run in TAGS:
             n = len(run)
             if len(low) > n and tuple(low[-n:]) == run:
@@ -172,7 +171,7 @@ def _names_a_command(low: list[str]) -> bool:
 
 def _is_question(words: list[str], asked: bool = False) -> bool:
     """A request ("can you tell me") or a question asked, not a claim put up for checking."""
-    low = [w for w in _low(words) if w != ","]
+    low = [w for w in lowered(words) if w != ","]
     if not low:
         return False
     if any(tuple(low[: len(r)]) == r for r in REQUESTS) and not _names_a_command(low):
@@ -194,7 +193,7 @@ def _cleft(words: list[str], asked: bool) -> int | None:
     """Where the claim of a pseudo-cleft starts: "what really defines microservices is that
     each service owns its data" puts the claim after "that" ("what is that thing", "what
     happens if the file is that large" and anything asked with "?" still ask)."""
-    low = _low(words)
+    low = lowered(words)
     if asked or not low or low[0] != "what":
         return None
     for k in range(2, len(low) - 2):
@@ -242,10 +241,7 @@ def claims(text: str) -> list[Claim]:
             if antecedent and (
                 (_verb_follows(part[1:]) and first in PRONOUNS) or first in CONTRACTED
             ):
-                rest = part[1:]
-                if first in CONTRACTED:
-                    rest = ["is" if first != "they're" else "are", *rest]
-                resolved = _text([*antecedent, *rest])
+                resolved = _text([*antecedent, *spelled_out(part[0])[1:], *part[1:]])
             subject = subject_of(part)
             if subject and subject[0].lower() not in PRONOUNS:
                 last_subject = subject
@@ -262,13 +258,13 @@ def claims(text: str) -> list[Claim]:
 
 def _verb_follows(words: list[str]) -> bool:
     """ "it (also) scales", not "that way": a pronoun is a subject only before its verb."""
-    low = [w for w in _low(words) if w not in ADVERBS]
+    low = [w for w in lowered(words) if w not in ADVERBS]
     return bool(low) and is_verb(low[0])
 
 
 def _topic(words: list[str]) -> list[str]:
     """ "in case of Jenkins, it ...": what a pronoun after the comma stands for."""
-    low = _low(words)
+    low = lowered(words)
     for prep in TOPIC_PREPS:
         if _starts(words, prep) and "," in low:
             comma = low.index(",")
@@ -279,7 +275,7 @@ def _topic(words: list[str]) -> list[str]:
 
 
 def _has_claim(words: list[str]) -> bool:
-    low = tuple(w for w in _low(words) if w != ",")
+    low = tuple(w for w in lowered(words) if w != ",")
     if not low or low in NO_CLAIM:
         return False
     if _is_question(list(low)):
@@ -289,7 +285,7 @@ def _has_claim(words: list[str]) -> bool:
         if tuple(low[: len(prep)]) == prep and "," in words:
             comma = words.index(",")
             if 0 < comma - len(prep) <= TOPIC_WORDS:
-                low = tuple(_low(words[comma + 1 :]))
+                low = tuple(lowered(words[comma + 1 :]))
             break
     n = len([w for w in content_words(list(low)) if w not in DEICTIC])
     has_verb = any(

@@ -6,6 +6,8 @@ are lower-case word runs as the tokenizer splits them ("isn't" stays one word).
 
 from __future__ import annotations
 
+import re
+
 from viva.text import STOPWORDS
 
 
@@ -359,4 +361,19 @@ DEICTIC = frozenset("nothing everything something thing things like that this sa
 CONTRAST_KEEP = frozenset("not never only also still just no".split())
 ADVERBS = frozenset("also still just only always never really actually automatically then".split())
 CONTRACTED = frozenset({"it's", "they're", "that's"})
+
+
+def lowered(words: list[str]) -> list[str]:
+    """The words in lower case, a typographic apostrophe made plain."""
+    return [w.lower().replace("\u2019", "'") for w in words]
+
+
+def spelled_out(word: str) -> list[str]:
+    """ "they're" as "they are", "it's" as "it is" (its case kept); any other word alone."""
+    low = word.lower().replace("\u2019", "'")
+    if low not in CONTRACTED:
+        return [word]
+    return [re.split("['\u2019]", word)[0], "are" if low.endswith("'re") else "is"]
+
+
 TOPIC_WORDS = 4  # the most words a topic set before a comma takes ("in case of Jenkins,")

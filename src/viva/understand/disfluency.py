@@ -19,15 +19,12 @@ from viva.understand.claimwords import (
     VERBS,
     content_words,
     is_verb,
+    lowered,
 )
 
 
-def _low(words: list[str]) -> list[str]:
-    return [w.lower().replace("’", "'") for w in words]
-
-
 def _starts(words: list[str], run: tuple[str, ...], at: int = 0) -> bool:
-    return tuple(_low(words[at : at + len(run)])) == run
+    return tuple(lowered(words[at : at + len(run)])) == run
 
 
 # a lone marker word used as a verb or adverb is no repair: "it doesn't wait for the
@@ -40,7 +37,7 @@ def _marker(words: list[str], i: int) -> tuple[str, ...] | None:
     run = next((r for r in REPAIR_MARKERS if _starts(words, r, i)), None)
     if run is None or len(run) > 1:
         return run
-    low = _low(words[max(0, i - 1) : i + 2])
+    low = lowered(words[max(0, i - 1) : i + 2])
     before = low[0] if i > 0 else ","
     after = low[-1] if i + 1 < len(words) else ","
     if before in _NOT_MARKER_BEFORE or after in _NOT_MARKER_AFTER:
@@ -88,7 +85,7 @@ def repair_with_subject(words: list[str]) -> tuple[list[str], list[str]]:
             i = len(before)
             continue
         cut = _repair_start(before, after)
-        if _onset(after) in PRONOUNS and _onset(after) not in _low(before):
+        if _onset(after) in PRONOUNS and _onset(after) not in lowered(before):
             subject = _subject_of(before[cut:]) or subject
         words = before[:cut] + after
         i = cut
@@ -98,14 +95,18 @@ def repair_with_subject(words: list[str]) -> tuple[list[str], list[str]]:
 def _onset(after: list[str]) -> str:
     """The first word a repair says, past determiners and fillers ("no wait, actually it")."""
     return next(
-        (w for w in _low(after) if w not in DETERMINERS and w != "," and (w,) not in FILLER_RUNS),
+        (
+            w
+            for w in lowered(after)
+            if w not in DETERMINERS and w != "," and (w,) not in FILLER_RUNS
+        ),
         "",
     )
 
 
 def _subject_of(fragment: list[str]) -> list[str]:
     """The words before a fragment's first verb: its subject ("helm 3" of "helm 3 talks")."""
-    low = _low(fragment)
+    low = lowered(fragment)
     at = next((k for k, w in enumerate(low) if k > 0 and (is_verb(w) or w in AUX)), 0)
     words = [w for w in fragment[:at] if w.lower() not in DETERMINERS and w != ","]
     return words if words and words[0].lower() not in PRONOUNS else []
@@ -117,7 +118,7 @@ def _clause_end(words: list[str]) -> int:
 
 def _repair_start(before: list[str], after: list[str]) -> int:
     """Where the repaired words begin in ``before``."""
-    low = _low(before)
+    low = lowered(before)
     onset = _onset(after)
     # the repair restarts at a word said before: cut back to its last use
     for k in range(len(low) - 1, -1, -1):
@@ -126,7 +127,7 @@ def _repair_start(before: list[str], after: list[str]) -> int:
                 k -= 1
             return k
     # a repaired noun phrase ends like the one it replaces: "the web server, sorry, the WSGI server"
-    chunk = _low(after)[
+    chunk = lowered(after)[
         : next((k for k, w in enumerate(after) if w == "," or is_verb(w.lower())), len(after))
     ]
     if 1 < len(chunk) <= 4 and chunk[-1] in low:
@@ -136,7 +137,7 @@ def _repair_start(before: list[str], after: list[str]) -> int:
                 return back
     # otherwise it replaces the fragment the marker interrupted ...
     start = max((k + 1 for k, w in enumerate(low) if w == "," or w in CLAUSE_STARTERS), default=0)
-    if not any(is_verb(w) for w in _low(after)[: _clause_end(after)]):
+    if not any(is_verb(w) for w in lowered(after)[: _clause_end(after)]):
         # ... or, when the repair has no verb, what came after that fragment's verb: "the
         # pool has ten connections, sorry, five connections" keeps "the pool has"
         verb = next((k for k in range(start + 1, len(low)) if is_verb(low[k])), None)
@@ -158,13 +159,15 @@ def _repair_start(before: list[str], after: list[str]) -> int:
 def restarts(words: list[str]) -> list[str]:
     """ "it is, it distributes the traffic": a dangling "it is," restarted; "is, a single entry
     point": a pause after the verb."""
-    low = _low(words)
+    low = lowered(words)
     out: list[str] = []
     for k, w in enumerate(words):
         if w == "," and out and low[k - 1] in AUX:
             if is_clause(upto_break(low[k + 1 :])):
-                while out and _low(out[-1:])[0] not in {",", "and", "but", "so"} and len(out) > 0:
-                    if _low(out[-1:])[0] in AUX or _low(out[-1:])[0] in PRONOUNS:
+                while (
+                    out and lowered(out[-1:])[0] not in {",", "and", "but", "so"} and len(out) > 0
+                ):
+                    if lowered(out[-1:])[0] in AUX or lowered(out[-1:])[0] in PRONOUNS:
                         out.pop()
                     else:
                         break
@@ -176,7 +179,7 @@ def restarts(words: list[str]) -> list[str]:
 def drop_fillers(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
-    low = _low(words)
+    low = lowered(words)
     while i < len(words):
         run = next((r for r in FILLER_RUNS if tuple(low[i : i + len(r)]) == r), None)
         if run is not None and _filler_here(low, i, run):

@@ -17,12 +17,10 @@ from viva.understand.claimwords import (
     SUBORDINATORS,
     TOPIC_PREPS,
     is_verb,
+    lowered,
+    spelled_out,
 )
 from viva.understand.disfluency import is_clause, upto_break
-
-
-def _low(words: list[str]) -> list[str]:
-    return [w.lower().replace("\u2019", "'") for w in words]
 
 
 def cut_parts(words: list[str]) -> list[list[str]]:
@@ -32,7 +30,7 @@ def cut_parts(words: list[str]) -> list[list[str]]:
 
 def _parts(words: list[str]) -> list[list[str]]:
     """Cut at "but", "so", "however", "whereas" and at "and" before a new statement."""
-    low = _low(words)
+    low = lowered(words)
     parts: list[list[str]] = []
     start = 0
     for i, w in enumerate(low):
@@ -77,21 +75,18 @@ def _parts(words: list[str]) -> list[list[str]]:
 def _reason(words: list[str]) -> list[str]:
     """ "(tuples are hashable) because they're mutable" says that they are mutable: the
     pronoun is then resolved to the subject before, as after "so"."""
-    low = _low(words[:2])
+    low = lowered(words[:2])
     if len(low) < 2 or low[0] != "because" or low[1] not in PRONOUNS | CONTRACTED:
         return words
-    if low[1] not in CONTRACTED:
-        return words[1:]
-    head, _, rest = words[1].partition("'")
-    return [head, "are" if rest.lower() == "re" else "is", *words[2:]]
+    return [*spelled_out(words[1]), *words[2:]]
 
 
 def _join_relational(parts: list[list[str]]) -> list[list[str]]:
     """ "A is different and B is also different" says one thing: A and B are different."""
     out: list[list[str]] = []
     for p in parts:
-        low = _low(p)
-        if out and low and low[-1] in RELATIONAL and _low(out[-1])[-1:] == [low[-1]]:
+        low = lowered(p)
+        if out and low and low[-1] in RELATIONAL and lowered(out[-1])[-1:] == [low[-1]]:
             prev = out[-1]
             subj_a = subject_of(prev)
             subj_b = subject_of(p)
@@ -104,9 +99,9 @@ def _join_relational(parts: list[list[str]]) -> list[list[str]]:
 
 def subject_of(words: list[str]) -> list[str]:
     """The words before the first verb, when they look like a noun phrase."""
-    low = _low(words)
+    low = lowered(words)
     for prep in TOPIC_PREPS:
-        if tuple(_low(words[: len(prep)])) == prep:
+        if tuple(lowered(words[: len(prep)])) == prep:
             return []
     for k, w in enumerate(low):
         if is_verb(w):
