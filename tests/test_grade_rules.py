@@ -487,6 +487,27 @@ def test_a_direction_said_the_other_way_round_is_disagreed(said: str) -> None:
     assert right.verdict is Verdict.AGREE, right.explanation
 
 
+def test_a_direction_is_reversed_when_the_fact_says_it_of_the_thing_in_other_words() -> None:
+    """"Import runs the module's code bottom to top": the fact's stretch ("caches the module
+    before running its code top to bottom") leads with another word, and no fact says
+    "bottom to top" of anything."""
+    got = svc().check("Import runs the module's code bottom to top")
+    assert got.verdict is Verdict.DISAGREE, got.explanation
+    assert "other way round" in got.explanation
+    right = svc().check("Import runs the module's code top to bottom")
+    assert right.verdict is Verdict.AGREE, right.explanation
+
+
+def test_the_common_last_word_of_a_compared_term_does_not_name_it_alone() -> None:
+    """"UNION removes all duplicate rows" is about UNION; its "all" doesn't make it about
+    UNION ALL too, so "UNION ALL removes duplicates" gives UNION's role away."""
+    got = svc().check("UNION ALL is faster than UNION because it removes duplicates")
+    assert got.verdict is Verdict.DISAGREE, got.explanation
+    assert "it removes duplicates" in got.explanation
+    right = svc().check("UNION ALL keeps duplicates and UNION removes them")
+    assert right.verdict is Verdict.AGREE, right.explanation
+
+
 @pytest.mark.parametrize(
     "said",
     [

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from viva.grade.check import overlap
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.words import Lexicon
 
@@ -23,6 +24,7 @@ _STRETCH = re.compile(r"[,;:.()]|\b(?:and|but|while|whereas)\b")
 _CONDITION = re.compile(r"\b(?:if|when|whenever|unless)\b")
 _NEGATED = re.compile(r"\b(?:not|never|no|don't|doesn't|isn't|aren't|won't|can't|cannot)\b")
 
+ABOUT_AT = 0.7  # weighted share of the claim's words a fact about other words must hold
 Way = tuple[str | None, tuple[str, str]]  # what a stretch is about, and its "A to B"
 
 
@@ -70,5 +72,15 @@ def reversed_direction(book: FactBook, claim: str, facts: Sequence[Fact]) -> Fac
             continue
         for f, fw in ways:
             if (lead, (b, a)) in fw:
+                return f
+        # the fact's stretch may be about the same thing in other words ("import runs the
+        # code bottom to top" against "... caches the module before running its code top to
+        # bottom"): no fact says "A to B" of anything, and one that holds most of the
+        # claim's words says "B to A"
+        if any(w == (a, b) for _, fw in ways for _, w in fw):
+            continue
+        tokens = lex.clause(claim).tokens
+        for f, fw in ways:
+            if any(w == (b, a) for _, w in fw) and overlap(lex, tokens, f.tokens) >= ABOUT_AT:
                 return f
     return None

@@ -28,7 +28,8 @@ from math import fsum
 from viva.grade.check import overlap
 from viva.grade.contradict import AUTHORITY
 from viva.grade.facts import Fact
-from viva.grade.words import Clause, Lexicon
+from viva.grade.wordlists import ABSOLUTES
+from viva.grade.words import Clause, Lexicon, gstem
 
 Term = tuple[str, ...]
 Signed = list[tuple[str, bool]]
@@ -45,6 +46,8 @@ PARTICIPLES = frozenset(
     "sold told thought understood".split()
 )
 BOTH = frozenset({"both", "either", "neither"})
+# a compared term's last word that is too common to name it alone ("UNION ALL")
+GENERIC_LAST = frozenset(gstem(w) for w in ABSOLUTES)
 ADVERBS = frozenset("not also just only usually often then always never still first".split())
 
 
@@ -175,8 +178,13 @@ def compared_in(tokens: Sequence[str], terms: tuple[Term, ...]) -> list[Term]:
         # its last word alone names it too when no other term uses that word ("Kafka" for
         # "Apache Kafka"; not "copy" for "deep copy" beside "shallow copy", nor "path" for
         # "os.path" beside "pathlib")
-        if n > 1 and not any(
-            any(o.startswith(term[-1]) for o in other) for other in terms if other != term
+        # (nor "all" for "UNION ALL": "UNION removes all duplicate rows" names UNION only)
+        if (
+            n > 1
+            and term[-1] not in GENERIC_LAST
+            and not any(
+                any(o.startswith(term[-1]) for o in other) for other in terms if other != term
+            )
         ):
             spans += [(i, i + 1, term) for i, t in enumerate(tokens) if t == term[-1]]
     kept = [
