@@ -498,6 +498,21 @@ def test_a_direction_is_reversed_when_the_fact_says_it_of_the_thing_in_other_wor
     assert right.verdict is Verdict.AGREE, right.explanation
 
 
+def test_two_clauses_trading_what_the_bank_says_of_the_things_they_open_with() -> None:
+    """The entry lists no compared pair for the normal forms; the two clauses open with
+    "second" and "third", and each says what the bank says of the other."""
+    got = svc().check(
+        "Second normal form says no non-key column depends on another non-key column, and "
+        "third says nothing depends on just part of a composite key."
+    )
+    assert got.verdict is Verdict.DISAGREE, got.explanation
+    right = svc().check(
+        "Second normal form says no column depends on only part of a composite key, and "
+        "third says no column depends on another non-key column."
+    )
+    assert right.verdict is not Verdict.DISAGREE, right.explanation
+
+
 def test_the_common_last_word_of_a_compared_term_does_not_name_it_alone() -> None:
     """"UNION removes all duplicate rows" is about UNION; its "all" doesn't make it about
     UNION ALL too, so "UNION ALL removes duplicates" gives UNION's role away."""

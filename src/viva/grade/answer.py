@@ -17,12 +17,12 @@ from itertools import pairwise
 
 from viva.bank.model import Entry, KeyPoint
 from viva.grade.belief import correction_of
+from viva.grade.carried import said_of_other
 from viva.grade.check import DECISIVE, KEY_WORD, Match, align, overlap, signs_agree
 from viva.grade.facts import Fact, FactBook, FactKind
 from viva.grade.insights import insights
 from viva.grade.judge import Status, judge
 from viva.grade.model import AnswerVerdict, Grade
-from viva.grade.roles import said_of_other
 from viva.grade.semantic import Meaning, Similar
 from viva.grade.sides import traded_in_a_row
 from viva.grade.wordlists import ABSOLUTES

@@ -1,7 +1,7 @@
 """Roles traded between the things an entry compares: "an image is the running instance of
 a container", "a bind mount is the storage Docker manages, a volume maps a host folder".
 
-Two readings, both about the entry's compared terms (``FactBook.pairs``):
+Three readings, all about the entry's compared terms (``FactBook.pairs``):
 
 - one clause names both things: word order decides, since the claim says the bank's words;
   the claim with the two terms traded back must read like one of the entry's statements,
@@ -13,10 +13,13 @@ Two readings, both about the entry's compared terms (``FactBook.pairs``):
   part, so a passive in the bank is read as well as an active claim);
 - two clauses in a row, each about one thing, each saying what the bank says of the other
   ("a normal view stores the result like a table, and a materialised view runs the query
-  every time"): two pieces of evidence, so each needs less (``traded_across``).
+  every time"): two pieces of evidence, so each needs less (``traded_across``); here the
+  two things may also be the words the clauses open with, where the entry lists no such
+  pair ("second normal form is ..., and third normal form is ...").
 
 Split from ``contradict`` (the other contradictions); the statement checker (``judge``,
-``sides``) and the answer grader (``answer``, two claims in a row) use it.
+``sides``) and the answer grader (``answer``, two claims in a row) use it; ``carried``
+keeps a key point said of the other thing from being credited.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ import re
 from collections.abc import Mapping, Sequence
 from math import fsum
 
-from viva.grade.check import overlap
 from viva.grade.contradict import AUTHORITY
 from viva.grade.facts import Fact
 from viva.grade.wordlists import ABSOLUTES
@@ -99,7 +101,7 @@ def traded_across(
     each needs less than one clause alone (``_given_to_other``)."""
     if first.elliptic or second.elliptic or passive(first.text) or passive(second.text):
         return None
-    for own, terms in _entries(facts, pairs):
+    for own, terms in _entries(facts, pairs) + _named_by_heads(first, second, facts):
         a, b = _subject(first.tokens, terms), _subject(second.tokens, terms)
         if a is None or b is None or a == b:
             continue
@@ -108,6 +110,40 @@ def traded_across(
         if took and back:
             return took, back
     return None
+
+
+def _named_by_heads(
+    first: Clause, second: Clause, facts: list[Fact]
+) -> list[tuple[list[Fact], tuple[Term, ...]]]:
+    """The two things the clauses open with, as compared terms, for each entry whose facts
+    name both ("second normal form is ..., and third normal form is ..."), whether or not
+    the entry lists them as compared: two clauses leaning the wrong way are evidence enough."""
+    a, b = _head(first), _head(second)
+    if a is None or b is None or a == b:
+        return []
+    by: dict[str, list[Fact]] = {}
+    for f in facts:
+        if not f.kind.negative:
+            by.setdefault(f.entry_id, []).append(f)
+    return [
+        (own, ((a,), (b,)))
+        for own in by.values()
+        if any(a in f.tokens for f in own) and any(b in f.tokens for f in own)
+    ]
+
+
+LEAD = frozenset("a an the so and but while whereas then also".split())
+
+
+def _head(clause: Clause) -> str | None:
+    """The word a clause opens with, after a determiner: what it is about ("logs are ...")."""
+    words = re.findall(r"[a-z0-9_]+", clause.text.lower())
+    while words and words[0] in LEAD:
+        words.pop(0)
+    if not words or not clause.tokens:
+        return None
+    first = clause.tokens[0]
+    return first if words[0].startswith(first[:4]) else None
 
 
 def _subject(tokens: Sequence[str], terms: tuple[Term, ...]) -> Term | None:
@@ -142,7 +178,7 @@ def _leans_to(
     # key points and corrections only: an analogy's loose words ("only as fresh as the
     # last time someone cooked it") are no one's role
     for f in (f for f in own if f.kind in AUTHORITY):
-        for _named_in_run, run in _runs(f.clauses, terms):
+        for _named_in_run, run in term_runs(f.clauses, terms):
             # whose the run is: the thing its first clause names first, in the active
             # voice ("threads share the process memory" is the threads')
             about = None if passive(run[0].text) else _subject(run[0].tokens, terms)
@@ -204,7 +240,7 @@ def _given_to_other(
     mine = 0.0
     best: tuple[float, Fact] | None = None
     for f in own:
-        for named, run in _runs(f.clauses, terms):
+        for named, run in term_runs(f.clauses, terms):
             held, said = _held(lex, pred, run)
             if this in named:
                 mine = max(mine, held)
@@ -220,7 +256,7 @@ def _given_to_other(
     return None
 
 
-def _runs(
+def term_runs(
     clauses: Sequence[Clause], terms: tuple[Term, ...]
 ) -> list[tuple[list[Term], list[Clause]]]:
     """A fact's clauses grouped by the compared term they are about: a clause naming no
@@ -345,47 +381,3 @@ def _trade(
             out.append(said[i])
             i += 1
     return out
-
-
-CARRY_AT = 0.4  # share of a key point's other words one answer clause must say to carry it
-
-
-def said_of_other(
-    lex: Lexicon,
-    point: Fact,
-    phrases: Sequence[str],
-    clauses: Sequence[Clause],
-    terms: tuple[Term, ...],
-) -> bool:
-    """The answer says a key point about one compared thing, but of another: every part of
-    the answer that carries the point (one of its phrases, or most of its other words) names
-    another thing and not this one ("RabbitMQ is the partitioned log" does not make "Kafka
-    is a partitioned log")."""
-    # only a point wholly about one thing: "VMs run their own kernel; containers share the
-    # host's" is about both, whether or not "VMs" is read as a name
-    whole = _runs(point.clauses, terms)
-    named = whole[0][0] if len(whole) == 1 else []
-    if len(named) != 1 or not clauses:
-        return False
-    this = set(named[0])
-    rest = tuple(t for t in dict.fromkeys(point.tokens) if t not in this)
-    # a phrase of one word ("next") is too common to say alone where the point was made
-    marks = [m for p in phrases if (m := set(lex.clause(p).tokens) - this)]
-    if not rest:
-        return False
-    # the answer's clauses grouped as the fact's are: "... and rabbitmq is the partitioned
-    # log that keeps records" - the relative clause is still RabbitMQ's
-    carriers = [
-        said
-        for said, run in _runs(clauses, terms)
-        if (words := frozenset(t for c in run for t in c.tokens))
-        and (_marked(marks, words) or overlap(lex, rest, words) >= CARRY_AT)
-    ]
-    return bool(carriers) and all(said and named[0] not in said for said in carriers)
-
-
-def _marked(marks: Sequence[set[str]], words: frozenset[str]) -> bool:
-    """A phrase of two words or more, or two phrases of one word, said in ``words``: what
-    credits a key point (``grade.answer``) marks where it was said."""
-    hits = [m for m in marks if m <= words]
-    return any(len(m) > 1 for m in hits) or len(hits) >= 2
