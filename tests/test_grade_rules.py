@@ -498,6 +498,25 @@ def test_a_direction_is_reversed_when_the_fact_says_it_of_the_thing_in_other_wor
     assert right.verdict is Verdict.AGREE, right.explanation
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the claim says the other way round of something else too
+        "Python checks the except clauses top to bottom, and you read the traceback bottom to top",
+        "store a mapping from code to URL and from URL to code to avoid duplicates",
+        # the fact holds "stdout" and "log" (the two ends), little else of the stretch
+        "in containers, apps write structured logs to stdout and the platform ships stdout to "
+        "the log store",
+    ],
+)
+def test_a_direction_in_other_words_needs_the_rest_of_its_stretch(said: str) -> None:
+    """The fallback reading of a reversed direction (no fact says "A to B" of anything) is
+    no reading at all when the claim itself also says "B to A", and it weighs the words of
+    the claim's stretch without its two ends, which every fact saying "B to A" holds."""
+    got = svc().check(said)
+    assert got.verdict is not Verdict.DISAGREE, got.explanation
+
+
 def test_two_clauses_trading_what_the_bank_says_of_the_things_they_open_with() -> None:
     """The entry lists no compared pair for the normal forms; the two clauses open with
     "second" and "third", and each says what the bank says of the other."""

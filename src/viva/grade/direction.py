@@ -24,7 +24,7 @@ _STRETCH = re.compile(r"[,;:.()]|\b(?:and|but|while|whereas)\b")
 _CONDITION = re.compile(r"\b(?:if|when|whenever|unless)\b")
 _NEGATED = re.compile(r"\b(?:not|never|no|don't|doesn't|isn't|aren't|won't|can't|cannot)\b")
 
-ABOUT_AT = 0.7  # weighted share of the claim's words a fact about other words must hold
+ABOUT_AT = 0.7  # share of the claim's stretch (its two ends left out) a fact must hold
 Way = tuple[str | None, tuple[str, str]]  # what a stretch is about, and its "A to B"
 
 
@@ -73,14 +73,31 @@ def reversed_direction(book: FactBook, claim: str, facts: Sequence[Fact]) -> Fac
         for f, fw in ways:
             if (lead, (b, a)) in fw:
                 return f
-        # the fact's stretch may be about the same thing in other words ("import runs the
-        # code bottom to top" against "... caches the module before running its code top to
-        # bottom"): no fact says "A to B" of anything, and one that holds most of the
-        # claim's words says "B to A"
-        if any(w == (a, b) for _, fw in ways for _, w in fw):
-            continue
-        tokens = lex.clause(claim).tokens
-        for f, fw in ways:
-            if any(w == (b, a) for _, w in fw) and overlap(lex, tokens, f.tokens) >= ABOUT_AT:
-                return f
+    return _said_in_other_words(lex, claim, said, ways)
+
+
+def _said_in_other_words(
+    lex: Lexicon, claim: str, said: list[Way], ways: list[tuple[Fact, list[Way]]]
+) -> Fact | None:
+    """The fact's stretch may be about the same thing in other words ("import runs the code
+    bottom to top" against "... caches the module before running its code top to bottom"):
+    no fact says "A to B" of anything, the claim doesn't say "B to A" of something else
+    ("checked top to bottom, and you read the traceback bottom to top"), and a fact that
+    says "B to A" holds most of the rest of the claim's stretch (the two ends, which any
+    such fact holds, left out)."""
+    pairs = {pair for _, pair in said}
+    for stretch in _STRETCH.split(claim.lower()):
+        for lead, (a, b) in _ways(lex, stretch):
+            if lead is None or (b, a) in pairs:
+                continue
+            if any(w == (a, b) for _, fw in ways for _, w in fw):
+                continue
+            rest = tuple(t for t in lex.clause(stretch).tokens if t not in (a, b))
+            for f, fw in ways:
+                if (
+                    rest
+                    and any(w == (b, a) for _, w in fw)
+                    and overlap(lex, rest, f.tokens) >= ABOUT_AT
+                ):
+                    return f
     return None
