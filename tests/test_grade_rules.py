@@ -488,7 +488,7 @@ def test_a_direction_said_the_other_way_round_is_disagreed(said: str) -> None:
 
 
 def test_a_direction_is_reversed_when_the_fact_says_it_of_the_thing_in_other_words() -> None:
-    """"Import runs the module's code bottom to top": the fact's stretch ("caches the module
+    """ "Import runs the module's code bottom to top": the fact's stretch ("caches the module
     before running its code top to bottom") leads with another word, and no fact says
     "bottom to top" of anything."""
     got = svc().check("Import runs the module's code bottom to top")
@@ -533,7 +533,7 @@ def test_two_clauses_trading_what_the_bank_says_of_the_things_they_open_with() -
 
 
 def test_the_common_last_word_of_a_compared_term_does_not_name_it_alone() -> None:
-    """"UNION removes all duplicate rows" is about UNION; its "all" doesn't make it about
+    """ "UNION removes all duplicate rows" is about UNION; its "all" doesn't make it about
     UNION ALL too, so "UNION ALL removes duplicates" gives UNION's role away."""
     got = svc().check("UNION ALL is faster than UNION because it removes duplicates")
     assert got.verdict is Verdict.DISAGREE, got.explanation
