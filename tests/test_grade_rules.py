@@ -532,6 +532,22 @@ def test_two_clauses_trading_what_the_bank_says_of_the_things_they_open_with() -
     assert right.verdict is not Verdict.DISAGREE, right.explanation
 
 
+def test_a_claim_a_key_point_states_of_its_subject_trades_no_roles() -> None:
+    """The Compose entry compares Compose with Kubernetes and says Compose runs the
+    containers of an app; many key points say Kubernetes runs containers. The learner's "so
+    kubernetes is what runs the containers" is right, and was answered "No - the roles the
+    wrong way round"."""
+    got = svc().check(
+        "so CI/CD means the pipeline builds and tests every change, and kubernetes is what "
+        "runs the containers, right?"
+    )
+    assert got.verdict is not Verdict.DISAGREE, got.explanation
+    assert svc().check("kubernetes is what runs the containers").verdict is Verdict.AGREE
+    # the trade reading still applies where no key point says it of the thing named
+    wrong = svc().check("a bind mount is the storage docker manages for you")
+    assert wrong.verdict is Verdict.DISAGREE, wrong.explanation
+
+
 def test_the_common_last_word_of_a_compared_term_does_not_name_it_alone() -> None:
     """ "UNION removes all duplicate rows" is about UNION; its "all" doesn't make it about
     UNION ALL too, so "UNION ALL removes duplicates" gives UNION's role away."""

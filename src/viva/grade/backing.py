@@ -81,3 +81,24 @@ def overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
         if extra:
             return sorted(extra)[0]
     return None
+
+
+STATED_KINDS = (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
+
+
+def stated_of_subject(lex: Lexicon, clause: Clause, facts: list[Fact]) -> bool:
+    """A key point, short answer or correction says the clause of the same thing: one of its
+    clauses is about the clause's subject and holds every other word of it, said the same
+    way ("Kubernetes runs your containers on a cluster" states "kubernetes is what runs the
+    containers")."""
+    subject = clause.subject
+    rest = {(t, s) for t, s in zip(clause.tokens, clause.signs, strict=True) if t != subject}
+    if subject is None or not rest:
+        return False
+    return any(
+        (fc.subject == subject or fc.tokens[:1] == (subject,))
+        and all(s in fc.signs_of(t) for t, s in rest)
+        for f in facts
+        if f.kind in STATED_KINDS
+        for fc in f.clauses
+    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from viva.grade.agent import only_aside
-from viva.grade.backing import overreach, said_alike, said_verbatim, unbacked
+from viva.grade.backing import overreach, said_alike, said_verbatim, stated_of_subject, unbacked
 from viva.grade.backwards import said_backwards
 from viva.grade.belief import (
     SEM_MISC_AT,
@@ -172,8 +172,11 @@ def judge(
     for c, m in zip(clauses, per_clause, strict=True):
         if m and m.score >= AGREE_AT and c in mine and gives_role_away(lex, c, m.fact, book.pairs):
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
-    traded = swapped_roles(lex, clauses, positives, book.pairs) if mine else None
-    for c in mine if traded is None else ():
+    # a clause a key point says of the same thing trades no roles ("Kubernetes runs the
+    # containers", though the Compose entry says Compose runs them)
+    free = [c for c in clauses if not stated_of_subject(lex, c, positives)]
+    traded = swapped_roles(lex, free, positives, book.pairs) if mine and free else None
+    for c in [c for c in mine if c in free] if traded is None else ():
         traded = traded_within(lex, c, positives, book.pairs)
         if traded is not None:
             break
