@@ -548,6 +548,16 @@ def test_a_claim_a_key_point_states_of_its_subject_trades_no_roles() -> None:
     assert wrong.verdict is Verdict.DISAGREE, wrong.explanation
 
 
+def test_a_belief_wrong_by_its_condition_is_not_said_under_another_condition() -> None:
+    """ "When a readiness probe fails, Kubernetes restarts the container" is wrong by its
+    condition; "kubernetes restarts containers when they crash" gives the action another
+    condition and is right. Said with the belief's condition, it is still "No"."""
+    right = svc().check("kubernetes restarts containers when they crash")
+    assert right.verdict is not Verdict.DISAGREE, right.explanation
+    wrong = svc().check("so when the readiness probe fails, kubernetes restarts the container")
+    assert wrong.verdict is Verdict.DISAGREE, wrong.explanation
+
+
 def test_the_common_last_word_of_a_compared_term_does_not_name_it_alone() -> None:
     """ "UNION removes all duplicate rows" is about UNION; its "all" doesn't make it about
     UNION ALL too, so "UNION ALL removes duplicates" gives UNION's role away."""

@@ -198,6 +198,13 @@ def wrong_role(
     if _one_name(lex, said, subject, verb):
         return None  # "cache_page keys on the URL": "page" is part of the name, not a verb
     for f in negatives:
+        own_condition = {t for c in lex.clauses(said) if _aside(c, said) for t in c.tokens}
+        # a belief wrong by its condition ("when a readiness probe fails, Kubernetes restarts
+        # the container") is not said by a claim that gives the action another one
+        # of its own ("kubernetes restarts containers when they crash")
+        condition = {t for fc in f.clauses if _aside(fc, f.text) for t in fc.tokens}
+        if condition and own_condition and not condition & own_condition:
+            continue
         for fc in f.clauses:
             if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):
                 continue
