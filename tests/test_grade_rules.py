@@ -558,6 +558,17 @@ def test_a_belief_wrong_by_its_condition_is_not_said_under_another_condition() -
     assert wrong.verdict is Verdict.DISAGREE, wrong.explanation
 
 
+def test_a_claim_closer_in_meaning_to_the_correction_is_not_the_belief() -> None:
+    """ "an index makes reads faster but writes slower" shares "make" and "faster" with "more
+    indexes always make the database faster", but it reads as the correction ("each index
+    speeds some reads but slows every write"): with the semantic layer it is not "No". The
+    belief itself still is."""
+    right = svc().check("an index makes reads faster but writes slower", semantic=True)
+    assert right.verdict is not Verdict.DISAGREE, right.explanation
+    wrong = svc().check("more indexes always make the database faster", semantic=True)
+    assert wrong.verdict is Verdict.DISAGREE, wrong.explanation
+
+
 def test_the_common_last_word_of_a_compared_term_does_not_name_it_alone() -> None:
     """ "UNION removes all duplicate rows" is about UNION; its "all" doesn't make it about
     UNION ALL too, so "UNION ALL removes duplicates" gives UNION's role away."""

@@ -277,3 +277,17 @@ def backed_short_of(
             if beyond:
                 return True
     return False
+
+
+FIX_MARGIN = 0.05  # a claim this much closer in meaning to the correction is not the belief
+
+
+def closer_to_fix(meaning: Meaning | None, unit: Clause, belief: Fact) -> bool:
+    """With the semantic layer: the claim reads clearly closer to the belief's correction
+    than to the belief ("an index makes reads faster but writes slower" against "more
+    indexes always make the database faster", corrected "each index speeds some reads but
+    slows every write"), so it is not the belief, whatever words the two share."""
+    if meaning is None or not belief.correction:
+        return False
+    to_belief, to_fix = meaning.similarity(unit.text, [belief.text, belief.correction])
+    return to_fix >= to_belief + FIX_MARGIN

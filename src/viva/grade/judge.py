@@ -22,6 +22,7 @@ from viva.grade.backwards import said_backwards
 from viva.grade.belief import (
     SEM_MISC_AT,
     backed_short_of,
+    closer_to_fix,
     denies_by_polarity,
     given_names,
     means_misconception,
@@ -162,7 +163,9 @@ def judge(
                 and not says_correction(lex, unit, wrong[1], positives, wrong[0], book.pairs)
                 and not backed_short_of(lex, unit, wrong[1], positives, given_names(book, wrong[1]))
             ):
-                if not roles_differ(lex, clauses, wrong[1]):
+                if not roles_differ(lex, clauses, wrong[1]) and not closer_to_fix(
+                    meaning, unit, wrong[1]
+                ):
                     return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
                 break  # the closest belief it says is said of the other thing
 
