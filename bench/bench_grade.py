@@ -12,7 +12,9 @@ read; dev 4 was written blind by helpers to be hard for word overlap: statements
 compared things' properties swapped, a list member misplaced, words of two sentences glued,
 a fact denied, one detail wrong), and 300 answers on 50 entries no other split uses (two
 good, one partial, and three wrong ones each: a key point's opposite, two things' roles
-swapped, a misconception in other words, each among correct material); its misses are read. The true-only set (statements-true.yaml, two true statements per entry, most denying a
+swapped, a misconception in other words, each among correct material); its misses are read.
+The basics split (statements only) is 240 everyday statements, 20 per topic, written blind
+by two helpers: plain textbook facts and the plain mistakes juniors make; its misses are read. The true-only set (statements-true.yaml, two true statements per entry, most denying a
 misconception) measures how often a true statement is answered "disagree". For each split
 and for
 the lexical checker and the semantic layer (viva.semantic, all-MiniLM-L6-v2 in NumPy):
@@ -59,6 +61,7 @@ SPLITS: dict[str, tuple[str, str | None]] = {
     "held-out 4": ("statements-heldout4.yaml", "answers-heldout4.yaml"),
     "dev 3": ("statements-dev3.yaml", "answers-dev3.yaml"),
     "dev 4": ("statements-dev4.yaml", "answers-dev4.yaml"),
+    "basics": ("statements-basics.yaml", None),
 }
 FLOORS = "floors: false agreed <= 2%, false disagree >= 85%, true accepted >= 90%, verdicts >= 85%, wrong->good 0, opposite credited 0"
 

@@ -76,6 +76,19 @@ def test_answer_floors(name: str) -> None:
     assert figures.accuracy >= 0.85, figures.misses
 
 
+def test_everyday_statements_are_rarely_contradicted_or_let_through() -> None:
+    """The basics split: 240 plain statements (160 true, 80 false) a learner says on every
+    topic. A learner who is right should seldom hear "No", and a plain mistake should
+    almost never hear "Yes" (lexical: 6 true ones answered "No" and 1 false one "Yes" when
+    the split was added; the slack is for the next rule that trades one for another)."""
+    rows = _rows("statements-basics.yaml")
+    assert len(rows) >= 200 and {r["topic"] for r in rows} >= {t.id for t in svc().bank.topics}
+    figures = devset.statements(rows, svc().check)
+    assert figures.sycophantic <= 2, figures.misses
+    assert figures.verdicts["true"].get("disagree", 0) <= 9, figures.misses
+    assert figures.true_rate >= 0.93, figures.misses
+
+
 def test_fresh_held_out_split_is_big_enough_and_new() -> None:
     rows = _rows("statements-heldout2.yaml")
     assert len(rows) >= 60 and sum(1 for r in rows if not r["label"]) * 2 == len(rows)

@@ -234,7 +234,7 @@ def judge(
             and not backed_short_of(lex, whole, f, positives, given_names(book, f))
         ]
         hit = means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
-        if hit is not None:
+        if hit is not None and not closer_to_fix(meaning, whole, hit):
             return _wrong(text, hit, "misconception", SEM_MISC_AT, positives, lex)
 
     # 4. backed clause by clause; a clause denying a wrong belief ("Kubernetes won't run the
