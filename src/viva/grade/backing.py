@@ -92,13 +92,21 @@ def stated_of_subject(lex: Lexicon, clause: Clause, facts: list[Fact]) -> bool:
     way ("Kubernetes runs your containers on a cluster" states "kubernetes is what runs the
     containers")."""
     subject = clause.subject
-    rest = {(t, s) for t, s in zip(clause.tokens, clause.signs, strict=True) if t != subject}
-    if subject is None or not rest:
+    said = list(zip(clause.tokens, clause.signs, strict=True))
+    if subject is None or len(said) < 2:
         return False
+    # in the claim's order: "UNION removes all duplicate rows" doesn't state "UNION ALL
+    # removes duplicates"
     return any(
         (fc.subject == subject or fc.tokens[:1] == (subject,))
-        and all(s in fc.signs_of(t) for t, s in rest)
+        and _in_order_signed(said, list(zip(fc.tokens, fc.signs, strict=True)))
         for f in facts
         if f.kind in STATED_KINDS
         for fc in f.clauses
     )
+
+
+def _in_order_signed(part: list[tuple[str, bool]], whole: list[tuple[str, bool]]) -> bool:
+    """Every (word, sign) of ``part`` occurs in ``whole`` in the same order."""
+    it = iter(whole)
+    return all(any(w == p for w in it) for p in part)
