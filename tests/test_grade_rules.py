@@ -574,6 +574,28 @@ def test_a_belief_wrong_by_its_condition_is_not_said_under_another_condition() -
     assert wrong.verdict is Verdict.DISAGREE, wrong.explanation
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the bank's clause names both compared things; its part about the template is not
+        # a statement about the view
+        "Django's template is closer to an MVC controller and the view to an MVC template",
+        # beliefs wrong by their main clause, said under another condition
+        "Django picks up the models automatically when the app folder is created",
+        "Kubernetes moves the pod to a different node when the app dies",
+        # one clause of a belief said whole, or a belief said with the correction's spelling
+        "querysets are cached globally",
+        "a materialized view updates itself whenever rows are inserted into the underlying tables",
+    ],
+)
+def test_false_statements_the_second_review_found_stay_disagreed(said: str) -> None:
+    """Found by the independent review of the eleventh pass's precision rules (each became
+    "Partly" or "Yes" under their first version); with the semantic layer and without."""
+    for semantic in (False, True):
+        got = svc().check(said, semantic=semantic)
+        assert got.verdict is Verdict.DISAGREE, (semantic, got.explanation)
+
+
 def test_a_claim_closer_in_meaning_to_the_correction_is_not_the_belief() -> None:
     """ "an index makes reads faster but writes slower" shares "make" and "faster" with "more
     indexes always make the database faster", but it reads as the correction ("each index

@@ -5,6 +5,8 @@ doesn't use, and when a key point says the claim nearly word for word.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from viva.grade.check import DECISIVE, KEY_WORD, Match, conflicts, overlap
 from viva.grade.facts import Fact, FactKind
 from viva.grade.words import Clause, Lexicon
@@ -86,24 +88,36 @@ def overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
 STATED_KINDS = (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
 
 
-def stated_of_subject(lex: Lexicon, clause: Clause, facts: list[Fact]) -> bool:
+def stated_of_subject(
+    lex: Lexicon,
+    clause: Clause,
+    facts: list[Fact],
+    pairs: Mapping[str, tuple[tuple[str, ...], ...]],
+) -> bool:
     """A key point, short answer or correction says the clause of the same thing: one of its
-    clauses is about the clause's subject and holds every other word of it, said the same
+    clauses is about the clause's subject and holds every word of it in order, said the same
     way ("Kubernetes runs your containers on a cluster" states "kubernetes is what runs the
-    containers")."""
+    containers"), before it names another thing its entry compares ("Django's view is
+    closer to an MVC controller and the template to an MVC view" states nothing of the
+    template)."""
     subject = clause.subject
     said = list(zip(clause.tokens, clause.signs, strict=True))
     if subject is None or len(said) < 2:
         return False
-    # in the claim's order: "UNION removes all duplicate rows" doesn't state "UNION ALL
-    # removes duplicates"
-    return any(
-        (fc.subject == subject or fc.tokens[:1] == (subject,))
-        and _in_order_signed(said, list(zip(fc.tokens, fc.signs, strict=True)))
-        for f in facts
-        if f.kind in STATED_KINDS
-        for fc in f.clauses
-    )
+    for f in facts:
+        if f.kind not in STATED_KINDS:
+            continue
+        others = {t[-1] for t in pairs.get(f.entry_id, ()) if t} - {subject}
+        for fc in f.clauses:
+            if fc.subject != subject and fc.tokens[:1] != (subject,):
+                continue
+            cut = next((i for i, t in enumerate(fc.tokens) if i and t in others), None)
+            own = list(zip(fc.tokens, fc.signs, strict=True))[:cut]
+            # in the claim's order: "UNION removes all duplicate rows" doesn't state "UNION
+            # ALL removes duplicates"
+            if _in_order_signed(said, own):
+                return True
+    return False
 
 
 def _in_order_signed(part: list[tuple[str, bool]], whole: list[tuple[str, bool]]) -> bool:

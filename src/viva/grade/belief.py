@@ -282,12 +282,18 @@ def backed_short_of(
 FIX_MARGIN = 0.05  # a claim this much closer in meaning to the correction is not the belief
 
 
-def closer_to_fix(meaning: Meaning | None, unit: Clause, belief: Fact) -> bool:
-    """With the semantic layer: the claim reads clearly closer to the belief's correction
-    than to the belief ("an index makes reads faster but writes slower" against "more
-    indexes always make the database faster", corrected "each index speeds some reads but
-    slows every write"), so it is not the belief, whatever words the two share."""
+def closer_to_fix(meaning: Meaning | None, lex: Lexicon, unit: Clause, belief: Fact) -> bool:
+    """With the semantic layer: the claim says a word of the belief's correction the belief
+    lacks, and reads clearly closer to the correction than to the belief or any clause of it
+    ("an index makes reads faster but writes slower" against "more indexes always make the
+    database faster", corrected "each index speeds some reads but slows every write"), so
+    it is not the belief, whatever words the two share. ("querysets are cached globally" is
+    one clause of its belief said whole: that clause is what it is compared with.)"""
     if meaning is None or not belief.correction:
         return False
-    to_belief, to_fix = meaning.similarity(unit.text, [belief.text, belief.correction])
-    return to_fix >= to_belief + FIX_MARGIN
+    fix_only = set(lex.clause(belief.correction).tokens) - belief.tokens
+    if not fix_only & set(unit.tokens):
+        return False
+    sides = [belief.text, *(c.text for c in belief.clauses if len(belief.clauses) > 1)]
+    sims = meaning.similarity(unit.text, [belief.correction, *sides])
+    return sims[0] >= max(sims[1:]) + FIX_MARGIN

@@ -197,13 +197,20 @@ def wrong_role(
     verb = pred[0]
     if _one_name(lex, said, subject, verb):
         return None  # "cache_page keys on the URL": "page" is part of the name, not a verb
+    # a belief wrong by its condition ("when a readiness probe fails, Kubernetes restarts
+    # the container") is not said by a claim that gives the action another condition of its
+    # own ("kubernetes restarts containers when they crash") - only where the bank gives the
+    # subject that action too, so that the belief is wrong by its condition alone ("once I
+    # run startapp, Django picks up the models" is wrong whatever the condition)
+    own_condition = {t for c in lex.clauses(said) if condition_of(c, said) for t in c.tokens}
+    acts = own_condition and any(
+        subject in pc.tokens and verb in pc.tokens and False in pc.signs_of(verb)
+        for p in positives
+        for pc in p.clauses
+    )
     for f in negatives:
-        own_condition = {t for c in lex.clauses(said) if _aside(c, said) for t in c.tokens}
-        # a belief wrong by its condition ("when a readiness probe fails, Kubernetes restarts
-        # the container") is not said by a claim that gives the action another one
-        # of its own ("kubernetes restarts containers when they crash")
-        condition = {t for fc in f.clauses if _aside(fc, f.text) for t in fc.tokens}
-        if condition and own_condition and not condition & own_condition:
+        condition = {t for fc in f.clauses if condition_of(fc, f.text) for t in fc.tokens}
+        if acts and condition and not condition & own_condition:
             continue
         for fc in f.clauses:
             if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):

@@ -164,7 +164,7 @@ def judge(
                 and not backed_short_of(lex, unit, wrong[1], positives, given_names(book, wrong[1]))
             ):
                 if not roles_differ(lex, clauses, wrong[1]) and not closer_to_fix(
-                    meaning, unit, wrong[1]
+                    meaning, lex, unit, wrong[1]
                 ):
                     return _wrong(text, wrong[1], "misconception", wrong[0], positives, lex)
                 break  # the closest belief it says is said of the other thing
@@ -177,7 +177,7 @@ def judge(
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
     # a clause a key point says of the same thing trades no roles ("Kubernetes runs the
     # containers", though the Compose entry says Compose runs them)
-    free = [c for c in clauses if not stated_of_subject(lex, c, positives)]
+    free = [c for c in clauses if not stated_of_subject(lex, c, positives, book.pairs)]
     traded = swapped_roles(lex, free, positives, book.pairs) if mine and free else None
     for c in [c for c in mine if c in free] if traded is None else ():
         traded = traded_within(lex, c, positives, book.pairs)
@@ -234,7 +234,7 @@ def judge(
             and not backed_short_of(lex, whole, f, positives, given_names(book, f))
         ]
         hit = means_misconception(lex, checkable, whole, clauses, positives, about, meaning)
-        if hit is not None and not closer_to_fix(meaning, whole, hit):
+        if hit is not None and not closer_to_fix(meaning, lex, whole, hit):
             return _wrong(text, hit, "misconception", SEM_MISC_AT, positives, lex)
 
     # 4. backed clause by clause; a clause denying a wrong belief ("Kubernetes won't run the
