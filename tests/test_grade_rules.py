@@ -596,6 +596,18 @@ def test_false_statements_the_second_review_found_stay_disagreed(said: str) -> N
         assert got.verdict is Verdict.DISAGREE, (semantic, got.explanation)
 
 
+def test_a_count_alone_does_not_deny_a_belief() -> None:
+    """ "A singleton gives you one instance for the whole application, even with several
+    workers" is read with "several" as "not one"; "a singleton gives you one instance across
+    all the gunicorn workers" says the belief, and was answered "Yes" as its denial."""
+    for semantic in (False, True):
+        got = svc().check(
+            "a singleton gives you one instance across all the gunicorn workers, yeah?",
+            semantic=semantic,
+        )
+        assert got.verdict is not Verdict.AGREE, (semantic, got.explanation)
+
+
 def test_a_claim_closer_in_meaning_to_the_correction_is_not_the_belief() -> None:
     """ "an index makes reads faster but writes slower" shares "make" and "faster" with "more
     indexes always make the database faster", but it reads as the correction ("each index

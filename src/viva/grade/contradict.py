@@ -274,6 +274,7 @@ def _predicate(clause: Clause) -> list[str]:
 
 
 DENIED_PART = 0.5  # share of a belief's weight a denial must say
+COUNTS = frozenset({"one"})  # what "many", "several", "single" are read as, turned or not
 
 
 def denies_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
@@ -292,6 +293,10 @@ def denies_predicate(lex: Lexicon, whole: Clause, fact: Fact) -> bool:
             overlap(lex, fc.tokens, frozenset(whole.tokens)),
         )
         if not said or len(said) < min(2, len(theirs)) or close < 0.6:
+            continue
+        if set(said) <= COUNTS:
+            # a count alone denies nothing: "several workers" (read as "not one") against
+            # "one instance across all the workers" is about other things
             continue
         if overlap(lex, tuple(fact.tokens), frozenset(whole.tokens)) < DENIED_PART:
             # two common words of a longer belief, denied, don't deny it: "it can never
