@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from viva.grade.check import DECISIVE, KEY_WORD, Match, conflicts, overlap
+from viva.grade.check import DECISIVE, KEY_KINDS, KEY_WORD, Match, conflicts, overlap
 from viva.grade.facts import Fact, FactKind
 from viva.grade.words import Clause, Lexicon
 
@@ -85,9 +85,6 @@ def overreach(clauses: list[Clause], backing: list[Match]) -> str | None:
     return None
 
 
-STATED_KINDS = (FactKind.POINT, FactKind.SHORT, FactKind.CORRECTION)
-
-
 def stated_of_subject(
     lex: Lexicon,
     clause: Clause,
@@ -105,7 +102,7 @@ def stated_of_subject(
     if subject is None or len(said) < 2:
         return False
     for f in facts:
-        if f.kind not in STATED_KINDS:
+        if f.kind not in KEY_KINDS:
             continue
         others = {t[-1] for t in pairs.get(f.entry_id, ()) if t} - {subject}
         for fc in f.clauses:

@@ -197,21 +197,7 @@ def wrong_role(
     verb = pred[0]
     if _one_name(lex, said, subject, verb):
         return None  # "cache_page keys on the URL": "page" is part of the name, not a verb
-    # a belief wrong by its condition ("when a readiness probe fails, Kubernetes restarts
-    # the container") is not said by a claim that gives the action another condition of its
-    # own ("kubernetes restarts containers when they crash") - only where the bank gives the
-    # subject that action too, so that the belief is wrong by its condition alone ("once I
-    # run startapp, Django picks up the models" is wrong whatever the condition)
-    own_condition = {t for c in lex.clauses(said) if condition_of(c, said) for t in c.tokens}
-    acts = own_condition and any(
-        subject in pc.tokens and verb in pc.tokens and False in pc.signs_of(verb)
-        for p in positives
-        for pc in p.clauses
-    )
     for f in negatives:
-        condition = {t for fc in f.clauses if condition_of(fc, f.text) for t in fc.tokens}
-        if acts and condition and not condition & own_condition:
-            continue
         for fc in f.clauses:
             if fc.subject != subject or verb not in _predicate(fc)[:2] or fc.sign(verb):
                 continue
@@ -223,9 +209,32 @@ def wrong_role(
                 pc.subject == subject and verb in _predicate(pc)[:2] and pc.sign(verb) is False
                 for p in positives
                 for pc in p.clauses
-            ):
+            ) and not _other_condition(lex, said, f, subject, verb, positives):
                 return f
     return None
+
+
+def _other_condition(
+    lex: Lexicon, said: str, belief: Fact, subject: str, verb: str, positives: list[Fact]
+) -> bool:
+    """A belief wrong by its condition ("when a readiness probe fails, Kubernetes restarts
+    the container") is not said by a claim that gives the action another condition of its
+    own ("kubernetes restarts containers when they crash") - only where the bank gives the
+    subject that action too, so that the belief is wrong by its condition alone ("once I
+    run startapp, Django picks up the models" is wrong whatever the condition)."""
+    theirs = {t for fc in belief.clauses if condition_of(fc, belief.text) for t in fc.tokens}
+    if not theirs:
+        return False
+    mine = {t for c in lex.clauses(said) if condition_of(c, said) for t in c.tokens}
+    return (
+        bool(mine)
+        and not theirs & mine
+        and any(
+            subject in pc.tokens and verb in pc.tokens and False in pc.signs_of(verb)
+            for p in positives
+            for pc in p.clauses
+        )
+    )
 
 
 # a clause opened by one of these sets a scene, a condition or a purpose: its first named

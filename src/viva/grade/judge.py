@@ -177,8 +177,8 @@ def judge(
             return Judgement(text, Status.WRONG, m.fact, m.fact.text, "reversed", m.score)
     # a clause a key point says of the same thing trades no roles ("Kubernetes runs the
     # containers", though the Compose entry says Compose runs them)
-    free = [c for c in clauses if not stated_of_subject(lex, c, positives, book.pairs)]
-    traded = swapped_roles(lex, free, positives, book.pairs) if mine and free else None
+    free = [c for c in clauses if mine and not stated_of_subject(lex, c, positives, book.pairs)]
+    traded = swapped_roles(lex, free, positives, book.pairs) if free else None
     for c in [c for c in mine if c in free] if traded is None else ():
         traded = traded_within(lex, c, positives, book.pairs)
         if traded is not None:

@@ -101,7 +101,8 @@ def traded_across(
     each needs less than one clause alone (``_given_to_other``)."""
     if first.elliptic or second.elliptic or passive(first.text) or passive(second.text):
         return None
-    for own, terms in _entries(facts, pairs) + _named_by_heads(first, second, facts):
+    by = _by_entry(facts)
+    for own, terms in _entries(facts, pairs, by) + _named_by_heads(first, second, by):
         a, b = _subject(first.tokens, terms), _subject(second.tokens, terms)
         if a is None or b is None or a == b:
             continue
@@ -113,7 +114,7 @@ def traded_across(
 
 
 def _named_by_heads(
-    first: Clause, second: Clause, facts: list[Fact]
+    first: Clause, second: Clause, by: Mapping[str, list[Fact]]
 ) -> list[tuple[list[Fact], tuple[Term, ...]]]:
     """The two things the clauses open with, as compared terms, for each entry whose facts
     name both ("second normal form is ..., and third normal form is ..."), whether or not
@@ -121,10 +122,6 @@ def _named_by_heads(
     a, b = _head(first), _head(second)
     if a is None or b is None or a == b:
         return []
-    by: dict[str, list[Fact]] = {}
-    for f in facts:
-        if not f.kind.negative:
-            by.setdefault(f.entry_id, []).append(f)
     return [
         (own, ((a,), (b,)))
         for own in by.values()
@@ -193,13 +190,24 @@ def _leans_to(
 
 
 def _entries(
-    facts: list[Fact], pairs: Mapping[str, tuple[Term, ...]]
+    facts: list[Fact],
+    pairs: Mapping[str, tuple[Term, ...]],
+    by: Mapping[str, list[Fact]] | None = None,
 ) -> list[tuple[list[Fact], tuple[Term, ...]]]:
-    by_entry: dict[str, list[Fact]] = {}
+    return [
+        (own, pairs[entry_id])
+        for entry_id, own in (_by_entry(facts) if by is None else by).items()
+        if len(pairs.get(entry_id, ())) >= 2
+    ]
+
+
+def _by_entry(facts: list[Fact]) -> dict[str, list[Fact]]:
+    """The positive facts, by the entry they belong to."""
+    by: dict[str, list[Fact]] = {}
     for f in facts:
-        if not f.kind.negative and len(pairs.get(f.entry_id, ())) >= 2:
-            by_entry.setdefault(f.entry_id, []).append(f)
-    return [(own, pairs[entry_id]) for entry_id, own in by_entry.items()]
+        if not f.kind.negative:
+            by.setdefault(f.entry_id, []).append(f)
+    return by
 
 
 def compared_in(tokens: Sequence[str], terms: tuple[Term, ...]) -> list[Term]:
