@@ -84,3 +84,14 @@ def test_a_command_with_a_long_quiet_tail_is_heard(tmp_path: Path) -> None:
         held = Audio(_noise(0.3, 90) + words.pcm + _noise(tail, 90, int(tail)), RATE)
         heard = hearing.transcribe(held, Mode.COMMAND).lower().strip(" .")
         assert heard == "next question", (tail, heard, hearing.last)
+
+
+def test_the_synthetic_speech_is_the_same_on_every_run(tmp_path: Path) -> None:
+    """The voice tests grade what Whisper hears; with sox's noise and dither random, the
+    same sentence was heard differently from run to run (a spoken-credit test failed once in
+    a fresh clone and passed on rerun). Made twice, the audio is now the same bytes."""
+    require_tools()
+    said = "a container is a running instance of the image"
+    first = utterance(tmp_path / "one", said, "en-gb", 130).read_bytes()
+    second = utterance(tmp_path / "two", said, "en-gb", 130).read_bytes()
+    assert first == second

@@ -2,7 +2,9 @@
 hibari's voice, "joe" Piper's), resampled and noised with sox.
 
 FIELD-NOTES: pure digital silence breaks pocketsphinx, so every utterance gets half a second
-of padding and faint white noise, the way a real microphone never gives silence. Files are
+of padding and faint white noise, the way a real microphone never gives silence; sox runs
+in its repeatable mode (-R), so the noise and dither are the same on every run and a test
+hears the same audio each time. Files are
 cached by text, voice and rate in a folder the caller owns (one per test session);
 bench/bench_voice.py makes its speech here too, so both measure the same audio.
 """
@@ -65,18 +67,18 @@ def utterance(folder: Path, text: str, voice: str = "en-us", rate: int = 160) ->
             capture_output=True,
         )
     subprocess.run(
-        ["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(padded), "pad", "0.5", "0.5"],
+        ["sox", "-R", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(padded), "pad", "0.5", "0.5"],
         check=True,
         capture_output=True,
     )
     noise = subprocess.run(
-        ["sox", str(padded), "-p", "synth", "whitenoise", "vol", "0.003"],
+        ["sox", "-R", str(padded), "-p", "synth", "whitenoise", "vol", "0.003"],
         check=True,
         capture_output=True,
     ).stdout
     tmp = out.with_suffix(f".{tag}.tmp.wav")
     subprocess.run(
-        ["sox", "-m", str(padded), "-", str(tmp)], input=noise, check=True, capture_output=True
+        ["sox", "-R", "-m", str(padded), "-", str(tmp)], input=noise, check=True, capture_output=True
     )
     tmp.replace(out)
     raw.unlink()
