@@ -67,7 +67,21 @@ def utterance(folder: Path, text: str, voice: str = "en-us", rate: int = 160) ->
             capture_output=True,
         )
     subprocess.run(
-        ["sox", "-R", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(padded), "pad", "0.5", "0.5"],
+        [
+            "sox",
+            "-R",
+            str(raw),
+            "-r",
+            "16000",
+            "-c",
+            "1",
+            "-b",
+            "16",
+            str(padded),
+            "pad",
+            "0.5",
+            "0.5",
+        ],
         check=True,
         capture_output=True,
     )
@@ -78,7 +92,10 @@ def utterance(folder: Path, text: str, voice: str = "en-us", rate: int = 160) ->
     ).stdout
     tmp = out.with_suffix(f".{tag}.tmp.wav")
     subprocess.run(
-        ["sox", "-R", "-m", str(padded), "-", str(tmp)], input=noise, check=True, capture_output=True
+        ["sox", "-R", "-m", str(padded), "-", str(tmp)],
+        input=noise,
+        check=True,
+        capture_output=True,
     )
     tmp.replace(out)
     raw.unlink()
